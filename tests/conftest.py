@@ -1,0 +1,39 @@
+"""Shared fixtures: small networks written into tmp_path, and a fixed day to compute on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+TODAY = dt.date(2026, 12, 1)
+
+MakeNetwork = Callable[..., Path]
+
+
+@pytest.fixture
+def make_network(tmp_path: Path) -> MakeNetwork:
+    """Write contact files (slug -> text, dedented) and optionally mkdocs.yml; return the root."""
+
+    def make(contacts: dict[str, str | bytes], config: str | None = None) -> Path:
+        folder = tmp_path / "contacts"
+        folder.mkdir(exist_ok=True)
+        for slug, text in contacts.items():
+            path = folder / (slug if slug.endswith(".md") else f"{slug}.md")
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        if config is not None:
+            (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(config).lstrip("\n"), encoding="utf-8")
+        return tmp_path
+
+    return make
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY

@@ -1,0 +1,69 @@
+"""`kith validate`: check every contact file of the network and report problems as file:line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kithbook.cli.common import (
+    CommandError,
+    add_json,
+    add_root,
+    add_today,
+    check_root,
+    print_json,
+    print_problems,
+    today_from,
+)
+
+NAME = "validate"
+HELP = "check every contact file; exit 1 if any has an error"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_root(parser)
+    add_today(parser)
+    add_json(parser)
+    parser.add_argument("--check", action="append", metavar="NAME",
+                        help="show only problems of this check (repeatable), such as email or log")
+    parser.add_argument("files", nargs="*", type=Path,
+                        help="report only on these files (the whole network is still read)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kithbook.load import load
+    from kithbook.validate import has_errors, validate
+
+    root = check_root(args.root)
+    network = load(root)
+    problems = validate(network, today_from(args))
+    if args.files:
+        wanted = {_relative(root, path) for path in args.files} | {"mkdocs.yml"}
+        problems = [problem for problem in problems if problem.path in wanted]
+    if args.check:
+        problems = [problem for problem in problems if problem.check in set(args.check)]
+    errors = sum(problem.severity == "error" for problem in problems)
+    if args.json:
+        print_json({
+            "contacts": len(network.contacts),
+            "errors": errors,
+            "warnings": len(problems) - errors,
+            "problems": [problem.to_json() for problem in problems],
+        })
+    else:
+        print_problems(problems)
+        summary = f"{len(network.contacts)} contacts checked: {errors} errors, {len(problems) - errors} warnings"
+        print(summary, file=sys.stderr if problems else sys.stdout)
+    return 1 if has_errors(problems) else 0
+
+
+def _relative(root: Path, path: Path) -> str:
+    """A file argument as the network-relative path problems use (pre-commit passes repo paths)."""
+    candidates = [path] if path.is_absolute() else [Path.cwd() / path, root / path]
+    for candidate in candidates:
+        try:
+            return candidate.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+    raise CommandError(f"{path} is not inside the network folder {root}")

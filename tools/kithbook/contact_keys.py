@@ -1,0 +1,176 @@
+"""The known front-matter keys of a contact file and how each one's value is read.
+
+Each reader takes the key's node and stores typed values into the keyword arguments of `Contact`.
+Checks that need the whole network or the configuration (circles, e-mail syntax, slugs that exist)
+are validator passes, not readers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from yaml.nodes import MappingNode, Node
+
+from kithbook.fields import FieldReader
+from kithbook.model import LifeDate, Met
+
+TAG = re.compile(r"[^\W_][\w-]*")
+
+Values = dict[str, Any]
+KeyReader = Callable[[FieldReader, str, Node, Values], None]
+
+
+def _text(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    values[key] = reader.text(key, node, required=key == "name")
+
+
+def _text_list(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    texts, lines = reader.text_list(key, node)
+    values[key] = texts
+    values["item_lines"][key] = lines
+
+
+def _lower_list(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    texts, lines = reader.text_list(key, node)
+    values[key] = tuple(text.lower() for text in texts)
+    values["item_lines"][key] = lines
+
+
+def _tags(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    tags: list[str] = []
+    lines: list[int] = []
+    for item in reader.items(key, node):
+        text = reader.text(key, item)
+        if text is None:
+            continue
+        if not TAG.fullmatch(text) or text != text.lower():
+            words = "-".join(re.findall(r"[^\W_]+", text.lower()))
+            hint = f"; write {words!r}" if words else ""
+            if "," in text:
+                hint = "; write a list: tags: [" + ", ".join(t.strip() for t in text.split(",")) + "]"
+            reader.report(item, f"tags: {text!r} is not a lowercase word{hint}", "tags", "warning")
+        tags.append(text.lower())
+        lines.append(reader.line(item))
+    values[key] = tuple(tags)
+    values["item_lines"][key] = tuple(lines)
+
+
+def _lower_text(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    text = reader.text(key, node)
+    values[key] = text.lower() if text else None
+
+
+def _links(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    links: dict[str, str] = {}
+    for label, label_node, value_node in reader.mapping(key, node) or []:
+        if not label:
+            reader.report(label_node, f"{key}: each link needs a label, as in 'github: ada'", "type")
+            continue
+        value = reader.text(f"{key}.{label}", value_node)
+        if value is not None:
+            links[label] = value
+    values[key] = links
+
+
+def _cadence(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    value = reader.duration(key, node)
+    if value == "never":
+        values["cadence_never"] = True
+    elif value is not None:
+        values["cadence"] = value
+
+
+def _birthday(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    values[key] = reader.month_day(key, node)
+
+
+def _date(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    values[key] = reader.date(key, node)
+
+
+def _private(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    values[key] = bool(reader.boolean(key, node))
+
+
+MET_KEYS = ("date", "where", "via")
+
+
+def _met(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    if not isinstance(node, MappingNode):
+        where = reader.text(key, node)  # `met: PyCon 2019` is read as where
+        values[key] = Met(where=where) if where else None
+        return
+    fields: dict[str, Any] = {}
+    for sub, sub_node, value_node in reader.mapping(key, node) or []:
+        if sub == "date":
+            parsed = reader.partial_date(f"{key}.date", value_node)
+            if parsed:
+                fields["date"], fields["precision"] = parsed
+        elif sub in ("where", "via"):
+            fields[sub] = reader.text(f"{key}.{sub}", value_node)
+            if sub == "via":
+                fields["via_line"] = reader.line(value_node)
+        else:
+            reader.report(sub_node, f"{key}: unknown key {sub!r}; met has {', '.join(MET_KEYS)}",
+                          "unknown-key", "warning")
+    values[key] = Met(**fields)
+
+
+DATE_KEYS = ("date", "label", "yearly")
+
+
+def _dates(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    dates: list[LifeDate] = []
+    for item in reader.items(key, node):
+        if not isinstance(item, MappingNode):
+            reader.report(item, f"{key}: each entry is a mapping such as "
+                                "{date: 2026-03-01, label: started at Acme}", "type")
+            continue
+        fields: dict[str, Any] = {}
+        for sub, sub_node, value_node in reader.mapping(key, item) or []:
+            if sub == "date":
+                fields["date"] = reader.date(f"{key}.date", value_node)
+            elif sub == "label":
+                fields["label"] = reader.text(f"{key}.label", value_node)
+            elif sub == "yearly":
+                fields["yearly"] = reader.boolean(f"{key}.yearly", value_node)
+            else:
+                reader.report(sub_node, f"{key}: unknown key {sub!r}; an entry has "
+                                        f"{', '.join(DATE_KEYS)}", "unknown-key", "warning")
+        if fields.get("date") is None:
+            if "date" not in fields:
+                reader.report(item, f"{key}: this entry has no date", "required")
+            continue
+        if not fields.get("label"):
+            reader.report(item, f"{key}: the entry on {fields['date']} needs a label, "
+                                "such as 'started at Acme'", "required")
+            continue
+        dates.append(LifeDate(fields["date"], fields["label"], bool(fields.get("yearly")),
+                              reader.line(item)))
+    values[key] = tuple(dates)
+
+
+KEYS: dict[str, KeyReader] = {
+    "name": _text,
+    "aka": _text_list,
+    "emails": _text_list,
+    "phones": _text_list,
+    "links": _links,
+    "company": _text,
+    "role": _text,
+    "location": _text,
+    "tags": _tags,
+    "circle": _lower_text,
+    "cadence": _cadence,
+    "channel": _lower_text,
+    "met": _met,
+    "memories": _text_list,
+    "goals": _text_list,
+    "birthday": _birthday,
+    "dates": _dates,
+    "status": _lower_text,
+    "snooze": _date,
+    "knows": _lower_list,
+    "private": _private,
+}

@@ -1,0 +1,175 @@
+"""The one loader: contact files (from disk or from memory) into a Network, never raising for bad data.
+
+Every tool and the site get their contacts from `load`. Problems found while reading become values
+in `Network.problems`; a file that cannot be read at all costs one problem, not the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import MappingNode, ScalarNode
+
+from kithbook.body import parse_body
+from kithbook.config import Config, load_config
+from kithbook.contact_keys import KEYS
+from kithbook.document import DocumentError, decode, split
+from kithbook.fields import SLUG, FieldReader
+from kithbook.model import Contact, Network, Problem
+from kithbook.yamlnodes import (
+    MAX_NODES,
+    MERGE,
+    TooComplex,
+    YAMLSyntaxError,
+    compose,
+    count_nodes,
+    key_text,
+    line_of,
+    to_python,
+)
+
+
+def load(root: Path | str = ".", *, config: Config | None = None) -> Network:
+    """Read `<root>/mkdocs.yml` and every `<root>/contacts/*.md` into a Network."""
+    root = Path(root)
+    problems: list[Problem] = []
+    if config is None:
+        config, problems = load_config(root)
+    return load_files(root, config, read_contact_files(root, config, problems), problems)
+
+
+def contact_paths(root: Path, config: Config) -> list[Path]:
+    """The contact files of a network, sorted: `*.md` directly in the contacts folder."""
+    folder = root / config.contacts_dir
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.glob("*.md") if not path.name.startswith("."))
+
+
+def read_contact_files(
+    root: Path, config: Config, problems: list[Problem]
+) -> Iterable[tuple[str, bytes]]:
+    """(relative path, bytes) for each contact file; unreadable or oversized files become problems."""
+    for path in contact_paths(root, config):
+        relative = path.relative_to(root).as_posix()
+        try:
+            size = path.stat().st_size
+            if size > config.max_file_bytes:
+                problems.append(Problem(relative, 1, "error", _too_large(size, config), "file"))
+                continue
+            yield relative, path.read_bytes()
+        except OSError as error:
+            problems.append(Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", "file"))
+
+
+def load_files(
+    root: Path, config: Config, files: Iterable[tuple[str, bytes]], problems: list[Problem] | None = None
+) -> Network:
+    """A Network from (relative path, bytes) pairs: files on disk, in a Git commit, or about to be written."""
+    problems = [] if problems is None else problems
+    contacts: list[Contact] = []
+    for relative, data in files:
+        contact = parse_contact(relative, data, config, problems)
+        if contact is not None:
+            contacts.append(contact)
+    contacts.sort(key=lambda contact: contact.slug)
+    return Network(root, config, contacts, problems)
+
+
+def parse_contact(relative: str, data: bytes, config: Config, problems: list[Problem]) -> Contact | None:
+    """One contact file's bytes as a Contact; None when there is no usable front matter at all."""
+    if len(data) > config.max_file_bytes:
+        problems.append(Problem(relative, 1, "error", _too_large(len(data), config), "file"))
+        return None
+    try:
+        document = split(decode(data))
+    except DocumentError as error:
+        problems.append(Problem(relative, error.line, "error", error.message, "front-matter"))
+        return None
+    offset = document.front_matter_line
+    try:
+        root_node = compose(document.front_matter)
+    except YAMLSyntaxError as error:
+        message = f"front matter is not valid YAML: {error.message}"
+        problems.append(Problem(relative, error.line + offset, "error", message, "yaml"))
+        return None
+    if root_node is not None and count_nodes(root_node) > MAX_NODES:
+        message = "front matter expands to too many values (YAML aliases?); write the values out"
+        problems.append(Problem(relative, offset, "error", message, "yaml"))
+        return None
+    if root_node is None or (isinstance(root_node, ScalarNode) and not root_node.value.strip()):
+        root_node = MappingNode("tag:yaml.org,2002:map", [])
+    if not isinstance(root_node, MappingNode):
+        message = "front matter must be 'key: value' lines (a mapping), not a list or a bare value"
+        problems.append(Problem(relative, line_of(root_node) + offset, "error", message, "front-matter"))
+        return None
+
+    slug = Path(relative).stem
+    if not SLUG.fullmatch(slug):
+        message = (f"file name {Path(relative).name!r} is not a slug (lowercase a-z, 0-9 and single "
+                   f"hyphens); rename it, for example to {suggest_slug(slug)}.md")
+        problems.append(Problem(relative, 1, "error", message, "slug"))
+    reader = FieldReader(relative, offset, problems)
+    values = _read_keys(reader, root_node, slug)
+    body = parse_body(document.body, document.body_line, relative, config.channels)
+    problems.extend(body.problems)
+    return Contact(
+        slug=slug,
+        path=relative,
+        log=body.log,
+        body=document.body,
+        notes=body.notes,
+        private_notes=body.private_notes,
+        body_line=document.body_line,
+        **values,
+    )
+
+
+def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str, Any]:
+    values: dict[str, Any] = {"lines": {}, "item_lines": {}, "extra": {}}
+    first_line: dict[str, int] = {}
+    for key_node, value_node in mapping.value:
+        key = key_text(key_node)
+        line = reader.line(key_node)
+        if key_node.tag == MERGE:
+            reader.report(key_node, "'<<' merge keys are not supported in contact files; write the keys out", "yaml")
+            continue
+        if key in first_line:
+            reader.report(
+                first_line[key],
+                f"{key}: written twice (again on line {line}); YAML keeps only the last one, "
+                "so remove or merge one of them",
+                "duplicate-key",
+            )
+        first_line.setdefault(key, line)
+        values["lines"][key] = line
+        known = KEYS.get(key)
+        if known is not None:
+            known(reader, key, value_node, values)
+        else:
+            try:
+                values["extra"][key] = to_python(value_node)
+            except TooComplex:
+                reader.report(key_node, f"{key}: too many values (YAML aliases?)", "yaml")
+    if "name" not in values:
+        if "name" not in first_line:
+            reader.report(reader.line_offset - 1, "name: is required, as in 'name: Ada Lovelace'", "required")
+        values["name"] = slug.replace("-", " ").title()
+    elif values["name"] is None:
+        values["name"] = slug.replace("-", " ").title()
+    return values
+
+
+def suggest_slug(text: str) -> str:
+    """A slug made from a file stem or a name, for messages and new files."""
+    from anyascii import anyascii
+
+    words = "".join(ch if ch.isalnum() else " " for ch in anyascii(text).lower()).split()
+    return "-".join(words) or "contact"
+
+
+def _too_large(size: int, config: Config) -> str:
+    return (f"the file is {size / 1_000_000:.1f} MB; contact files are limited to "
+            f"{config.max_file_bytes / 1_000_000:g} MB (max_file_bytes in mkdocs.yml)")

@@ -1,0 +1,225 @@
+"""Named checks over a loaded Network. Each is a pass over the parsed contacts that returns problems.
+
+`validate(network, today)` gives the loader's problems and every check's, sorted by file and line.
+Checks are pure: no clock (today is a parameter), no file access.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+
+from kithbook.contact_keys import KEYS
+from kithbook.fields import SLUG
+from kithbook.model import STATUSES, Contact, Network, Problem, Severity
+
+Check = Callable[[Network, dt.date], Iterator[Problem]]
+
+_SIMPLE_EMAIL = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+)
+_LOCAL_PHONE = re.compile(r"[\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?", re.IGNORECASE)
+SINGULAR_KEYS = {
+    "email": "emails", "mail": "emails", "phone": "phones", "tel": "phones", "link": "links",
+    "tag": "tags", "memory": "memories", "goal": "goals", "date": "dates", "alias": "aka",
+    "aliases": "aka", "nickname": "aka", "title": "role", "job": "role", "org": "company",
+    "organization": "company", "city": "location", "birthdate": "birthday", "bday": "birthday",
+}
+
+
+def _problem(contact: Contact, line: int, message: str, check: str, severity: Severity = "error") -> Problem:
+    return Problem(contact.path, line, severity, message, check)
+
+
+def check_unknown_keys(network: Network, today: dt.date) -> Iterator[Problem]:
+    """Unknown keys are allowed; one that looks like a typo of a known key gets a warning."""
+    for contact in network.contacts:
+        for key in contact.extra:
+            known = did_you_mean_key(str(key))
+            if known:
+                yield _problem(contact, contact.line_of(key),
+                               f"{key}: unknown key; did you mean {known}?", "unknown-key", "warning")
+
+
+@lru_cache(maxsize=1024)
+def did_you_mean_key(key: str) -> str | None:
+    """The known key an unknown one is probably a typo of, or None."""
+    lowered = key.lower()
+    if lowered in KEYS and lowered != key:
+        return lowered
+    if lowered in SINGULAR_KEYS:
+        return SINGULAR_KEYS[lowered]
+    limit = 1 if len(lowered) <= 4 else 2
+    best = min(KEYS, key=lambda known: edit_distance(lowered, known))
+    candidates = (lowered, lowered[:-1] if lowered.endswith("s") else lowered + "s")
+    if min(edit_distance(candidate, best) for candidate in candidates) <= limit:
+        return best
+    return None
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count once: `emial` is one step from `email`)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def check_emails(network: Network, today: dt.date) -> Iterator[Problem]:
+    """Every address is syntactically valid (no network look-up)."""
+    for contact in network.contacts:
+        for address, line in zip(contact.emails, contact.item_lines.get("emails", ())):
+            reason = email_problem(address)
+            if reason:
+                yield _problem(contact, line, f"emails: {address} is not a valid address: {reason}", "email")
+
+
+@lru_cache(maxsize=65536)
+def email_problem(address: str) -> str | None:
+    if _SIMPLE_EMAIL.fullmatch(address):
+        return None
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(address, check_deliverability=False)
+    except EmailNotValidError as error:
+        reason = str(error).rstrip(".")
+        return reason[:1].lower() + reason[1:]
+    return None
+
+
+def check_phones(network: Network, today: dt.date) -> Iterator[Problem]:
+    """International numbers (+...) are checked with the phonenumbers library; local ones loosely."""
+    for contact in network.contacts:
+        for number, line in zip(contact.phones, contact.item_lines.get("phones", ())):
+            reason = phone_problem(number, network.config.phone_region)
+            if reason:
+                yield _problem(contact, line, f"phones: {number} {reason}", "phone")
+
+
+@lru_cache(maxsize=65536)
+def phone_problem(number: str, region: str | None) -> str | None:
+    text = number.strip()
+    international = text.startswith(("+", "00"))
+    if not international and region is None:
+        if not _LOCAL_PHONE.fullmatch(text) or sum(ch.isdigit() for ch in text) < 3:
+            return "is not a phone number (digits, spaces, - ( ) . / only; start with + for international)"
+        return None
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse("+" + text[2:] if text.startswith("00") else text, region)
+    except phonenumbers.NumberParseException as error:
+        return f"is not a phone number ({str(error).split(') ', 1)[-1].rstrip('.').lower()})"
+    if not phonenumbers.is_valid_number(parsed):
+        country = phonenumbers.region_code_for_country_code(parsed.country_code)
+        return f"is not a valid number{f' for {country}' if country != 'ZZ' else ''}"
+    return None
+
+
+def check_choices(network: Network, today: dt.date) -> Iterator[Problem]:
+    """`circle`, `channel` and `status` take one of their known words."""
+    config = network.config
+    for contact in network.contacts:
+        if contact.circle and contact.circle not in config.circles:
+            yield _choice(contact, "circle", contact.circle, tuple(config.circles))
+        if contact.channel and contact.channel not in config.channels:
+            yield _choice(contact, "channel", contact.channel, config.channels)
+        if contact.status not in STATUSES:
+            yield _choice(contact, "status", contact.status, STATUSES)
+
+
+def _choice(contact: Contact, key: str, value: str, choices: tuple[str, ...]) -> Problem:
+    import difflib
+
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    message = f"{key}: unknown {key} {value!r}{hint}; use one of: {', '.join(choices)}"
+    return _problem(contact, contact.line_of(key), message, key)
+
+
+def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem]:
+    """One address belongs to one contact: a second file with it is usually a duplicate person."""
+    owner: dict[str, Contact] = {}
+    for contact in network.contacts:
+        for address, line in zip(contact.emails, contact.item_lines.get("emails", ())):
+            key = address.strip().lower()
+            first = owner.setdefault(key, contact)
+            if first is not contact:
+                yield _problem(contact, line, f"emails: {address} is also the address of "
+                               f"{first.path}; is this the same person?", "duplicate-email")
+
+
+def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
+    """`knows` and `met.via` name contacts that exist (by slug)."""
+    for contact in network.contacts:
+        for slug, line in zip(contact.knows, contact.item_lines.get("knows", ())):
+            if slug == contact.slug:
+                yield _problem(contact, line, f"knows: {slug} is this contact itself", "reference", "warning")
+            elif slug not in network.by_slug:
+                yield _missing(network, contact, line, "knows", slug)
+        via = contact.met.via if contact.met else None
+        if via and via not in network.by_slug:
+            yield _missing(network, contact, contact.met.via_line or contact.line_of("met"), "met.via", via)
+
+
+def _missing(network: Network, contact: Contact, line: int, key: str, slug: str) -> Problem:
+    import difflib
+
+    hint = ""
+    if not SLUG.fullmatch(slug):
+        hint = " (write the file name without .md, such as ada-lovelace)"
+    else:
+        close = difflib.get_close_matches(slug, network.by_slug, n=1, cutoff=0.75)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+    return _problem(contact, line, f"{key}: no contact {slug!r} in {network.config.contacts_dir}/{hint}",
+                    "reference")
+
+
+def check_dates(network: Network, today: dt.date) -> Iterator[Problem]:
+    """Birthdays and log entries are not in the future; `met.date` neither."""
+    for contact in network.contacts:
+        birthday = contact.birthday
+        if birthday and birthday.year is not None and birthday.in_year(birthday.year) > today:
+            yield _problem(contact, contact.line_of("birthday"),
+                           f"birthday: {birthday} is in the future", "future-date")
+        for entry in contact.log:
+            if entry.date > today:
+                yield _problem(contact, entry.line, f"log: {entry.date} is in the future "
+                               f"(today is {today}); is the date right?", "future-date", "warning")
+
+
+CHECKS: dict[str, Check] = {
+    "unknown-key": check_unknown_keys,
+    "email": check_emails,
+    "phone": check_phones,
+    "choices": check_choices,
+    "duplicate-email": check_duplicate_emails,
+    "reference": check_references,
+    "future-date": check_dates,
+}
+
+
+def validate(network: Network, today: dt.date, checks: Iterable[str] | None = None) -> list[Problem]:
+    """The loader's problems and those of the named checks (all by default), sorted by file and line."""
+    problems = list(network.problems)
+    for name in checks if checks is not None else CHECKS:
+        problems.extend(CHECKS[name](network, today))
+    problems.sort(key=lambda problem: (problem.path != "mkdocs.yml", problem.path, problem.line))
+    return problems
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(problem.severity == "error" for problem in problems)
+

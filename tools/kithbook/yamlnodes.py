@@ -1,0 +1,193 @@
+"""YAML as nodes: compose with the C parser, keep every key's line, turn nodes into values safely.
+
+Contacts are read from the node tree rather than from `yaml.load` so that each value keeps its line,
+its text as written, and the type YAML 1.1 would have given it (`No` -> false, `0123` -> 83).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml: slower, same results
+    _Loader = yaml.SafeLoader  # type: ignore[misc]
+
+STR = "tag:yaml.org,2002:str"
+NULL = "tag:yaml.org,2002:null"
+BOOL = "tag:yaml.org,2002:bool"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+MERGE = "tag:yaml.org,2002:merge"
+
+KIND_NAMES = {
+    NULL: "an empty value",
+    BOOL: "a yes/no value",
+    INT: "a number",
+    FLOAT: "a number",
+    TIMESTAMP: "a date",
+}
+
+MAX_NODES = 20_000
+
+_constructor = yaml.constructor.SafeConstructor()
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+class YAMLSyntaxError(Exception):
+    """The text is not YAML; `line` is 0-based within the YAML text, like PyYAML's marks."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class TooComplex(Exception):
+    """The YAML expands to more values than a contact file could sensibly hold (an alias bomb)."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__("too many values")
+        self.line = line
+
+
+class InvalidDate:
+    """A value YAML took for a date that is not one, such as `2025-13-01`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"InvalidDate({self.text!r})"
+
+
+def compose(text: str) -> Node | None:
+    """Parse YAML text into a node tree; raises YAMLSyntaxError with the line of the fault."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line if mark is not None else 0
+        what = error.problem or "not valid YAML"
+        if error.context and "while" not in error.context:
+            what = f"{error.context}, {what}"
+        raise YAMLSyntaxError(line, what) from None
+    except yaml.YAMLError as error:  # reader errors: control characters and the like
+        position = getattr(error, "position", 0) or 0
+        raise YAMLSyntaxError(text.count("\n", 0, position), _first_line(str(error))) from None
+    except RecursionError:
+        raise YAMLSyntaxError(0, "the YAML is nested too deeply") from None
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else "not valid YAML"
+
+
+def line_of(node: Node) -> int:
+    """0-based line where a node starts."""
+    return node.start_mark.line
+
+
+def is_scalar(node: Node) -> bool:
+    return isinstance(node, ScalarNode)
+
+
+def scalar_value(node: ScalarNode) -> Any:
+    """The value YAML 1.1 gives a scalar: str, int, float, bool, None, date, or InvalidDate."""
+    tag = node.tag
+    if tag == STR:
+        return node.value
+    if tag == NULL:
+        return None
+    if tag == TIMESTAMP:
+        return _timestamp(node)
+    if tag in (BOOL, INT, FLOAT):
+        return _CONSTRUCT[tag](node)
+    return node.value
+
+
+def _timestamp(node: ScalarNode) -> dt.date | dt.datetime | InvalidDate:
+    try:
+        return _constructor.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError):
+        return InvalidDate(node.value)
+
+
+_CONSTRUCT = {
+    BOOL: _constructor.construct_yaml_bool,
+    INT: _constructor.construct_yaml_int,
+    FLOAT: _constructor.construct_yaml_float,
+}
+
+
+def to_python(node: Node, budget: list[int] | None = None) -> Any:
+    """Any node as plain Python values (for keys Kithbook does not know); bounded against alias bombs."""
+    if budget is None:
+        budget = [MAX_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise TooComplex(line_of(node))
+    if isinstance(node, ScalarNode):
+        value = scalar_value(node)
+        return value.text if isinstance(value, InvalidDate) else value
+    if isinstance(node, SequenceNode):
+        return [to_python(item, budget) for item in node.value]
+    if isinstance(node, MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = to_python(key_node, budget)
+            try:
+                result[key] = to_python(value_node, budget)
+            except TypeError:  # an unhashable key such as a list
+                result[str(key)] = to_python(value_node, budget)
+        return result
+    return None
+
+
+def count_nodes(node: Node, budget: int = MAX_NODES) -> int:
+    """How many nodes the tree expands to, following aliases; stops counting past `budget`."""
+    stack = [node]
+    seen = 0
+    while stack and seen <= budget:
+        current = stack.pop()
+        seen += 1
+        if isinstance(current, SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, MappingNode):
+            for key_node, value_node in current.value:
+                stack.append(key_node)
+                stack.append(value_node)
+    return seen
+
+
+def key_text(node: Node) -> str:
+    """A mapping key as text, whatever YAML took it for (`yes:` is the key 'yes')."""
+    if isinstance(node, ScalarNode):
+        return node.value
+    return "<complex key>"
+
+
+def kind_name(node: Node) -> str:
+    """How a node reads in a message: 'a list', 'a mapping', 'a number', ..."""
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    return KIND_NAMES.get(node.tag, "text")
+
+
+def parse_iso_date(text: str) -> dt.date | None:
+    """`YYYY-MM-DD` (also with one-digit month or day) as a date, or None when it is not a real date."""
+    match = _DATE.fullmatch(text.strip())
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
