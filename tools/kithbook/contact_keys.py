@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from kithbook.fields import FieldReader
 from kithbook.model import LifeDate, Met
+from kithbook.yamlnodes import BOOL, FLOAT, INT, TIMESTAMP
 
 TAG = re.compile(r"[^\W_][\w-]*")
 
@@ -56,9 +57,14 @@ def _tags(reader: FieldReader, key: str, node: Node, values: Values) -> None:
     values["item_lines"][key] = tuple(lines)
 
 
-def _lower_text(reader: FieldReader, key: str, node: Node, values: Values) -> None:
-    text = reader.text(key, node)
-    values[key] = text.lower() if text else None
+def _word(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    """A word from a fixed list (circle, channel, status), read as written: `status: off` is off."""
+    if isinstance(node, ScalarNode) and node.tag in (BOOL, INT, FLOAT, TIMESTAMP):
+        text: str | None = node.value.strip()
+    else:
+        text = reader.text(key, node)
+    if text:
+        values[key] = text.lower()
 
 
 def _links(reader: FieldReader, key: str, node: Node, values: Values) -> None:
@@ -161,15 +167,15 @@ KEYS: dict[str, KeyReader] = {
     "role": _text,
     "location": _text,
     "tags": _tags,
-    "circle": _lower_text,
+    "circle": _word,
     "cadence": _cadence,
-    "channel": _lower_text,
+    "channel": _word,
     "met": _met,
     "memories": _text_list,
     "goals": _text_list,
     "birthday": _birthday,
     "dates": _dates,
-    "status": _lower_text,
+    "status": _word,
     "snooze": _date,
     "knows": _lower_list,
     "private": _private,
