@@ -35,6 +35,7 @@ KIND_NAMES = {
 }
 
 MAX_NODES = 20_000
+MAX_DEPTH = 100  # far below Python's recursion limit, far above any real contact file
 
 _constructor = yaml.constructor.SafeConstructor()
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -73,6 +74,8 @@ def compose(text: str) -> Node | None:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if mark is not None and mark.index >= len(text.rstrip()) and error.context_mark is not None:
+            mark = error.context_mark  # at the end of the text: point at what was left open
         line = mark.line if mark is not None else 0
         what = error.problem or "not valid YAML"
         if error.context and "while" not in error.context:
@@ -108,7 +111,10 @@ def scalar_value(node: ScalarNode) -> Any:
     if tag == TIMESTAMP:
         return _timestamp(node)
     if tag in (BOOL, INT, FLOAT):
-        return _CONSTRUCT[tag](node)
+        try:
+            return _CONSTRUCT[tag](node)
+        except ValueError:  # an integer of more than 4300 digits: Python refuses to convert it
+            return node.value
     return node.value
 
 
@@ -126,26 +132,26 @@ _CONSTRUCT = {
 }
 
 
-def to_python(node: Node, budget: list[int] | None = None) -> Any:
-    """Any node as plain Python values (for keys Kithbook does not know); bounded against alias bombs."""
+def to_python(node: Node, budget: list[int] | None = None, depth: int = 0) -> Any:
+    """Any node as plain Python values (for keys Kithbook does not know); bounded in size and depth."""
     if budget is None:
         budget = [MAX_NODES]
     budget[0] -= 1
-    if budget[0] < 0:
+    if budget[0] < 0 or depth > MAX_DEPTH:
         raise TooComplex(line_of(node))
     if isinstance(node, ScalarNode):
         value = scalar_value(node)
         return value.text if isinstance(value, InvalidDate) else value
     if isinstance(node, SequenceNode):
-        return [to_python(item, budget) for item in node.value]
+        return [to_python(item, budget, depth + 1) for item in node.value]
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = to_python(key_node, budget)
+            key = to_python(key_node, budget, depth + 1)
             try:
-                result[key] = to_python(value_node, budget)
+                result[key] = to_python(value_node, budget, depth + 1)
             except TypeError:  # an unhashable key such as a list
-                result[str(key)] = to_python(value_node, budget)
+                result[str(key)] = to_python(value_node, budget, depth + 1)
         return result
     return None
 
