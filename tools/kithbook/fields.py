@@ -122,8 +122,8 @@ class FieldReader:
         return None
 
     def boolean(self, key: str, node: Node) -> bool | None:
-        if isinstance(node, ScalarNode) and node.tag == BOOL:
-            return bool(scalar_value(node))
+        if isinstance(node, ScalarNode) and node.tag == BOOL and isinstance(scalar_value(node), bool):
+            return scalar_value(node)
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return None
         self.report(node, f"{key}: expected true or false, found {_shown(node)}", "type")

@@ -113,7 +113,7 @@ def scalar_value(node: ScalarNode) -> Any:
     if tag in (BOOL, INT, FLOAT):
         try:
             return _CONSTRUCT[tag](node)
-        except ValueError:  # an integer of more than 4300 digits: Python refuses to convert it
+        except (ValueError, KeyError):  # `!!bool maybe`, or an int of more than 4300 digits
             return node.value
     return node.value
 
@@ -121,7 +121,7 @@ def scalar_value(node: ScalarNode) -> Any:
 def _timestamp(node: ScalarNode) -> dt.date | dt.datetime | InvalidDate:
     try:
         return _constructor.construct_yaml_timestamp(node)
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, AttributeError):  # AttributeError: `!!timestamp abc`
         return InvalidDate(node.value)
 
 
