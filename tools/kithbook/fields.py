@@ -20,6 +20,7 @@ from kithbook.yamlnodes import (
     NULL,
     STR,
     TIMESTAMP,
+    KIND_NAMES,
     InvalidDate,
     kind_name,
     line_of,
@@ -77,6 +78,10 @@ class FieldReader:
             value = node.value.strip()
             if value:
                 return value
+        elif node.tag not in KIND_NAMES:  # `!foo bar`, `!!binary ...`
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.report(node, f"{key}: remove the YAML tag {tag}; write {key}: {node.value}", "quote")
+            return node.value
         elif node.tag != NULL:
             shown = scalar_value(node)
             if isinstance(shown, bool):
@@ -132,8 +137,8 @@ class FieldReader:
     def integer(self, key: str, node: Node, *, minimum: int = 0) -> int | None:
         if isinstance(node, ScalarNode) and node.tag == INT:
             value = scalar_value(node)
-            if value >= minimum:
-                return int(value)
+            if isinstance(value, int) and value >= minimum:
+                return value
         self.report(node, f"{key}: expected a whole number of at least {minimum}, found {_shown(node)}", "type")
         return None
 
@@ -170,7 +175,8 @@ class FieldReader:
                     self.report(node, f"{key}: {node.value.strip()} is not a real date", "date")
                     return None
                 return MonthDay(month, day)
-        if isinstance(node, ScalarNode) and node.tag == STR and not _looks_like_date(node.value):
+        typed_as_text = isinstance(node, ScalarNode) and node.tag not in (TIMESTAMP, NULL)
+        if typed_as_text and not _looks_like_date(node.value):
             self.report(
                 node,
                 f"{key}: expected YYYY-MM-DD, or --MM-DD when the year is unknown, found {_shown(node)}",
