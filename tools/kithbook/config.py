@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kithbook.document import DocumentError, decode
 from kithbook.fields import SLUG, FieldReader
 from kithbook.model import Duration, Problem
 from kithbook.yamlnodes import YAMLSyntaxError, compose
@@ -118,15 +119,19 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
     """Read the `kithbook` entry of `<root>/mkdocs.yml`; defaults when there is none."""
     path = root / CONFIG_FILE
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = decode(path.read_bytes())
     except FileNotFoundError:
         return Config(), []
-    except (OSError, UnicodeDecodeError) as error:
-        return Config(), [Problem(CONFIG_FILE, 1, "error", f"cannot read the file: {error}", "config")]
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror}"
+        return Config(), [Problem(CONFIG_FILE, 1, "error", message, "config")]
+    except DocumentError as error:
+        return Config(), [Problem(CONFIG_FILE, error.line, "error", error.message, "config")]
     try:
-        document = compose(text.replace("\r\n", "\n"))
+        document = compose(text)
     except YAMLSyntaxError as error:
-        return Config(), [Problem(CONFIG_FILE, error.line + 1, "error", error.message, "config")]
+        message = f"not valid YAML: {error.message}"
+        return Config(), [Problem(CONFIG_FILE, error.line + 1, "error", message, "config")]
     return config_from_node(_plugin_entry(document))
 
 
@@ -138,7 +143,12 @@ def config_from_node(node: Node | None) -> tuple[Config, list[Problem]]:
     reader = FieldReader(CONFIG_FILE, 1, problems)
     entries = reader.mapping("kithbook", node)
     values: dict[str, Any] = {}
+    first_line: dict[str, int] = {}
     for key, key_node, value_node in entries or []:
+        if key in first_line:
+            reader.report(first_line[key], f"{key}: written twice (again on line "
+                          f"{reader.line(key_node)}); remove one of them", "config")
+        first_line.setdefault(key, reader.line(key_node))
         option = OPTIONS.get(key)
         if option is None:
             close = difflib.get_close_matches(key, OPTIONS, n=1)
