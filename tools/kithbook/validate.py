@@ -146,7 +146,7 @@ def _choice(contact: Contact, key: str, value: str, choices: tuple[str, ...]) ->
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]}?)" if close else ""
     message = f"{key}: unknown {key} {value!r}{hint}; use one of: {', '.join(choices)}"
-    return _problem(contact, contact.line_of(key), message, key)
+    return _problem(contact, contact.line_of(key), message, "choices")
 
 
 def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem]:
@@ -209,6 +209,11 @@ CHECKS: dict[str, Check] = {
     "reference": check_references,
     "future-date": check_dates,
 }
+
+# The names problems found while loading carry; with CHECKS, the names `kith validate --check` takes.
+LOADER_CHECKS = ("file", "front-matter", "yaml", "slug", "duplicate-key", "required", "type",
+                 "quote", "date", "duration", "tags", "unknown-key", "log", "config")
+CHECK_NAMES = tuple(sorted(set(LOADER_CHECKS) | set(CHECKS)))
 
 
 def validate(network: Network, today: dt.date, checks: Iterable[str] | None = None) -> list[Problem]:

@@ -33,8 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.load import load
-    from kithbook.validate import has_errors, validate
+    from kithbook.validate import CHECK_NAMES, has_errors, validate
 
+    unknown = sorted(set(args.check or ()) - set(CHECK_NAMES))
+    if unknown:
+        names = ", ".join(CHECK_NAMES)
+        raise CommandError(f"--check {unknown[0]}: no such check; checks are: {names}")
     root = check_root(args.root)
     network = load(root)
     problems = validate(network, today_from(args))
