@@ -100,9 +100,14 @@ def _private(reader: FieldReader, key: str, node: Node, values: Values) -> None:
 
 
 MET_KEYS = ("date", "where", "via")
+_PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{1,2}){0,2}")
 
 
 def _met(reader: FieldReader, key: str, node: Node, values: Values) -> None:
+    if isinstance(node, ScalarNode) and _PARTIAL_DATE.fullmatch(node.value.strip()):
+        when = reader.partial_date(key, node)  # `met: 2019` is when, not where
+        values[key] = Met(date=when[0], precision=when[1]) if when else None
+        return
     if not isinstance(node, MappingNode):
         where = reader.text(key, node)  # `met: PyCon 2019` is read as where
         values[key] = Met(where=where) if where else None
