@@ -118,6 +118,7 @@ def _met(reader: FieldReader, key: str, node: Node, values: Values) -> None:
             parsed = reader.partial_date(f"{key}.date", value_node)
             if parsed:
                 fields["date"], fields["precision"] = parsed
+                values["item_lines"]["met.date"] = (reader.line(value_node),)
         elif sub in ("where", "via"):
             fields[sub] = reader.text(f"{key}.{sub}", value_node)
             if sub == "via":

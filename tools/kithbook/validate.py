@@ -194,6 +194,10 @@ def check_dates(network: Network, today: dt.date) -> Iterator[Problem]:
         if birthday and birthday.year is not None and birthday.in_year(birthday.year) > today:
             yield _problem(contact, contact.line_of("birthday"),
                            f"birthday: {birthday} is in the future", "future-date")
+        met = contact.met
+        if met and met.date and met.date > today:
+            line = contact.item_lines.get("met.date", (contact.line_of("met"),))[0]
+            yield _problem(contact, line, f"met.date: {met.date_text} is in the future", "future-date")
         for entry in contact.log:
             if entry.date > today:
                 yield _problem(contact, entry.line, f"log: {entry.date} is in the future "
