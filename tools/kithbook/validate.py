@@ -197,7 +197,8 @@ def check_dates(network: Network, today: dt.date) -> Iterator[Problem]:
         met = contact.met
         if met and met.date and met.date > today:
             line = contact.item_lines.get("met.date", (contact.line_of("met"),))[0]
-            yield _problem(contact, line, f"met.date: {met.date_text} is in the future", "future-date")
+            message = f"met.date: {met.date_text} is in the future"
+            yield _problem(contact, line, message, "future-date")
         for entry in contact.log:
             if entry.date > today:
                 yield _problem(contact, entry.line, f"log: {entry.date} is in the future "
