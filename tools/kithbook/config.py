@@ -119,12 +119,19 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
     """Read the `kithbook` entry of `<root>/mkdocs.yml`; defaults when there is none."""
     path = root / CONFIG_FILE
     try:
-        text = decode(path.read_bytes())
+        data = path.read_bytes()
     except FileNotFoundError:
         return Config(), []
     except OSError as error:
         message = f"cannot read the file: {error.strerror}"
         return Config(), [Problem(CONFIG_FILE, 1, "error", message, "config")]
+    return config_from_bytes(data)
+
+
+def config_from_bytes(data: bytes) -> tuple[Config, list[Problem]]:
+    """The Config in the bytes of an `mkdocs.yml`, read from disk or from a Git commit."""
+    try:
+        text = decode(data)
     except DocumentError as error:
         return Config(), [Problem(CONFIG_FILE, error.line, "error", error.message, "config")]
     try:
