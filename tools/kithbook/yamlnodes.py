@@ -74,18 +74,40 @@ def compose(text: str) -> Node | None:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        if mark is not None and mark.index >= len(text.rstrip()) and error.context_mark is not None:
-            mark = error.context_mark  # at the end of the text: point at what was left open
+        at_end = mark is not None and mark.index >= len(text.rstrip())
+        if error.context_mark is not None and (at_end or error.context == _SIMPLE_KEY):
+            mark = error.context_mark  # point at what was left open, or at the key missing its ':'
         line = mark.line if mark is not None else 0
         what = error.problem or "not valid YAML"
         if error.context and "while" not in error.context:
             what = f"{error.context}, {what}"
-        raise YAMLSyntaxError(line, what) from None
+        raise YAMLSyntaxError(line, _with_hint(what, text.split("\n")[line:line + 1])) from None
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         position = getattr(error, "position", 0) or 0
         raise YAMLSyntaxError(text.count("\n", 0, position), _first_line(str(error))) from None
     except RecursionError:
         raise YAMLSyntaxError(0, "the YAML is nested too deeply") from None
+
+
+_SIMPLE_KEY = "while scanning a simple key"
+_HINTS = {
+    "mapping values are not allowed": "a value containing ': ' must be put in quotes; "
+                                      "otherwise check this line's indentation",
+    "cannot start any token": "a value starting with @, ` or % must be put in quotes",
+    "could not find expected ':'": "write 'key: value', with a colon and a space",
+    "unexpected end of stream": "a quote opened on this line is never closed",
+}
+
+
+def _with_hint(problem: str, lines: list[str]) -> str:
+    """libyaml's phrase followed by what to do about the most common causes."""
+    leading = lines[0][: len(lines[0]) - len(lines[0].lstrip())] if lines else ""
+    if "\t" in leading:
+        return f"{problem}; indent with spaces, not tabs"
+    for phrase, hint in _HINTS.items():
+        if phrase in problem:
+            return f"{problem}; {hint}"
+    return problem
 
 
 def _first_line(text: str) -> str:
