@@ -179,7 +179,12 @@ def _missing(network: Network, contact: Contact, line: int, key: str, slug: str)
 
     hint = ""
     if not SLUG.fullmatch(slug):
-        hint = " (write the file name without .md, such as ada-lovelace)"
+        from kithbook.load import suggest_slug
+
+        suggestion = suggest_slug(slug)
+        hint = (f" (did you mean {suggestion}? {key} takes file names without .md)"
+                if suggestion in network.by_slug else
+                f" (write the file name without .md, such as {suggestion})")
     else:
         close = difflib.get_close_matches(slug, network.by_slug, n=1, cutoff=0.75)
         hint = f" (did you mean {close[0]}?)" if close else ""
