@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from kithbook.config import Config
@@ -158,9 +158,8 @@ class LifeDate:
         return MonthDay(self.date.month, self.date.day, self.date.year)
 
 
-@dataclass(frozen=True)
-class LogEntry:
-    """One interaction from the `## Log` section."""
+class LogEntry(NamedTuple):
+    """One interaction from the `## Log` section (a named tuple: a log can hold 100,000 of them)."""
 
     date: dt.date
     direction: Direction
