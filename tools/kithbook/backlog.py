@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from kithbook.config import Config
 from kithbook.model import Contact, Network
-from kithbook.phrases import first_words
 
 RECENT = dt.timedelta(weeks=4)
 GOALS_WEIGHT = 0.3
@@ -120,7 +119,7 @@ def _logged(contact: Contact, before: dt.date) -> bool:
 
 
 def backlog_reason(contact: Contact) -> str:
-    """`no contact logged yet (close circle; met 2015 at PyCon; goal: ...)`."""
+    """`not logged yet, one of this week's backlog picks: close circle, met 2015 at PyCon`."""
     parts: list[str] = []
     if contact.circle:
         parts.append(f"{contact.circle} circle")
@@ -130,6 +129,6 @@ def backlog_reason(contact: Contact) -> str:
         where = f" at {met.where}" if met.where else ""
         parts.append(f"met{when}{where}")
     if contact.goals:
-        parts.append(f"goal: {first_words(contact.goals[0], 50)}")
-    detail = f" ({'; '.join(parts)})" if parts else ""
-    return f"no contact logged yet{detail}: one of this week's backlog picks"
+        parts.append("has goals")
+    detail = f": {', '.join(parts)}" if parts else ""
+    return f"not logged yet, one of this week's backlog picks{detail}"

@@ -262,23 +262,21 @@ def _reconnect(
     due = cadence.after(last.date)
     if due > horizon:
         return []
-    channel = f" ({last.channel})" if last.channel else ""
-    no_reply = ", no reply" if last.direction == "out" and unanswered(entries) else ""
+    no_reply = " (no reply)" if last.direction == "out" and unanswered(entries) else ""
     if contact.cadence:
-        source = "its own"
+        source = "own cadence"
     elif contact.circle in config.circles:
         source = f"{contact.circle} circle"
     else:
-        source = "the default"
-    text = (
-        f"last contact {short_date(last.date, today)}{channel}{no_reply}, "
-        f"{span((today - last.date).days)} ago; cadence every {duration_words(cadence)} ({source})"
-    )
+        source = "default cadence"
+    every = "every " + duration_words(cadence).removeprefix("1 ")
+    text = f"last contact {span((today - last.date).days)} ago{no_reply}"
     overdue = (today - due).days
     if overdue > 0:
         text += f", {span(overdue)} overdue"
     elif overdue < 0:
         text = f"due {relative_day(due, today)}: {text}"
+    text += f" ({source}: {every})"
     return [DueItem(contact, "reconnect", due, text, overdue / max(cadence.days, 1))]
 
 

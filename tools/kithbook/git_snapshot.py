@@ -1,0 +1,108 @@
+"""The network as it stood at a Git commit, tag or date, read from Git's objects (the work tree is
+never touched), for "what was due on 1 March, as the files were then"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from kithbook.config import CONFIG_FILE, config_from_bytes
+from kithbook.load import load_files
+from kithbook.model import Network
+
+if TYPE_CHECKING:
+    import git
+
+
+class SnapshotError(Exception):
+    """The folder is not in a repository, or the revision names no commit: a one-line message."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The network read at `commit`; `by_date` when the revision was a date, not a name."""
+
+    commit: str
+    committed: dt.datetime
+    by_date: bool
+    network: Network
+
+
+def load_at(root: Path, revision: str) -> Snapshot:
+    """Read `<root>/mkdocs.yml` and the contact files as committed at `revision`."""
+    import git  # noqa: F811 (imported here: GitPython is slow to import)
+
+    try:
+        repo = git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise SnapshotError(f"--at: {root} is not in a Git repository") from None
+    with repo:
+        commit, by_date = resolve(repo, revision)
+        prefix = _prefix(root, repo)
+        tree = commit.tree
+        config_data = _blob_bytes(tree, prefix / CONFIG_FILE)
+        config, problems = config_from_bytes(config_data or b"")
+        files = _contact_files(tree, prefix, config.contacts_dir)
+        network = load_files(root, config, files, problems)
+        return Snapshot(commit.hexsha, commit.committed_datetime, by_date, network)
+
+
+def resolve(repo: git.Repo, revision: str) -> tuple[git.Commit, bool]:
+    """(commit, by_date): a commit, tag or branch name first, else a date YYYY-MM-DD meaning the
+    last commit (reachable from HEAD) made on or before that day, in the committer's time zone."""
+    import git  # noqa: F811
+
+    try:
+        return repo.commit(revision), False
+    except (git.BadName, git.BadObject, ValueError):
+        pass
+    try:
+        day = dt.date.fromisoformat(revision)
+    except ValueError:
+        raise SnapshotError(
+            f"--at: {revision!r} is not a commit, tag, branch or date YYYY-MM-DD in this repository"
+        ) from None
+    try:
+        candidates = [c for c in repo.iter_commits("HEAD") if c.committed_datetime.date() <= day]
+    except (git.GitCommandError, ValueError):
+        raise SnapshotError("--at: the repository has no commits yet") from None
+    if not candidates:
+        raise SnapshotError(f"--at: no commit on or before {day.isoformat()}")
+    return max(candidates, key=lambda commit: commit.committed_datetime), True
+
+
+def _prefix(root: Path, repo: git.Repo) -> PurePosixPath:
+    try:
+        inside = root.resolve().relative_to(Path(repo.working_tree_dir).resolve())
+    except ValueError:
+        raise SnapshotError(f"--at: {root} is outside the repository's work tree") from None
+    return PurePosixPath(inside.as_posix())
+
+
+def _blob_bytes(tree: git.Tree, path: PurePosixPath) -> bytes | None:
+    try:
+        blob = tree / str(path)
+    except KeyError:
+        return None
+    return blob.data_stream.read() if blob.type == "blob" else None
+
+
+def _contact_files(
+    tree: git.Tree, prefix: PurePosixPath, contacts_dir: str
+) -> list[tuple[str, bytes]]:
+    """(relative path, bytes) of the `*.md` right in the contacts folder, as `load` reads them."""
+    try:
+        folder = tree / str(prefix / contacts_dir)
+    except KeyError:
+        return []
+    if folder.type != "tree":
+        return []
+    files = [
+        (f"{contacts_dir}/{blob.name}", blob.data_stream.read())
+        for blob in folder.blobs
+        if blob.name.endswith(".md") and not blob.name.startswith(".")
+    ]
+    files.sort()
+    return files
