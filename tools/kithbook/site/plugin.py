@@ -1,0 +1,127 @@
+"""The `kithbook` MkDocs plugin: a thin adapter that feeds `site_pages` into an MkDocs build.
+
+It reads the same configuration (`kithbook.config.load_config`) and the same loader as the tools,
+logs every error in a contact file as an MkDocs warning (so `mkdocs build --strict` fails), and
+puts the pages of `docs_dir` under a Help section so they can never collide with generated pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.config import base, config_options
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import nest_paths
+
+from kithbook.config import OPTIONS, load_config
+from kithbook.model import Problem
+from kithbook.site.markup import Page
+
+log = logging.getLogger("mkdocs.plugins.kithbook")
+
+HELP = "help"
+EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
+
+
+class _AnyValue(config_options.BaseConfigOption):
+    """Accepts any value: kithbook.config validates the options, with file and line."""
+
+    def run_validation(self, value: object) -> object:
+        return value
+
+
+class KithbookConfig(base.Config):
+    locals().update({name: _AnyValue() for name in OPTIONS})
+
+
+class KithbookPlugin(BasePlugin[KithbookConfig]):
+    """Generates the network's pages: home, people, due, calendar, groups, graph, contacts."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        from kithbook.cli.common import CommandError, today_from
+
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.kithbook_config, problems = load_config(self.root)
+        _report(problems)
+        try:
+            self.today = today_from(argparse.Namespace(today=None))
+        except CommandError as error:
+            raise PluginError(str(error)) from None
+        for extension in EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        from kithbook.site.pages import CSS, JAVASCRIPT
+
+        config.extra_css.extend(path for path in CSS if path not in config.extra_css)
+        config.extra_javascript.extend(
+            path for path in JAVASCRIPT if path not in config.extra_javascript
+        )
+        if config.theme.name == "material" and config.theme.get("font") is not False:
+            log.warning(
+                "theme.font is not false: Material would load Google Fonts from another host; "
+                "set 'font: false' under theme in mkdocs.yml"
+            )
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        pages = self._pages()
+        docs_dir = str(Path(config.docs_dir).resolve())
+        help_pages = []
+        for file in list(files):
+            if file.src_dir and str(Path(file.src_dir).resolve()) == docs_dir:
+                files.remove(file)
+                moved = File.generated(
+                    config,
+                    f"{HELP}/{file.src_uri}",
+                    abs_src_path=file.abs_src_path,
+                    inclusion=file.inclusion,
+                )
+                files.append(moved)
+                if moved.is_documentation_page() and moved.inclusion.is_in_nav():
+                    help_pages.append(moved.src_uri)
+        for page in pages:
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
+            )
+        from kithbook.site.pages import asset_files
+
+        for uri, content in asset_files().items():
+            files.append(File.generated(config, uri, content=content))
+        if not config.nav:
+            config.nav = [{page.title: page.uri} for page in pages if page.in_nav]
+            if help_pages:
+                config.nav.append({"Help": nest_paths(sorted(help_pages))})
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable
+    ) -> LiveReloadServer:
+        server.watch(str(self.root / self.kithbook_config.contacts_dir))
+        return server
+
+    def _pages(self) -> list[Page]:
+        from kithbook.git_history import file_histories
+        from kithbook.load import load
+        from kithbook.site.pages import site_pages
+        from kithbook.validate import validate
+
+        network = load(self.root, config=self.kithbook_config)
+        problems = validate(network, self.today)
+        _report(problems)
+        return site_pages(
+            network, self.today, problems, file_histories(self.root, self.kithbook_config)
+        )
+
+
+def _report(problems: list[Problem]) -> None:
+    """Errors as MkDocs warnings (a strict build fails on them), warnings as information."""
+    for problem in problems:
+        (log.warning if problem.severity == "error" else log.info)(str(problem))
