@@ -75,12 +75,15 @@ def compose(text: str) -> Node | None:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         at_end = mark is not None and mark.index >= len(text.rstrip())
-        if error.context_mark is not None and (at_end or error.context == _SIMPLE_KEY):
+        opened = _OPENED.get(error.context or "")
+        if error.context_mark is not None and (at_end or opened or error.context == _SIMPLE_KEY):
             mark = error.context_mark  # point at what was left open, or at the key missing its ':'
         line = mark.line if mark is not None else 0
         what = error.problem or "not valid YAML"
         if error.context and "while" not in error.context:
             what = f"{error.context}, {what}"
+        if opened:
+            what = f"{what}; the {opened} opened on this line is not closed"
         raise YAMLSyntaxError(line, _with_hint(what, text.split("\n")[line:line + 1])) from None
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         position = getattr(error, "position", 0) or 0
@@ -90,6 +93,7 @@ def compose(text: str) -> Node | None:
 
 
 _SIMPLE_KEY = "while scanning a simple key"
+_OPENED = {"while parsing a flow sequence": "[", "while parsing a flow mapping": "{"}
 _HINTS = {
     "mapping values are not allowed": "a value containing ': ' must be put in quotes; "
                                       "otherwise check this line's indentation",
