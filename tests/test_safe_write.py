@@ -1,0 +1,135 @@
+"""Safe writes: atomic, keeping permissions and BOM, refusing when the file changed since read."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from kithbook.safe_write import (
+    ChangedOnDisk,
+    WriteError,
+    read_snapshot,
+    update_file,
+    write_if_unchanged,
+    write_new,
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (b"---\nname: Ada\n---\n", "---\nname: Ada\n---\n"),
+        (b"\xef\xbb\xbf---\nname: Ada\n---\n", "---\nname: Ada\n---\n"),
+        (b"---\r\nname: Zo\xc3\xab\r\n---", "---\r\nname: Zoë\r\n---"),
+    ],
+)
+def test_a_snapshot_holds_the_bytes_and_the_text_without_bom(tmp_path: Path, data, text) -> None:
+    path = tmp_path / "ada.md"
+    path.write_bytes(data)
+    snapshot = read_snapshot(path)
+    assert (snapshot.data, snapshot.text) == (data, text)
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_write_keeps_the_bom_and_line_endings_as_given(tmp_path: Path, bom: bytes) -> None:
+    path = tmp_path / "ada.md"
+    path.write_bytes(bom + b"---\r\nname: Ada\r\n---\r\n")
+    snapshot = read_snapshot(path)
+    write_if_unchanged(path, snapshot, snapshot.text.replace("Ada", "Ada Lovelace"))
+    assert path.read_bytes() == bom + b"---\r\nname: Ada Lovelace\r\n---\r\n"
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o664])
+def test_a_write_keeps_the_file_permissions(tmp_path: Path, mode: int) -> None:
+    path = tmp_path / "ada.md"
+    path.write_text("old\n")
+    path.chmod(mode)
+    write_if_unchanged(path, read_snapshot(path), "new\n")
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def test_a_write_refuses_when_the_file_changed_on_disk(tmp_path: Path) -> None:
+    path = tmp_path / "ada.md"
+    path.write_text("old\n")
+    snapshot = read_snapshot(path)
+    path.write_text("saved by an editor meanwhile\n")
+    with pytest.raises(ChangedOnDisk, match="changed on disk"):
+        write_if_unchanged(path, snapshot, "new\n")
+    assert path.read_text() == "saved by an editor meanwhile\n"
+
+
+def test_a_write_refuses_when_the_file_was_removed(tmp_path: Path) -> None:
+    path = tmp_path / "ada.md"
+    path.write_text("old\n")
+    snapshot = read_snapshot(path)
+    path.unlink()
+    with pytest.raises(ChangedOnDisk, match="removed"):
+        write_if_unchanged(path, snapshot, "new\n")
+
+
+def test_a_write_leaves_no_temporary_file_behind(tmp_path: Path) -> None:
+    path = tmp_path / "ada.md"
+    path.write_text("old\n")
+    write_if_unchanged(path, read_snapshot(path), "new\n")
+    assert os.listdir(tmp_path) == ["ada.md"]
+
+
+def test_a_write_replaces_the_file_in_one_rename(tmp_path: Path) -> None:
+    path = tmp_path / "ada.md"
+    path.write_text("old\n")
+    before = path.stat().st_ino
+    write_if_unchanged(path, read_snapshot(path), "new\n")
+    assert path.stat().st_ino != before
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "ada.md"
+    path.write_bytes(b"---\nname: Ad\xe9\n---\n")
+    with pytest.raises(WriteError, match=r"ada.md:2: not valid UTF-8"):
+        read_snapshot(path)
+
+
+def test_write_new_creates_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "ada.md"
+    write_new(path, "---\nname: Ada\n---\n")
+    assert path.read_text() == "---\nname: Ada\n---\n"
+    assert os.listdir(tmp_path) == ["ada.md"]
+
+
+def test_write_new_never_overwrites(tmp_path: Path) -> None:
+    path = tmp_path / "ada.md"
+    path.write_text("precious\n")
+    with pytest.raises(WriteError, match="already exists"):
+        write_new(path, "new\n")
+    assert path.read_text() == "precious\n"
+    assert os.listdir(tmp_path) == ["ada.md"]
+
+
+def test_update_file_retries_when_the_file_changes_between_read_and_write(tmp_path: Path) -> None:
+    path = tmp_path / "ada.md"
+    path.write_text("a\n")
+    calls: list[str] = []
+
+    def change(text: str) -> str:
+        calls.append(text)
+        if len(calls) == 1:
+            path.write_text("a\nb\n")  # another writer slips in once
+        return text + "c\n"
+
+    assert update_file(path, change) == ("a\nb\n", "a\nb\nc\n")
+    assert path.read_text() == "a\nb\nc\n"
+
+
+def test_update_file_gives_up_after_its_attempts(tmp_path: Path) -> None:
+    path = tmp_path / "ada.md"
+    path.write_text("a\n")
+
+    def always_overtaken(text: str) -> str:
+        path.write_text(text + "x\n")
+        return text + "c\n"
+
+    with pytest.raises(ChangedOnDisk):
+        update_file(path, always_overtaken, attempts=3)

@@ -1,0 +1,87 @@
+"""A contact file's text cut into parts without changing a byte; the check every edit ends with."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kithbook.yamlnodes import TooComplex, YAMLSyntaxError, compose, key_text, to_python
+
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+
+
+class EditError(Exception):
+    """An edit that cannot be done safely; the message says why and what to do by hand."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """`head` (BOM, opening ---) + `front_matter` + `fence` (closing ---) + `body` == the text."""
+
+    head: str
+    front_matter: str
+    fence: str
+    body: str
+    eol: str
+
+    @classmethod
+    def parse(cls, text: str) -> Text:
+        """Cut a contact file's text into parts; EditError when it has no closed front matter."""
+        bom = "\ufeff" if text.startswith("\ufeff") else ""
+        first_end = text.find("\n")
+        if first_end < 0 or text[len(bom) : first_end].rstrip() != "---":
+            raise EditError("the file does not start with a '---' front matter; fix it first")
+        closing = _CLOSING.search(text, first_end + 1)
+        if closing is None:
+            raise EditError("the front matter is never closed with a '---' line; fix it first")
+        body_start = text.find("\n", closing.end())
+        body_start = len(text) if body_start < 0 else body_start + 1
+        return cls(
+            head=text[: first_end + 1],
+            front_matter=text[first_end + 1 : closing.start()],
+            fence=text[closing.start() : body_start],
+            body=text[body_start:],
+            eol=line_ending(text),
+        )
+
+    def with_front_matter(self, front_matter: str) -> str:
+        return self.head + front_matter + self.fence + self.body
+
+    def with_body(self, body: str) -> str:
+        return self.head + self.front_matter + self.fence + body
+
+
+def line_ending(text: str) -> str:
+    """The file's line ending: CRLF when most of its line breaks are CRLF, else LF."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+
+def front_matter_pairs(text: str) -> list[tuple[str, Any]]:
+    """The (key, value) pairs of a file's front matter, in order, as YAML reads them."""
+    source = Text.parse(text).front_matter.replace("\r\n", "\n")
+    try:
+        root = compose(source)
+        if root is None or not getattr(root, "value", None) or isinstance(root.value, str):
+            return []
+        return [(key_text(key), to_python(value)) for key, value in root.value]
+    except (YAMLSyntaxError, TooComplex) as error:
+        message = f"the edited front matter does not read back ({error}); nothing was written"
+        raise EditError(message) from None
+
+
+def verify_front_matter(before: str, after: str, key: str, expected: Any) -> None:
+    """EditError unless `after` differs from `before` only in `key`, now reading as `expected`."""
+    from kithbook.config import Config
+    from kithbook.load import parse_contact
+
+    old = [(k, v) for k, v in front_matter_pairs(before) if k != key]
+    pairs = front_matter_pairs(after)
+    new = [(k, v) for k, v in pairs if k != key]
+    values = [v for k, v in pairs if k == key]
+    if old != new or values != [expected] or Text.parse(after).body != Text.parse(before).body:
+        raise EditError(f"{key}: the edit would not read back as intended; edit the file by hand")
+    problems: list[Any] = []
+    if parse_contact("contact.md", after.encode("utf-8"), Config(), problems) is None:
+        raise EditError(f"{key}: the edited file would not load ({problems[0].message})")

@@ -1,0 +1,208 @@
+"""Git at the edge: commit what a command wrote, undo kith's last commit, pull and push for sync.
+
+GitPython is imported inside the functions so that commands start fast. A folder that is not a Git
+repository is not an error: the outcome says so and the caller warns. Kith's commits carry a
+`Kith-Command: <name>` trailer, which is how `undo_last` finds them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from git import Repo
+
+TRAILER = "Kith-Command"
+REVERTS_TRAILER = "Kith-Reverts"
+_TRAILER_LINE = re.compile(r"^([A-Za-z-]+): *(.+?) *$", re.MULTILINE)
+
+Status = Literal["committed", "staged", "written", "not-a-repo", "failed"]
+
+
+class GitError(Exception):
+    """A Git step failed; the message is one line saying what happened and what to do."""
+
+
+@dataclass(frozen=True)
+class CommitOutcome:
+    """What happened to a written change: committed (with `sha`), only staged, or just written."""
+
+    status: Status
+    message: str
+    sha: str | None = None
+
+    @property
+    def committed(self) -> bool:
+        return self.status == "committed"
+
+
+@dataclass(frozen=True)
+class UndoOutcome:
+    """The kith commit that was reverted and the new revert commit."""
+
+    reverted_sha: str
+    reverted_summary: str
+    sha: str
+    paths: tuple[str, ...]
+
+
+def open_repo(root: Path | str) -> Repo | None:
+    """The Git repository holding `root`, or None when there is none."""
+    import git
+
+    try:
+        return git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None
+
+
+def commit_files(
+    root: Path | str, paths: list[Path | str], message: str, *, no_commit: bool = False,
+    command: str | None = None,
+) -> CommitOutcome:
+    """Commit only `paths` with `message` and a Kith-Command trailer; only stage them when other
+    changes are staged; do nothing with `no_commit` or outside a repository."""
+    import git
+
+    repo = open_repo(root)
+    if repo is None:
+        message = f"{root} is not in a Git repository: written, not committed"
+        return CommitOutcome("not-a-repo", message)
+    if no_commit:
+        return CommitOutcome("written", "written, not committed (--no-commit)")
+    relative = [repo_path(repo, path) for path in paths]
+    try:
+        others = [path for path in staged_paths(repo) if path not in relative]
+        repo.git.add("--all", "--", *relative)
+        if others:
+            shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
+            message = f"staged, not committed: other changes are staged ({shown})"
+            return CommitOutcome("staged", message)
+        trailer = command or message.split(":", 1)[0]
+        repo.git.commit("-m", f"{message}\n\n{TRAILER}: {trailer}", "--", *relative)
+    except git.GitCommandError as error:
+        return CommitOutcome("failed", f"written but not committed: {git_error_text(error)}")
+    return CommitOutcome("committed", f"committed {repo.head.commit.hexsha[:7]}: {message}",
+                         repo.head.commit.hexsha)
+
+
+def undo_last(root: Path | str) -> UndoOutcome:
+    """Revert the newest kith commit not yet undone with a new commit (never rewriting history)."""
+    import git
+
+    repo = _require_repo(root)
+    if not repo.head.is_valid():
+        raise GitError("the repository has no commits yet; nothing to undo")
+    if staged_paths(repo):
+        raise GitError("other changes are staged; commit or unstage them before kith undo")
+    target = _last_kith_commit(repo)
+    paths = tuple(sorted(target.stats.files))
+    try:
+        repo.git.revert("--no-commit", target.hexsha)
+    except git.GitCommandError as error:
+        with contextlib.suppress(git.GitCommandError):
+            repo.git.revert("--abort")
+        raise GitError(f"cannot undo {target.hexsha[:7]} ({target.summary}): "
+                       f"{git_error_text(error)}") from None
+    message = (f"undo: {target.summary}\n\nThis reverts commit {target.hexsha}.\n\n"
+               f"{TRAILER}: undo\n{REVERTS_TRAILER}: {target.hexsha}")
+    try:
+        repo.git.commit("-m", message)
+    except git.GitCommandError as error:
+        raise GitError(f"the revert is staged but not committed: {git_error_text(error)}") from None
+    return UndoOutcome(target.hexsha, str(target.summary), repo.head.commit.hexsha, paths)
+
+
+def _last_kith_commit(repo: Repo):  # -> git.Commit
+    undone: set[str] = set()
+    for commit in repo.iter_commits("HEAD", first_parent=True, max_count=10_000):
+        trailers = commit_trailers(str(commit.message))
+        command = trailers.get(TRAILER)
+        if command is None:
+            continue
+        if command == "undo":
+            undone.add(trailers.get(REVERTS_TRAILER, ""))
+        elif commit.hexsha not in undone:
+            return commit
+    raise GitError("no commit made by kith to undo (kith commits carry a 'Kith-Command:' line)")
+
+
+def commit_trailers(message: str) -> dict[str, str]:
+    """The `Key: value` trailers of a commit message's last paragraph."""
+    last = message.strip().split("\n\n")[-1]
+    return {match[1]: match[2] for match in _TRAILER_LINE.finditer(last)}
+
+
+def pull_rebase(root: Path | str) -> str:
+    """`git pull --rebase`; on a conflict the rebase is aborted and GitError says where."""
+    import git
+
+    repo = _require_repo(root)
+    if not repo.remotes:
+        raise GitError("this repository has no remote; add one with: git remote add origin URL")
+    try:
+        return repo.git.pull("--rebase")
+    except git.GitCommandError as error:
+        conflicted = repo.git.diff("--name-only", "--diff-filter=U").split()
+        if _rebase_in_progress(repo):
+            repo.git.rebase("--abort")
+            where = ", ".join(conflicted) or "some files"
+            raise GitError(f"pull stopped on a conflict in {where}; the rebase was undone, nothing "
+                           "changed; merge by hand with: git pull --no-rebase") from None
+        raise GitError(f"git pull failed: {git_error_text(error)}") from None
+
+
+def push(root: Path | str) -> str:
+    """`git push` to the branch's upstream."""
+    import git
+
+    repo = _require_repo(root)
+    try:
+        return repo.git.push() or "pushed"
+    except git.GitCommandError as error:
+        raise GitError(f"git push failed: {git_error_text(error)}") from None
+
+
+def staged_paths(repo: Repo) -> list[str]:
+    """Paths (relative to the repository) with staged changes."""
+    output = repo.git.diff("--cached", "--name-only", "-z")
+    return [path for path in output.split("\0") if path]
+
+
+def repo_path(repo: Repo, path: Path | str) -> str:
+    """A path as Git names it: relative to the working tree, with forward slashes."""
+    top = Path(str(repo.working_tree_dir)).resolve()
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.resolve().relative_to(top).as_posix()
+    except ValueError:
+        raise GitError(f"{path} is outside the repository {top}") from None
+
+
+def git_error_text(error: Exception) -> str:
+    """The most telling line of a failed Git command's output."""
+    stderr = str(getattr(error, "stderr", "") or "")
+    lines = [line.strip().strip("'").strip() for line in stderr.splitlines()]
+    lines = [line.removeprefix("stderr:").strip() for line in lines]
+    useful = [line for line in lines if line and not line.startswith("hint:")]
+    for line in useful:
+        if line.lower().startswith(("error:", "fatal:")):
+            return line
+    return useful[0] if useful else str(error).splitlines()[0]
+
+
+def _require_repo(root: Path | str) -> Repo:
+    repo = open_repo(root)
+    if repo is None:
+        raise GitError(f"{root} is not in a Git repository")
+    return repo
+
+
+def _rebase_in_progress(repo: Repo) -> bool:
+    git_dir = Path(repo.git_dir)
+    return (git_dir / "rebase-merge").exists() or (git_dir / "rebase-apply").exists()

@@ -1,0 +1,73 @@
+"""A brand-new contact file, written whole in the documented format, every value quoted safely."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kithbook.edit_text import EditError, front_matter_pairs
+from kithbook.yamltext import YAMLValueError, yaml_scalar
+
+_SIMPLE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+EMPTY_BODY = "\n## Log\n"
+
+
+def render_new_contact(fields: dict[str, Any], body: str = "") -> str:
+    """Front matter from `fields` (in order; empty values left out) and a body with a `## Log`."""
+    if not isinstance(fields.get("name"), str) or not fields["name"].strip():
+        raise EditError("name: a new contact needs a name")
+    kept = {key: value for key, value in fields.items() if value not in (None, "", [], (), {})}
+    lines = ["---"]
+    try:
+        for key, value in kept.items():
+            lines.extend(_entry(_key(key), value))
+    except YAMLValueError as error:
+        raise EditError(str(error)) from None
+    lines.append("---")
+    text = "\n".join(lines) + "\n" + ("\n" + body.lstrip("\n") if body.strip() else EMPTY_BODY)
+    if not text.endswith("\n"):
+        text += "\n"
+    _verify(text, kept)
+    return text
+
+
+def _entry(key: str, value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [f"{key}:", *(f"  {_key(sub)}: {yaml_scalar(item)}" for sub, item in value.items())]
+    if isinstance(value, (list, tuple)):
+        lines = [f"{key}:"]
+        for item in value:
+            if isinstance(item, dict):
+                entries = [f"{_key(sub)}: {yaml_scalar(inner)}" for sub, inner in item.items()]
+                for index, entry in enumerate(entries):
+                    lines.append(("  - " if index == 0 else "    ") + entry)
+            else:
+                lines.append(f"  - {yaml_scalar(item)}")
+        return lines
+    return [f"{key}: {yaml_scalar(value)}"]
+
+
+def _key(key: str) -> str:
+    if not isinstance(key, str) or not _SIMPLE_KEY.fullmatch(key):
+        raise EditError(f"{key!r} is not a key kith writes (letters, digits, - and _)")
+    return key
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _verify(text: str, fields: dict[str, Any]) -> None:
+    """The new file reads back as exactly the fields given, and loads as a contact."""
+    from kithbook.config import Config
+    from kithbook.load import parse_contact
+
+    if front_matter_pairs(text) != [(key, _plain(value)) for key, value in fields.items()]:
+        raise EditError("the new contact would not read back as given; nothing was written")
+    problems: list[Any] = []
+    if parse_contact("contact.md", text.encode("utf-8"), Config(), problems) is None:
+        raise EditError(f"the new contact would not load ({problems[0].message})")

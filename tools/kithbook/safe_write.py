@@ -1,0 +1,180 @@
+"""Atomic writes that refuse to overwrite a file changed on disk since it was read.
+
+Read a `Snapshot`, compute the new text, then `write_if_unchanged`: the new bytes go to a temporary
+file in the same folder, keep the old file's permissions and BOM, and replace it with one rename,
+so a crash never leaves half a file. `locked` serialises writers of one file across processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+BOM = b"\xef\xbb\xbf"
+
+
+class WriteError(Exception):
+    """A file could not be written safely; nothing was changed."""
+
+
+class ChangedOnDisk(WriteError):
+    """The file changed since it was read (another program or editor saved it)."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A file's bytes as read, its text (UTF-8, without BOM), their SHA-256, its permission bits."""
+
+    data: bytes
+    text: str
+    digest: str
+    mode: int
+
+    @property
+    def has_bom(self) -> bool:
+        return self.data.startswith(BOM)
+
+
+def read_snapshot(path: Path | str) -> Snapshot:
+    """Read a file once, remembering exactly what was read."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError as error:
+        raise WriteError(f"{path}: cannot read the file: {error.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise WriteError(f"{path}:{line}: not valid UTF-8; save the file as UTF-8 first") from None
+    return Snapshot(data, text, _digest(data), mode)
+
+
+def write_if_unchanged(path: Path | str, snapshot: Snapshot, new_text: str) -> None:
+    """Replace the file with `new_text`, unless it no longer holds `snapshot` (ChangedOnDisk)."""
+    path = Path(path)
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        raise ChangedOnDisk(f"{path}: the file was removed or renamed since it was read") from None
+    if _digest(current) != snapshot.digest:
+        raise ChangedOnDisk(f"{path}: the file changed on disk since it was read; not written")
+    data = (BOM if snapshot.has_bom else b"") + new_text.encode("utf-8")
+    _replace(path, data, snapshot.mode)
+
+
+def write_new(path: Path | str, text: str, mode: int = 0o644) -> None:
+    """Create a file with `text`; refuse (WriteError) when something already exists at `path`."""
+    path = Path(path)
+    temporary = _temporary_with(path, text.encode("utf-8"), mode & ~_umask())
+    try:
+        os.link(temporary, path)  # fails if `path` exists, unlike a rename
+    except FileExistsError:
+        raise WriteError(f"{path}: already exists; nothing was written") from None
+    except OSError:
+        _create_exclusively(path, text.encode("utf-8"))
+    finally:
+        os.unlink(temporary)
+
+
+def update_file(
+    path: Path | str, change: Callable[[str], str], attempts: int = 5
+) -> tuple[str, str]:
+    """Lock, read, `change(text)`, write; retried if the file changes meanwhile. (old, new) text."""
+    path = Path(path)
+    failures = 0
+    while True:
+        with locked(path):
+            snapshot = read_snapshot(path)
+            new_text = change(snapshot.text)
+            try:
+                write_if_unchanged(path, snapshot, new_text)
+                return snapshot.text, new_text
+            except ChangedOnDisk:
+                failures += 1
+                if failures >= attempts:
+                    raise
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file at `path` (other kith processes wait; editors do not)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: write_if_unchanged's check still refuses lost updates
+        yield
+        return
+    while True:
+        try:
+            descriptor = os.open(path, os.O_RDONLY)
+        except OSError as error:
+            raise WriteError(f"{path}: cannot open the file: {error.strerror}") from None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            if _same_file(descriptor, path):  # not replaced while we waited
+                yield
+                return
+        finally:
+            os.close(descriptor)
+
+
+def _same_file(descriptor: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(descriptor), os.stat(path))
+    except FileNotFoundError:
+        return False
+
+
+def _replace(path: Path, data: bytes, mode: int) -> None:
+    temporary = _temporary_with(path, data, mode)
+    try:
+        os.replace(temporary, path)
+    except OSError as error:
+        os.unlink(temporary)
+        raise WriteError(f"{path}: cannot write the file: {error.strerror}") from None
+
+
+def _temporary_with(path: Path, data: bytes, mode: int) -> str:
+    """A temporary file beside `path` holding `data`, flushed to disk, with permissions `mode`."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise WriteError(f"{path.parent}: cannot write in this folder: {error.strerror}") from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return temporary
+
+
+def _create_exclusively(path: Path, data: bytes) -> None:
+    """Fallback for file systems without hard links: O_EXCL creation (not atomic for readers)."""
+    try:
+        with open(path, "xb") as handle:
+            handle.write(data)
+    except FileExistsError:
+        raise WriteError(f"{path}: already exists; nothing was written") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
