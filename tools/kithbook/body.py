@@ -28,6 +28,8 @@ _SIMPLE_ENTRY = re.compile(
 )
 _TAG = re.compile(r"#(?<![\w&#/]#)([^\W\d_][\w-]*)")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_DATED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
+_MISSING_COLON = re.compile(r"(\d{4}-\d{1,2}-\d{1,2}[ \t]*(?:(?:<->|->|<-)[ \t]*[A-Za-z][\w-]*|note))\s")
 
 LOG_TITLE = "log"
 PRIVATE_TITLE = "private"
@@ -113,7 +115,9 @@ class _LogReader:
 
     def add(self, line: str, number: int) -> None:
         item = _ITEM.match(line) if line[:1] in _ITEM_STARTS else None
-        if item:
+        if item and self.pending and line[:1] == " " and not _DATED.match(item[1]):
+            self.pending.append((number, line.strip()))  # a nested list item continues the entry
+        elif item:
             self.flush()
             self.pending.append((number, item[1]))
         elif not line.strip():
@@ -182,6 +186,9 @@ def _entry_error(text: str) -> str:
     date = re.match(r"(\d{4}-\d{1,2}-\d{1,2})\s*(\S*)", text)
     if date is None:
         return f"log: an entry starts with its date, as in '{ENTRY_EXAMPLE}'"
+    missing_colon = _MISSING_COLON.match(text)
+    if missing_colon:
+        return f"log: put a ':' before the text, as in '- {missing_colon[1]}: ...'"
     return (
         f"log: after the date write ->, <-, <-> or note, as in '{ENTRY_EXAMPLE}' "
         f"(found {date[2]!r})"
