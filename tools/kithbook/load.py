@@ -178,7 +178,8 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
             try:
                 values["extra"][key] = to_python(value_node)
             except TooComplex:
-                reader.report(key_node, f"{key}: too many values (YAML aliases?)", "yaml")
+                reader.report(key_node, f"{key}: nested too deeply or too large to read; "
+                              "write it more simply", "yaml")
     if "name" not in values:
         if "name" not in first_line:
             reader.report(reader.line_offset - 1, "name: is required, as in 'name: Ada Lovelace'", "required")
