@@ -29,7 +29,9 @@ _SIMPLE_ENTRY = re.compile(
 _TAG = re.compile(r"#(?<![\w&#/]#)([^\W\d_][\w-]*)")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _DATED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
-_MISSING_COLON = re.compile(r"(\d{4}-\d{1,2}-\d{1,2}[ \t]*(?:(?:<->|->|<-)[ \t]*[A-Za-z][\w-]*|note))\s")
+_MISSING_COLON = re.compile(
+    r"(\d{4}-\d{1,2}-\d{1,2}[ \t]*(?:(?:<->|->|<-)[ \t]*[A-Za-z][\w-]*|note))\s"
+)
 
 LOG_TITLE = "log"
 PRIVATE_TITLE = "private"
