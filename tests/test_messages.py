@@ -204,7 +204,8 @@ GOLDEN = [
     case("log-stray-line.md",
          f"contacts/log-stray-line.md:7: warning: log: this line is not a log entry and is "
          f"ignored; write entries as '{ENTRY}'"),
-    case("log-bad-date.md", "contacts/log-bad-date.md:6: error: log: 2026-11-31 is not a real date"),
+    case("log-bad-date.md",
+         "contacts/log-bad-date.md:6: error: log: 2026-11-31 is not a real date"),
     case("log-no-channel.md",
          f"contacts/log-no-channel.md:6: error: log: name the channel after ->, as in "
          f"'- 2026-11-02 -> email: ...' (one of: {CHANNELS})"),
