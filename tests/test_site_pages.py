@@ -1,0 +1,230 @@
+"""The site as a function: network -> Markdown pages (kithbook.site.pages and the page modules)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import markdown
+import pytest
+
+from kithbook.git_history import Change, FileHistory
+from kithbook.load import load
+from kithbook.site.pages import asset_files, site_pages
+from kithbook.validate import validate
+
+TODAY = dt.date(2026, 12, 1)
+
+ADA = """
+    ---
+    name: Ada Lovelace
+    emails: [ada@example.org]
+    phones: ["+44 20 7946 0101"]
+    links: {website: "https://ada.example.org", github: adal, evil: "javascript:alert(1)"}
+    company: Acme Analytics
+    role: Engineer
+    circle: friend
+    tags: [python, mentor]
+    birthday: 1986-12-04
+    knows: [bob-stone]
+    memories: [The tent that collapsed twice]
+    goals: [Climb together monthly]
+    ---
+
+    Thinking about leaving Acme.
+
+    ## Log
+    - 2026-09-14 <-> in-person: Bouldering
+    - 2026-11-20 -> email: Sent the fellowship link
+
+    ## Private
+    SECRET-NOTE about her health.
+    """
+BOB = """
+    ---
+    name: Bob Stone
+    company: Acme Analytics
+    met: {date: 2019, where: a party, via: ada-lovelace}
+    ---
+
+    ## Log
+    - 2025-01-10 <-> phone: Long call
+    """
+CAROL = """
+    ---
+    name: Carol Hidden
+    private: true
+    company: Secret Corp
+    tags: [hush]
+    knows: [ada-lovelace]
+    met: {via: ada-lovelace}
+    ---
+
+    ## Log
+    - 2026-11-01 -> email: HIDDEN-LOG-TEXT
+    """
+
+
+def build(root, histories=None):
+    network = load(root)
+    pages = site_pages(network, TODAY, validate(network, TODAY), histories)
+    return {page.uri: page for page in pages}
+
+
+def html_of(page) -> str:
+    extensions = ["admonition", "attr_list", "md_in_html", "tables"]
+    return markdown.markdown(page.body, extensions=extensions)
+
+
+@pytest.fixture
+def pages(make_network):
+    return build(make_network({"ada-lovelace": ADA, "bob-stone": BOB, "carol-hidden": CAROL}))
+
+
+@pytest.mark.parametrize("uri", [
+    "index.md", "people/index.md", "due.md", "calendar.md", "tags/index.md", "circles/index.md",
+    "companies/index.md", "graph.md", "people/ada-lovelace.md", "people/bob-stone.md",
+    "tags/python.md", "circles/friend.md", "companies/acme-analytics.md",
+])
+def test_the_site_has_every_page_of_the_network(pages, uri):
+    assert uri in pages
+
+
+@pytest.mark.parametrize("secret", ["Carol Hidden", "carol-hidden", "Secret Corp", "hush",
+                                    "HIDDEN-LOG-TEXT", "SECRET-NOTE"])
+def test_private_contacts_and_private_sections_appear_on_no_page(pages, secret):
+    assert not [uri for uri, page in pages.items() if secret in page.markdown]
+
+
+def test_private_contacts_are_not_in_the_graph_data(pages):
+    data = re.search(r'id="kb-graph-data">(.*?)</script>', pages["graph.md"].body)[1]
+    graph = json.loads(data)
+    assert [node["id"] for node in graph["nodes"]] == ["ada-lovelace", "bob-stone"]
+    assert {(edge["source"], edge["target"], edge["kind"]) for edge in graph["edges"]} == {
+        ("ada-lovelace", "bob-stone", "knows"), ("ada-lovelace", "bob-stone", "via")}
+
+
+@pytest.mark.parametrize("expected", [
+    "[ada@example\\.org](<mailto:ada@example.org>)",
+    "(<tel:+442079460101>)",
+    "[website](<https://ada.example.org>)",
+    "github: adal",
+    "evil: javascript:alert\\(1\\)",
+    "[Acme Analytics](../companies/acme-analytics.md)",
+    "[friend](../circles/friend.md)",
+    "[#python](../tags/python.md)",
+    "[Bob Stone](bob-stone.md)",
+    "4 December \\(in 3 days, turns 40\\)",
+    "The tent that collapsed twice",
+    "Thinking about leaving Acme.",
+])
+def test_a_contact_page_shows_the_profile_card_memories_and_notes(pages, expected):
+    assert expected in pages["people/ada-lovelace.md"].body
+
+
+def test_the_person_who_introduced_you_links_back_to_whom_they_introduced(pages):
+    ada, bob = pages["people/ada-lovelace.md"].body, pages["people/bob-stone.md"].body
+    assert "<dt>Introduced you to</dt>\n<dd markdown=\"span\">[Bob Stone](bob-stone.md)" in ada
+    assert "via [Ada Lovelace](ada-lovelace.md)" in bob
+    assert "<dt>Knows</dt>\n<dd markdown=\"span\">[Ada Lovelace](ada-lovelace.md)" in bob
+
+
+def test_the_log_is_a_timeline_newest_first_with_direction_in_words(pages):
+    html = html_of(pages["people/ada-lovelace.md"])
+    email, bouldering = html.index("Sent the fellowship link"), html.index("Bouldering")
+    assert email < bouldering
+    assert 'title="you reached out"' in html and 'title="together"' in html
+
+
+def test_contact_pages_stay_out_of_the_nav_and_indexes_stay_in(pages):
+    in_nav = [uri for uri, page in pages.items() if page.in_nav]
+    assert in_nav == ["index.md", "people/index.md", "due.md", "calendar.md", "tags/index.md",
+                      "circles/index.md", "companies/index.md", "graph.md"]
+
+
+def test_the_home_page_states_the_build_date_and_who_is_due(pages):
+    home = pages["index.md"].body
+    assert "Built on <strong>Tuesday 1 December 2026</strong>" in home
+    assert "[Bob Stone](people/bob-stone.md)" in home.split("## Coming up")[0]
+    assert "[Ada Lovelace](people/ada-lovelace.md)" in home.split("## Coming up")[1]
+
+
+@pytest.mark.parametrize("key", ["title", "template", "hide", "search", "icon", "status"])
+def test_a_users_front_matter_key_cannot_become_page_meta(make_network, key):
+    contact = f"""
+        ---
+        name: Dana Doe
+        {key}: hijacked
+        ---
+        """
+    pages = build(make_network({"dana-doe": contact}))
+    meta = pages["people/dana-doe.md"].markdown.split("---")[1]
+    assert meta.strip().splitlines() == ["title: Dana Doe", "kind: contact"]
+
+
+def test_html_in_front_matter_values_is_escaped_on_every_page(make_network):
+    contact = """
+        ---
+        name: "<script>alert('name')</script>"
+        company: "<img src=x onerror=alert(1)>"
+        tags: [python]
+        memories: ["<b>bold</b>"]
+        aka: ["<i>x</i>"]
+        ---
+        """
+    pages = build(make_network({"evil": contact}))
+    for uri, page in pages.items():
+        assert "<script>alert" not in page.markdown, uri
+        assert "<img src=x" not in page.markdown, uri
+        if not uri.startswith("assets"):
+            assert "<script>" not in html_of(page), uri
+    title = "title: '&lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt;'"
+    assert title in pages["people/evil.md"].markdown
+    assert "&lt;b&gt;bold&lt;/b&gt;" in html_of(pages["people/evil.md"])
+
+
+def test_a_broken_contact_file_gets_a_page_with_the_validators_message(make_network):
+    pages = build(make_network({"ada-lovelace": ADA, "broken": "---\nname: [unclosed\n---\n"}))
+    broken = pages["people/broken.md"].body
+    assert "contacts/broken.md:" in broken and "error:" in broken
+    assert "broken.md" in pages["index.md"].body
+
+
+def test_a_contact_with_an_error_still_has_its_page_with_the_error_on_top(make_network):
+    contact = "---\nname: Eve\nemails: [not-an-address]\n---\n"
+    page = build(make_network({"eve": contact}))["people/eve.md"].body
+    assert page.index("!!! failure") < page.index('class="kb-card"')
+    assert "emails: not-an-address is not a valid address" in page
+
+
+def test_the_history_section_lists_when_the_contact_was_added_and_what_changed(make_network):
+    history = FileHistory(dt.date(2024, 3, 1), dt.date(2025, 6, 2), 3,
+                          (Change(dt.date(2025, 6, 2), "company", "Acme", "Brightline"),))
+    pages = build(make_network({"ada-lovelace": ADA}), {"contacts/ada-lovelace.md": history})
+    body = pages["people/ada-lovelace.md"].body
+    assert "**1 Mar 2024**: added to your network" in body
+    assert "**2 Jun 2025**: company changed from Acme to Brightline" in body
+
+
+def test_groups_list_their_people(pages):
+    assert "[Ada Lovelace](../people/ada-lovelace.md)" in pages["companies/acme-analytics.md"].body
+    assert "[Bob Stone](../people/bob-stone.md)" in pages["companies/acme-analytics.md"].body
+    assert "[Acme Analytics](acme-analytics.md) | 2 |" in pages["companies/index.md"].body
+
+
+def test_every_internal_link_points_at_a_generated_page(pages):
+    import posixpath
+
+    for uri, page in pages.items():
+        for target in re.findall(r"\]\(([^)<>]+\.md)\)", page.body):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(uri), target))
+            assert resolved in pages, (uri, target)
+
+
+def test_the_site_ships_its_own_scripts_and_styles_and_loads_nothing_from_another_host():
+    assets = asset_files()
+    assert set(assets) == {"assets/kithbook/kithbook.css", "assets/kithbook/kithbook.js",
+                           "assets/kithbook/graph.js"}
+    for content in assets.values():
+        assert not re.search(rb"https?://(?!www\.w3\.org/2000/svg)", content)
