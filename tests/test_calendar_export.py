@@ -1,0 +1,116 @@
+"""The iCalendar export: due items and the year's occasions as all-day events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from icalendar import Calendar
+
+from kithbook.calendar_export import build_calendar, write_calendar
+from kithbook.due import due_list
+from kithbook.load import load
+from kithbook.occasions import occasions
+
+TODAY = dt.date(2026, 12, 1)
+NEXT_YEAR = dt.date(2027, 11, 30)
+
+
+def contact(front: str, *log: str, name: str = "Sam Example") -> str:
+    return (
+        "\n".join(["---", f"name: {name}", front, "---", "", "## Log", *(f"- {e}" for e in log)])
+        + "\n"
+    )
+
+
+def events(make_network, files: dict[str, str]) -> list[tuple[str, dt.date, str]]:
+    network = load(make_network(files))
+    data = build_calendar(
+        due_list(network, TODAY).items, occasions(network, TODAY, NEXT_YEAR), TODAY
+    )
+    calendar = Calendar.from_ical(data)
+    return [
+        (str(event["summary"]), event.decoded("dtstart"), str(event["uid"]))
+        for event in calendar.walk("VEVENT")
+    ]
+
+
+CASES = [
+    pytest.param(
+        {"sam": contact("circle: friend", "2026-09-01 <-> email: hi")},
+        [
+            (
+                "Sam Example: last contact 3 months ago, 4 weeks overdue "
+                "(friend circle: every 2 months)",
+                TODAY,
+                "due-reconnect-sam-2026-12-01@kithbook.invalid",
+            )
+        ],
+        id="due-item-on-today",
+    ),
+    pytest.param(
+        {"sam": contact("circle: friend\nbirthday: 1986-12-04", "2026-11-20 <-> email: hi")},
+        [
+            (
+                "Sam Example: birthday (turns 40)",
+                dt.date(2026, 12, 4),
+                "birthday-sam-2026-12-04@kithbook.invalid",
+            )
+        ],
+        id="an-upcoming-birthday-once-not-twice",
+    ),
+    pytest.param(
+        {"sam": contact("circle: friend\nbirthday: 1990-11-29", "2026-11-20 <-> email: hi")},
+        [
+            (
+                "Sam Example: birthday 2 days ago (turned 36): send a belated wish",
+                TODAY,
+                "due-occasion-sam-2026-12-01@kithbook.invalid",
+            ),
+            (
+                "Sam Example: birthday (turns 37)",
+                dt.date(2027, 11, 29),
+                "birthday-sam-2027-11-29@kithbook.invalid",
+            ),
+        ],
+        id="belated-today-and-next-year",
+    ),
+    pytest.param(
+        {
+            "sam": contact(
+                "circle: friend\ndates:\n  - {date: 2019-03-08, label: married Jo, yearly: true}",
+                "2026-11-20 <-> email: hi",
+            )
+        },
+        [
+            (
+                "Sam Example: married Jo (8 years)",
+                dt.date(2027, 3, 8),
+                "yearly-sam-2027-03-08@kithbook.invalid",
+            )
+        ],
+        id="anniversary",
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), CASES)
+def test_the_calendar_holds_due_items_and_the_years_dates(make_network, files, expected):
+    assert events(make_network, files) == expected
+
+
+def test_every_event_is_all_day_and_stamped_without_the_clock(make_network):
+    network = load(make_network({"sam": contact("birthday: --12-04", "2026-11-20 <-> email: hi")}))
+    data = build_calendar([], occasions(network, TODAY, NEXT_YEAR), TODAY)
+    (event,) = Calendar.from_ical(data).walk("VEVENT")
+    assert event.decoded("dtend") - event.decoded("dtstart") == dt.timedelta(days=1)
+    assert event.decoded("dtstamp") == dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
+    assert build_calendar([], occasions(network, TODAY, NEXT_YEAR), TODAY) == data
+
+
+def test_the_file_is_replaced_whole(tmp_path):
+    target = tmp_path / "due.ics"
+    target.write_bytes(b"old")
+    write_calendar(target, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    assert target.read_bytes() == b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["due.ics"]
