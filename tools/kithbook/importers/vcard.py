@@ -41,10 +41,10 @@ _CHARSET = re.compile(rb"CHARSET=([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_")
 _UNESCAPED_COMMA = re.compile(r"(?<!\\),")
 _ESCAPED = re.compile(r"\\([\\:;,])")
-# One text each, though writers of vCard 2.1 (and some of 3.0) leave their commas unescaped,
-# which vobject would read as a list and cut at the first comma.
+# Read as one text: writers of vCard 2.1 (and some of 3.0) leave commas unescaped, which vobject
+# would take for a list and cut at the first comma. NICKNAME's list is split afterwards.
 SINGLE_TEXT = {"FN", "NOTE", "TITLE", "ROLE", "EMAIL", "TEL", "URL", "BDAY", "X-ABLABEL",
-               "X-SOCIALPROFILE"}
+               "X-SOCIALPROFILE", "NICKNAME"}
 SYSTEM_GROUPS = {"mycontacts", "starred"}
 READ_ERRORS = (VObjectError, ValueError, UnicodeError, LookupError, TypeError, AttributeError)
 
