@@ -1,0 +1,105 @@
+"""`--at REV`: the network as committed at a commit, tag or date, read without touching files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kithbook.git_snapshot import SnapshotError, load_at
+
+
+def git(root: Path, *args: str, date: str = "2026-03-01T12:00:00+00:00") -> str:
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    done = subprocess.run(
+        ["git", *args], cwd=root, env=env, check=True, capture_output=True, text=True
+    )
+    return done.stdout.strip()
+
+
+def write(root: Path, relative: str, text: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A repository with a network in `net/`: Ada on 1 March, Bo added and Ada renamed on 1 May."""
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "config", "user.name", "Test Person")
+    git(tmp_path, "config", "user.email", "test@example.org")
+    write(tmp_path, "net/contacts/ada.md", "---\nname: Ada\n---\n")
+    write(
+        tmp_path,
+        "net/mkdocs.yml",
+        "site_name: T\nplugins:\n  - kithbook:\n      backlog_per_week: 2\n",
+    )
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "first", date="2026-03-01T12:00:00+00:00")
+    git(tmp_path, "tag", "v1")
+    write(tmp_path, "net/contacts/ada.md", "---\nname: Ada Lovelace\n---\n")
+    write(tmp_path, "net/contacts/bo.md", "---\nname: Bo\n---\n")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "second", date="2026-05-01T12:00:00+00:00")
+    write(tmp_path, "net/contacts/cy.md", "---\nname: Cy (not committed)\n---\n")
+    return tmp_path
+
+
+REVISIONS = [
+    pytest.param("v1", ["Ada"], False, id="tag"),
+    pytest.param("HEAD~1", ["Ada"], False, id="relative-revision"),
+    pytest.param("HEAD", ["Ada Lovelace", "Bo"], False, id="head-ignores-uncommitted-files"),
+    pytest.param("2026-03-01", ["Ada"], True, id="date-of-a-commit"),
+    pytest.param("2026-04-30", ["Ada"], True, id="date-between-commits"),
+    pytest.param("2026-06-01", ["Ada Lovelace", "Bo"], True, id="date-after-the-last-commit"),
+]
+
+
+@pytest.mark.parametrize(("revision", "names", "by_date"), REVISIONS)
+def test_the_network_as_it_stood(repo, revision, names, by_date):
+    snapshot = load_at(repo / "net", revision)
+    assert [contact.name for contact in snapshot.network.contacts] == names
+    assert snapshot.by_date is by_date
+    assert snapshot.network.config.backlog_per_week == 2
+
+
+def test_a_commit_id_works_and_the_work_tree_is_untouched(repo):
+    first = git(repo, "rev-list", "--max-parents=0", "HEAD")
+    before = (repo / "net/contacts/ada.md").read_bytes()
+    status = git(repo, "status", "--porcelain")
+    snapshot = load_at(repo / "net", first[:8])
+    assert snapshot.commit == first
+    assert (repo / "net/contacts/ada.md").read_bytes() == before
+    assert git(repo, "status", "--porcelain") == status
+
+
+def test_problems_point_at_the_committed_files(repo):
+    write(repo, "net/contacts/bad.md", "---\nname: [unclosed\n---\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "bad", date="2026-06-01T12:00:00+00:00")
+    snapshot = load_at(repo / "net", "HEAD")
+    assert [(p.path, p.line, p.severity) for p in snapshot.network.problems] == [
+        ("contacts/bad.md", 2, "error")
+    ]
+
+
+ERRORS = [
+    pytest.param(
+        "no-such-tag", "--at: 'no-such-tag' is not a commit, tag, branch or date", id="unknown"
+    ),
+    pytest.param("2020-01-01", "--at: no commit on or before 2020-01-01", id="before-history"),
+]
+
+
+@pytest.mark.parametrize(("revision", "message"), ERRORS)
+def test_a_revision_that_names_nothing_is_one_clear_error(repo, revision, message):
+    with pytest.raises(SnapshotError, match="^" + message.replace("(", r"\(")):
+        load_at(repo / "net", revision)
+
+
+def test_a_folder_outside_any_repository_is_one_clear_error(tmp_path):
+    with pytest.raises(SnapshotError, match="is not in a Git repository"):
+        load_at(tmp_path, "HEAD")
