@@ -98,7 +98,7 @@ def test_display_width_counts_terminal_columns(text, width):
         ),
         ("phones: ['+44 20 7946 0000']", "+44 20 7946 0000"),
         ("channel: in-person", "in-person"),
-        ("circle: friend", "no channel or address yet"),
+        ("tags: [quiet]", "no channel or address yet"),
     ],
 )
 def test_reach_shows_the_channel_and_the_address_to_use(make_network, front, expected):
