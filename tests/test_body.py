@@ -1,0 +1,239 @@
+"""The body of a contact file: `## Log` entries, public notes, and the `## Private` section."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pytest
+
+from kithbook.body import parse_body
+from kithbook.config import DEFAULT_CHANNELS
+from kithbook.model import LogEntry
+
+FIRST_LINE = 5  # the body starts on line 5 of the file, after a three-line front matter
+
+
+def body_of(text: str):
+    return parse_body(textwrap.dedent(text).lstrip("\n"), FIRST_LINE, "contacts/ada.md",
+                      DEFAULT_CHANNELS)
+
+
+def lines_of(text: str) -> list[str]:
+    """The non-blank lines of a text: notes are compared without caring for blank lines."""
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def problems_of(text: str) -> list[str]:
+    return [f"{problem.line}: {problem.severity}: {problem.message}"
+            for problem in body_of(text).problems]
+
+
+@pytest.mark.parametrize(
+    ("line", "entry"),
+    [
+        ("- 2026-11-02 -> email: Congratulated her on the new role",
+         LogEntry(dt.date(2026, 11, 2), "out", "email", "Congratulated her on the new role", (),
+                  6)),
+        ("- 2026-11-10 <- email: She replied; coffee in December",
+         LogEntry(dt.date(2026, 11, 10), "in", "email", "She replied; coffee in December", (), 6)),
+        ("- 2026-12-03 <-> in-person: Coffee near her office. #lead",
+         LogEntry(dt.date(2026, 12, 3), "both", "in-person", "Coffee near her office. #lead",
+                  ("lead",), 6)),
+        ("- 2026-12-04 note: Heard she is moving to Berlin",
+         LogEntry(dt.date(2026, 12, 4), "note", None, "Heard she is moving to Berlin", (), 6)),
+        ("* 2026-1-5 -> Phone: called",
+         LogEntry(dt.date(2026, 1, 5), "out", "phone", "called", (), 6)),
+        ("- 2026-11-02 ->email",
+         LogEntry(dt.date(2026, 11, 2), "out", "email", "", (), 6)),
+        ("- 2026-11-02 note",
+         LogEntry(dt.date(2026, 11, 2), "note", None, "", (), 6)),
+    ],
+    ids=["out", "in", "both-with-tag", "note", "star-short-date-capital-channel", "no-text",
+         "bare-note"],
+)
+def test_a_log_entry_has_date_direction_channel_text_tags_and_line(
+    line: str, entry: LogEntry
+) -> None:
+    body = body_of(f"## Log\n{line}\n")
+    assert (body.log, body.problems) == ((entry,), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("Lunch #lead #Mentor", ("lead", "mentor")),
+        ("#lead first, then #lead again", ("lead",)),
+        ("see https://example.org/#anchor and a#b", ()),
+        ("fish &#38; chips", ()),
+        ("ranked #1 in town", ()),
+        ("#job-lead and #follow_up", ("job-lead", "follow_up")),
+    ],
+)
+def test_hash_words_in_an_entry_are_its_tags(text: str, tags: tuple[str, ...]) -> None:
+    assert body_of(f"## Log\n- 2026-11-02 -> email: {text}\n").log[0].tags == tags
+
+
+def test_indented_lines_and_nested_items_continue_an_entry() -> None:
+    body = body_of("""
+        ## Log
+        - 2026-11-02 <-> video: Long call.
+          She is hiring. #lead
+
+          - a data role
+          - maybe remote
+        - 2026-11-03 note: Sent the job link
+        """)
+    assert [(entry.line, entry.text, entry.tags) for entry in body.log] == [
+        (6, "Long call.\nShe is hiring. #lead\n- a data role\n- maybe remote", ("lead",)),
+        (11, "Sent the job link", ()),
+    ]
+    assert body.problems == ()
+
+
+def test_an_indented_dated_item_is_an_entry_of_its_own() -> None:
+    body = body_of("""
+        ## Log
+        - 2026-11-02 -> email: hello
+          - 2026-11-05 <- email: reply
+        """)
+    assert [(entry.date.day, entry.line) for entry in body.log] == [(2, 6), (5, 7)]
+
+
+def test_log_entries_keep_the_order_written_whatever_their_dates() -> None:
+    body = body_of("## Log\n- 2026-12-01 -> email: b\n- 2025-01-01 -> email: a\n")
+    assert [entry.text for entry in body.log] == ["b", "a"]
+
+
+def test_the_log_need_not_be_the_last_section() -> None:
+    body = body_of("""
+        Met at PyCon.
+
+        ## Log
+        - 2026-11-02 -> email: hello
+
+        ## Projects
+        The analytical engine.
+        """)
+    assert [entry.text for entry in body.log] == ["hello"]
+    assert lines_of(body.notes) == ["Met at PyCon.", "## Projects", "The analytical engine."]
+
+
+def test_the_private_section_is_kept_out_of_the_notes() -> None:
+    body = body_of("""
+        Public note.
+
+        ## Private
+        Going through a divorce.
+
+        ## Log
+        - 2026-11-02 -> email: hello
+
+        ## Later
+        Public again.
+        """)
+    assert body.private_notes == "Going through a divorce."
+    assert "divorce" not in body.notes
+    assert lines_of(body.notes) == ["Public note.", "## Later", "Public again."]
+    assert len(body.log) == 1
+
+
+def test_headings_inside_code_fences_are_not_sections() -> None:
+    body = body_of("""
+        Notes:
+
+        ```
+        ## Log
+        - 2026-11-02 -> fax: not a log
+        ```
+
+        ~~~
+        ## Private
+        ~~~
+        """)
+    assert (body.log, body.private_notes, body.problems) == ((), "", ())
+    assert "## Log" in body.notes and "## Private" in body.notes
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["## Log", "# Log", "## log", "## Log ##", "##   Log   "],
+)
+def test_the_log_heading_is_level_one_or_two_in_any_case(heading: str) -> None:
+    assert len(body_of(f"{heading}\n- 2026-11-02 -> email: hi\n").log) == 1
+
+
+def test_a_level_three_log_heading_is_a_plain_note() -> None:
+    body = body_of("### Log\n- 2026-11-02 -> email: hi\n")
+    assert (body.log, body.problems) == ((), ())
+    assert body.notes == "### Log\n- 2026-11-02 -> email: hi"
+
+
+def test_without_a_log_section_the_whole_body_is_notes() -> None:
+    body = body_of("Met at PyCon.\n- 2026-11-02 -> email: a list item, not a log\n")
+    assert (body.log, body.problems) == ((), ())
+    assert body.notes.startswith("Met at PyCon.")
+
+
+CHANNELS = ", ".join(DEFAULT_CHANNELS)
+EXAMPLE = "- 2026-11-02 -> email: what happened"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("- 2026-11-31 -> email: x", "6: error: log: 2026-11-31 is not a real date"),
+        ("- 2026-13-01 note: x", "6: error: log: 2026-13-01 is not a real date"),
+        ("- 2026-11-02 ->: x",
+         f"6: error: log: name the channel after ->, as in '- 2026-11-02 -> email: ...' "
+         f"(one of: {CHANNELS})"),
+        ("- 2026-11-02 <-> faxx: x",
+         f"6: error: log: unknown channel 'faxx'; channels are: {CHANNELS}"),
+        ("- 2026-11-02 -> e-mail: x",
+         f"6: error: log: unknown channel 'e-mail' (did you mean 'email'?); channels are: "
+         f"{CHANNELS}"),
+        ("- coffee with Ada", f"6: error: log: an entry starts with its date, as in '{EXAMPLE}'"),
+        ("- 02/11/2026 -> email: x",
+         f"6: error: log: an entry starts with its date, as in '{EXAMPLE}'"),
+        ("- 2026-11-02 email: x",
+         f"6: error: log: after the date write ->, <-, <-> or note, as in '{EXAMPLE}' "
+         "(found 'email:')"),
+        ("- 2026-11-02 → email: x",
+         f"6: error: log: after the date write ->, <-, <-> or note, as in '{EXAMPLE}' "
+         "(found '→')"),
+        ("- 2026-11-02 -> email asked about coffee",
+         "6: error: log: put a ':' before the text, as in '- 2026-11-02 -> email: ...'"),
+        ("- 2026-11-02 note heard news",
+         "6: error: log: put a ':' before the text, as in '- 2026-11-02 note: ...'"),
+        ("Called her today.",
+         f"6: warning: log: this line is not a log entry and is ignored; write entries as "
+         f"'{EXAMPLE}'"),
+    ],
+)
+def test_a_malformed_log_line_is_reported_on_its_line(line: str, problem: str) -> None:
+    assert problems_of(f"## Log\n{line}\n") == [problem]
+
+
+def test_an_unknown_channel_is_reported_but_the_entry_is_kept() -> None:
+    body = body_of("## Log\n- 2026-11-02 -> pigeon: x\n")
+    assert [entry.channel for entry in body.log] == ["pigeon"]
+
+
+def test_every_bad_line_of_a_log_is_reported_and_the_good_ones_kept() -> None:
+    body = body_of("""
+        ## Log
+        - 2026-11-02 -> email: good
+        - 2026-11-31 -> email: bad date
+        stray
+        - 2026-11-03 <- email: good again
+        """)
+    assert [entry.text for entry in body.log] == ["good", "good again"]
+    assert [(problem.line, problem.severity) for problem in body.problems] == [
+        (7, "error"), (8, "warning")]
+
+
+def test_channels_come_from_the_configuration() -> None:
+    body = parse_body("## Log\n- 2026-11-02 -> signal: hi\n- 2026-11-03 -> email: hi\n", 1,
+                      "contacts/ada.md", ("signal",))
+    assert [entry.channel for entry in body.log] == ["signal", "email"]
+    assert [problem.line for problem in body.problems] == [3]
