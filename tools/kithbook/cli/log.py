@@ -1,0 +1,99 @@
+"""`kith log SLUG out email "text"`: add one line to a contact's `## Log`, then commit it."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from kithbook.cli.common import add_root, add_today, parse_date_argument, today_from
+from kithbook.cli.writing import (
+    accept_arrow_arguments,
+    add_slug,
+    add_write_options,
+    find_contact,
+    load_network,
+    run_edit,
+)
+from kithbook.model import Contact, Direction, Duration
+
+NAME = "log"
+HELP = "record a contact: kith log SLUG out|in|both|note [CHANNEL] TEXT"
+
+DIRECTIONS: dict[str, Direction] = {
+    "out": "out", "->": "out", "in": "in", "<-": "in",
+    "both": "both", "<->": "both", "note": "note",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    accept_arrow_arguments(parser)
+    add_slug(parser)
+    parser.add_argument("direction", type=direction_argument, metavar="DIRECTION",
+                        help="out (you reached out), in (they did), both (a conversation) or note; "
+                             "the arrows '->', '<-', '<->' work when quoted")
+    parser.add_argument("words", nargs="+", metavar="[CHANNEL] TEXT",
+                        help="the channel (such as email; not for a note), then what happened")
+    parser.add_argument("--date", type=parse_date_argument, metavar="YYYY-MM-DD",
+                        help="when it happened (default: today)")
+    add_root(parser)
+    add_today(parser)
+    add_write_options(parser)
+
+
+def direction_argument(text: str) -> Direction:
+    try:
+        return DIRECTIONS[text.strip().lower()]
+    except KeyError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a direction; use out, in, both or note") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from kithbook.cli.common import CommandError
+    from kithbook.edit import EditError, append_log_entry, format_log_line
+
+    today = today_from(args)
+    date = args.date or today
+    network = load_network(args.root)
+    contact = find_contact(network, args.slug)
+    channel, text = _channel_and_text(args.direction, args.words, network.config.channels)
+    try:
+        line = format_log_line(date, args.direction, channel, text)
+    except EditError as error:
+        raise CommandError(str(error)) from None
+    if args.direction in ("out", "both"):
+        _warn_duplicate_outreach(contact, date, network.config.duplicate_outreach)
+    arrow = {"out": "->", "in": "<-", "both": "<->", "note": "note"}[args.direction]
+    message = f"log: {contact.slug} {arrow} {channel}" if channel else f"log: {contact.slug} note"
+    return run_edit(args, network, contact, lambda current: append_log_entry(current, line),
+                    message, today)
+
+
+def _channel_and_text(direction: Direction, words: list[str],
+                      channels: tuple[str, ...]) -> tuple[str | None, str]:
+    """`email Hello there` -> ('email', 'Hello there'); a note takes no channel."""
+    from kithbook.cli.common import CommandError
+
+    if direction == "note":
+        return None, " ".join(words)
+    channel = words[0].lower()
+    if channel not in channels:
+        import difflib
+
+        close = difflib.get_close_matches(channel, channels, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        known = ", ".join(channels)
+        raise CommandError(f"unknown channel {words[0]!r}{hint}; channels are: {known}")
+    return channel, " ".join(words[1:])
+
+
+def _warn_duplicate_outreach(contact: Contact, date: dt.date, window: Duration) -> None:
+    """Say so when you already reached out within `duplicate_outreach` of `date`."""
+    recent = [entry for entry in contact.log
+              if entry.direction in ("out", "both") and window.before(date) < entry.date <= date]
+    if recent:
+        last = max(recent, key=lambda entry: entry.date)
+        print(f"kith log: warning: you already reached out to {contact.name} on {last.date} "
+              f"({last.channel}); avoid duplicate outreach (duplicate_outreach: {window})",
+              file=sys.stderr)
