@@ -1,0 +1,60 @@
+"""LinkedIn's Connections.csv: notes above the header, Connected On dates, profile links."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kithbook.importers.linkedin import parse_connected_on, read_linkedin
+from kithbook.model import Met
+
+FIXTURE = Path(__file__).parent / "fixtures" / "import" / "Connections.csv"
+
+
+@pytest.mark.parametrize(("index", "field", "expected"), [
+    (0, "line", 5),
+    (0, "name", "Astrid Lindqvist"),
+    (0, "emails", []),
+    (0, "links", {"linkedin": "https://www.linkedin.com/in/astrid-lindqvist-example"}),
+    (0, "company", "Fjord Freight AB"),
+    (0, "role", "Head of Routing"),
+    (0, "met", Met(date=dt.date(2019, 3, 14), where="LinkedIn")),
+    (1, "emails", ["kemi.abara@example.org"]),
+    (1, "company", "Brightline Labs, Inc."),
+    (2, "role", "Researcher, Genomics"),
+    (3, "line", 9),
+    (3, "met", Met(where="LinkedIn")),
+])
+def test_each_connection_becomes_a_candidate_met_on_linkedin(index, field, expected):
+    assert getattr(read_linkedin(FIXTURE.read_bytes()).candidates[index], field) == expected
+
+
+def test_bad_rows_are_reported_at_their_source_line():
+    problems = read_linkedin(FIXTURE.read_bytes()).problems
+    assert [(problem.line, problem.severity) for problem in problems] == [(8, "error"), (9, "warning")]
+    assert "no name" in problems[0].message
+    assert "'sometime in 2022' is not a date like 01 Jan 2020" in problems[1].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("01 Jan 2020", dt.date(2020, 1, 1)),
+    ("7 Sep 2015", dt.date(2015, 9, 7)),
+    ("23-Sep-2021", dt.date(2021, 9, 23)),
+    ("14 March 2019", dt.date(2019, 3, 14)),
+])
+def test_connected_on_dates_are_read_in_any_locale(text, expected):
+    assert parse_connected_on(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2020-01-01", "01 Foo 2020", "31 Feb 2020", ""])
+def test_other_connected_on_texts_are_refused(text):
+    with pytest.raises(ValueError):
+        parse_connected_on(text)
+
+
+def test_a_file_without_the_header_is_one_error():
+    parsed = read_linkedin(b"Name,Email\nAda,ada@example.org\n")
+    assert parsed.candidates == []
+    assert "no LinkedIn header row" in parsed.problems[0].message
