@@ -92,7 +92,8 @@ def test_a_different_value_is_never_overwritten_but_reported(make_network, candi
 @pytest.mark.parametrize("candidate", [
     Candidate(2, "Lovelace, Ada", emails=["ADA@example.org"], phones=["020 7946 0001"]),
     Candidate(2, "Ada Lovelace", birthday=MonthDay(12, 10), company="analytical engines"),
-    Candidate(2, "Someone", links={"x": "http://github.com/ada-example/"}, emails=["ada@example.org"]),
+    Candidate(2, "Someone", links={"x": "http://github.com/ada-example/"},
+              emails=["ada@example.org"]),
 ])
 def test_values_the_file_already_has_in_another_spelling_change_nothing(make_network, candidate):
     plan = plan_for(make_network, [candidate])
@@ -148,3 +149,10 @@ def test_imported_notes_stay_plain_text_in_the_body(notes, body):
 ])
 def test_phone_numbers_compare_by_their_digits(a, b, same):
     assert same_phone(a, b) is same
+
+
+def test_a_value_written_in_the_file_but_unreadable_is_not_replaced(make_network):
+    contacts = {"ada-lovelace": "---\nname: Ada Lovelace\nbirthday: 1990-02-30\n---\n"}
+    candidate = Candidate(1, "Ada Lovelace", birthday=MonthDay(4, 12))
+    plan = plan_for(make_network, [candidate], contacts)
+    assert plan.merges == [] and plan.unchanged == [(1, "ada-lovelace")]

@@ -39,7 +39,8 @@ def test_a_map_entry_reads_a_column_the_headers_do_not_name():
 
 def test_unmapped_columns_and_bad_values_are_warnings_at_their_lines():
     problems = read_generic_csv(FIXTURE.read_bytes()).problems
-    assert [(problem.line, problem.severity) for problem in problems] == [(1, "warning"), (3, "warning")]
+    lines = [(problem.line, problem.severity) for problem in problems]
+    assert lines == [(1, "warning"), (3, "warning")]
     assert "columns not imported: Blog" in problems[0].message
 
 
@@ -62,7 +63,7 @@ def test_headers_are_recognised_by_their_usual_names(header, key):
 
 
 def test_first_and_last_name_columns_make_the_name_and_semicolons_are_read():
-    data = "First Name;Last Name;Email\nAda;Lovelace;ada@example.org\n".encode()
+    data = b"First Name;Last Name;Email\nAda;Lovelace;ada@example.org\n"
     assert read_generic_csv(data).candidates[0].name == "Ada Lovelace"
 
 

@@ -33,7 +33,8 @@ def test_each_connection_becomes_a_candidate_met_on_linkedin(index, field, expec
 
 def test_bad_rows_are_reported_at_their_source_line():
     problems = read_linkedin(FIXTURE.read_bytes()).problems
-    assert [(problem.line, problem.severity) for problem in problems] == [(8, "error"), (9, "warning")]
+    lines = [(problem.line, problem.severity) for problem in problems]
+    assert lines == [(8, "error"), (9, "warning")]
     assert "no name" in problems[0].message
     assert "'sometime in 2022' is not a date like 01 Jan 2020" in problems[1].message
 

@@ -127,7 +127,8 @@ def test_a_bad_card_is_reported_at_its_line_and_the_others_still_import(text, li
 
 
 def test_a_line_vobject_cannot_read_costs_a_warning_not_the_card():
-    data = b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nthis line has no colon\nEMAIL:ada@example.org\nEND:VCARD\n"
+    data = (b"BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nthis line has no colon\n"
+            b"EMAIL:ada@example.org\nEND:VCARD\n")
     parsed = read_vcards(data)
     assert parsed.candidates[0].emails == ["ada@example.org"]
     assert [(problem.line, problem.severity) for problem in parsed.problems] == [(4, "warning")]

@@ -128,12 +128,16 @@ def _write_merge(network: Network, today: dt.date, merge: Merge, result: ApplyRe
     if text == snapshot.text:
         return
     before = file_problems(network, today, {merge.path: snapshot.text}).get(merge.path, [])
+    if any(problem.severity == "error" for problem in before):
+        result.problems.append(SourceProblem(
+            line, "error", f"{merge.path}: merge skipped: the file has errors (kith validate "
+                           "shows them); fix them, then import again"))
+        return
     after = file_problems(network, today, {merge.path: text}).get(merge.path, [])
     known = {(problem.check, problem.message) for problem in before}
     new_problems = [problem for problem in after if (problem.check, problem.message) not in known]
-    errors = [problem for problem in after if problem.severity == "error"]
-    if new_problems or errors:
-        shown = (new_problems or errors)[0]
+    if new_problems:
+        shown = new_problems[0]
         result.problems.append(SourceProblem(
             line, "error", f"{merge.path}: merge skipped: the file would have a problem ({shown})"))
         return

@@ -106,6 +106,7 @@ class _Person:
     notes: str = ""
     lines: list[int] = field(default_factory=list)
     merge: Merge | None = None  # None for a planned new contact
+    written: frozenset[str] = frozenset()  # keys in the file, even those whose value failed to read
 
     @classmethod
     def of_contact(cls, contact: Contact) -> _Person:
@@ -122,6 +123,7 @@ class _Person:
             contact.met,
             list(contact.tags),
             merge=Merge(contact.slug, contact.path, contact.name),
+            written=frozenset(contact.lines),
         )
 
     @classmethod
@@ -225,6 +227,8 @@ def _merge(person: _Person, candidate: Candidate, problems: list[SourceProblem])
         if not value:
             continue
         current = person.single[key]
+        if current is None and key in person.written:
+            continue  # written in the file but unreadable: the user's to fix, not ours to replace
         if current is None:
             person.single[key] = value
             added.append(Addition("key", key, value))
@@ -281,7 +285,7 @@ def _merge_links(person: _Person, candidate: Candidate, conflict: Conflict) -> l
 
 def _merge_birthday(person: _Person, candidate: Candidate, conflict: Conflict) -> list[Addition]:
     offered, kept = candidate.birthday, person.birthday
-    if offered is None or offered == kept:
+    if offered is None or offered == kept or (kept is None and "birthday" in person.written):
         return []
     if kept is None:
         person.birthday = offered
@@ -295,7 +299,7 @@ def _merge_birthday(person: _Person, candidate: Candidate, conflict: Conflict) -
 def _merge_met(person: _Person, candidate: Candidate) -> list[Addition]:
     """Fill `met.date` and `met.where` when the file has none; a different date is kept silently."""
     offered = candidate.met
-    if offered is None:
+    if offered is None or (person.met is None and "met" in person.written):
         return []
     kept = person.met or Met()
     added = []

@@ -1,0 +1,136 @@
+"""Writing an import plan: safe new files, merges that keep every other byte, one Git commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kithbook.git import commit_trailers, undo_last
+from kithbook.import_apply import apply_plan
+from kithbook.import_plan import plan_import
+from kithbook.importers import read_source
+from kithbook.load import load
+from kithbook.validate import validate
+
+TODAY = dt.date(2026, 12, 1)
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+HAND_WRITTEN = """\
+---
+# Ada, written by hand
+name: Ada Lovelace   # the countess
+emails:
+  - ada@example.org
+---
+
+Notes about Ada.
+
+## Log
+- 2026-11-02 -> email: hello
+"""
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def make_repo(root: Path) -> Path:
+    git(root, "init", "-q")
+    git(root, "config", "user.name", "Test")
+    git(root, "config", "user.email", "test@example.org")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "start", "--allow-empty")
+    return root
+
+
+def import_file(root: Path, name: str, format_name: str):
+    network = load(root)
+    parsed = read_source((FIXTURES / name).read_bytes(), format_name)
+    plan = plan_import(parsed.candidates, network, TODAY, parsed.problems)
+    return plan, apply_plan(plan, network, TODAY, name)
+
+
+@pytest.mark.parametrize(("slug", "name"), [
+    ("dana-the-boss-o-neil-ceo", "Dana \"The Boss\" O'Neil: CEO"),
+    ("contact", "---"),
+    ("no", "No"),
+    ("null", "null"),
+    ("2024-01-01", "2024-01-01"),
+    ("multi-line-name", "Multi Line Name"),
+    ("etc-passwd", "../../etc/passwd"),
+])
+def test_hostile_names_are_written_as_quoted_yaml_that_loads_back_as_text(make_network, slug, name):
+    root = make_network({})
+    import_file(root, "hostile.csv", "csv")
+    network = load(root)
+    assert network.by_slug[slug].name == name
+    assert validate(network, TODAY) == []
+    assert sorted(path.parent for path in root.rglob("*.md")) == [root / "contacts"] * 7
+
+
+def test_hostile_notes_stay_notes_and_never_become_log_entries(make_network):
+    root = make_network({})
+    import_file(root, "hostile.csv", "csv")
+    dana = load(root).by_slug["dana-the-boss-o-neil-ceo"]
+    assert dana.log == ()
+    assert "<script>" not in dana.body and "&lt;script>" in dana.notes
+
+
+@pytest.mark.parametrize("fixture", [
+    ("apple.vcf", "vcard"), ("google.vcf", "vcard"), ("outlook.vcf", "vcard"), ("v4.vcf", "vcard"),
+    ("legacy-latin1.vcf", "vcard"), ("Connections.csv", "linkedin"),
+    ("google_contacts.csv", "google"), ("generic.csv", "csv"),
+])
+def test_every_fixture_imports_into_files_that_validate_clean_and_twice_changes_nothing(
+        make_network, fixture):
+    root = make_network({})
+    _, first = import_file(root, *fixture)
+    assert first.created and validate(load(root), TODAY) == []
+    before = {path: path.read_bytes() for path in root.rglob("*.md")}
+    plan, second = import_file(root, *fixture)
+    assert (plan.new, plan.merges, second.paths) == ([], [], [])
+    assert {path: path.read_bytes() for path in root.rglob("*.md")} == before
+
+
+def test_imported_contacts_have_no_log_entries(make_network):
+    root = make_network({})
+    import_file(root, "apple.vcf", "vcard")
+    assert all(contact.log == () for contact in load(root).contacts)
+
+
+def test_a_merge_adds_lines_and_keeps_every_hand_written_byte(make_network):
+    astrid = HAND_WRITTEN.replace("Ada Lovelace", "Astrid Lindqvist")
+    root = make_network({"astrid-lindqvist": astrid})
+    import_file(root, "Connections.csv", "linkedin")
+    text = (root / "contacts" / "astrid-lindqvist.md").read_text()
+    assert text == (
+        "---\n# Ada, written by hand\nname: Astrid Lindqvist   # the countess\nemails:\n"
+        "  - ada@example.org\n"
+        "links:\n  linkedin: https://www.linkedin.com/in/astrid-lindqvist-example\n"
+        "company: Fjord Freight AB\nrole: Head of Routing\nmet:\n  date: 2019-03-14\n"
+        "  where: LinkedIn\n---\n\nNotes about Ada.\n\n## Log\n- 2026-11-02 -> email: hello\n")
+
+
+def test_a_file_with_errors_is_not_merged_into(make_network):
+    broken = "---\nname: Chidi Okafor\nbirthday: 2025-13-01\n---\n"
+    root = make_network({"chidi-okafor": broken})
+    plan, result = import_file(root, "apple.vcf", "vcard")
+    assert (root / "contacts" / "chidi-okafor.md").read_text() == broken
+    assert "contacts/chidi-okafor.md" not in result.merged
+    assert any("chidi-okafor.md: merge skipped" in problem.message for problem in result.problems)
+
+
+def test_the_import_is_one_kith_commit_that_undo_takes_back_whole(make_network):
+    root = make_repo(make_network({"ada-lovelace": HAND_WRITTEN}))
+    _, result = import_file(root, "Connections.csv", "linkedin")
+    assert result.commit is not None and result.commit.committed
+    message = git(root, "log", "-1", "--format=%B")
+    assert message.splitlines()[0] == "import: 4 new, 0 merged from Connections.csv"
+    assert commit_trailers(message) == {"Kith-Command": "import"}
+    assert len(git(root, "show", "--name-only", "--format=", "HEAD").split()) == 4
+    undo_last(root)
+    assert sorted(path.name for path in (root / "contacts").iterdir()) == ["ada-lovelace.md"]
