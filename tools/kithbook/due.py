@@ -90,9 +90,10 @@ def due_list(
         if contact.path not in broken and not is_snoozed(contact, today)
     ]
     horizon = today + dt.timedelta(days=max(upcoming_days, 0))
+    histories = {contact.slug: history(contact, today) for contact in active}
     reasons: dict[str, list[DueItem]] = {}
     for contact in tracked:
-        found = contact_reasons(contact, network.config, today, horizon)
+        found = contact_reasons(contact, network.config, today, horizon, histories[contact.slug])
         if found:
             reasons[contact.slug] = found
     for pick in backlog(network, tracked, today):
@@ -105,7 +106,7 @@ def due_list(
         today=today,
         items=tuple(items),
         snoozed=sum(is_snoozed(contact, today) for contact in active),
-        awaiting_reply=sum(bool(unanswered(history(contact, today))) for contact in active),
+        awaiting_reply=sum(bool(unanswered(histories[contact.slug])) for contact in active),
         left_out=sum(contact.path in broken for contact in active),
     )
 
@@ -170,10 +171,16 @@ def follow_up_due(
 
 
 def contact_reasons(
-    contact: Contact, config: Config, today: dt.date, horizon: dt.date
+    contact: Contact,
+    config: Config,
+    today: dt.date,
+    horizon: dt.date,
+    entries: list[LogEntry] | None = None,
 ) -> list[DueItem]:
-    """Every reason one tracked contact is due by `horizon`, except the (network-wide) backlog."""
-    entries = history(contact, today)
+    """Every reason one tracked contact is due by `horizon`, except the (network-wide) backlog.
+
+    `entries` is the contact's `history` when the caller already has it."""
+    entries = history(contact, today) if entries is None else entries
     found: list[DueItem] = []
     if not contact.cadence_never and entries:
         found.extend(_follow_up(contact, config, entries, today, horizon))
