@@ -7,21 +7,16 @@ Checks are pure: no clock (today is a parameter), no file access.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
+from kithbook.addresses import email_problem, phone_problem
 from kithbook.contact_keys import KEYS
 from kithbook.fields import SLUG
 from kithbook.model import STATUSES, Contact, Network, Problem, Severity
 
 Check = Callable[[Network, dt.date], Iterator[Problem]]
 
-_SIMPLE_EMAIL = re.compile(
-    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
-)
-_LOCAL_PHONE = re.compile(r"[\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?", re.IGNORECASE)
 SINGULAR_KEYS = {
     "email": "emails", "mail": "emails", "phone": "phones", "tel": "phones", "link": "links",
     "tag": "tags", "memory": "memories", "goal": "goals", "date": "dates", "alias": "aka",
@@ -85,20 +80,6 @@ def check_emails(network: Network, today: dt.date) -> Iterator[Problem]:
                 yield _problem(contact, line, f"emails: {address} is not a valid address: {reason}", "email")
 
 
-@lru_cache(maxsize=65536)
-def email_problem(address: str) -> str | None:
-    if _SIMPLE_EMAIL.fullmatch(address):
-        return None
-    from email_validator import EmailNotValidError, validate_email
-
-    try:
-        validate_email(address, check_deliverability=False)
-    except EmailNotValidError as error:
-        reason = str(error).rstrip(".")
-        return reason[:1].lower() + reason[1:]
-    return None
-
-
 def check_phones(network: Network, today: dt.date) -> Iterator[Problem]:
     """International numbers (+...) are checked with the phonenumbers library; local ones loosely."""
     for contact in network.contacts:
@@ -106,26 +87,6 @@ def check_phones(network: Network, today: dt.date) -> Iterator[Problem]:
             reason = phone_problem(number, network.config.phone_region)
             if reason:
                 yield _problem(contact, line, f"phones: {number} {reason}", "phone")
-
-
-@lru_cache(maxsize=65536)
-def phone_problem(number: str, region: str | None) -> str | None:
-    text = number.strip()
-    international = text.startswith(("+", "00"))
-    if not international and region is None:
-        if not _LOCAL_PHONE.fullmatch(text) or sum(ch.isdigit() for ch in text) < 3:
-            return "is not a phone number (digits, spaces, - ( ) . / only; start with + for international)"
-        return None
-    import phonenumbers
-
-    try:
-        parsed = phonenumbers.parse("+" + text[2:] if text.startswith("00") else text, region)
-    except phonenumbers.NumberParseException as error:
-        return f"is not a phone number ({str(error).split(') ', 1)[-1].rstrip('.').lower()})"
-    if not phonenumbers.is_valid_number(parsed):
-        country = phonenumbers.region_code_for_country_code(parsed.country_code)
-        return f"is not a valid number{f' for {country}' if country != 'ZZ' else ''}"
-    return None
 
 
 def check_choices(network: Network, today: dt.date) -> Iterator[Problem]:
