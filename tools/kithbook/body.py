@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from kithbook.model import ARROWS, LogEntry, Problem
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _ITEM = re.compile(r"^ {0,3}[-*+][ \t]+(.*)$")
 _ITEM_STARTS = frozenset("-*+ ")
 _ENTRY = re.compile(
@@ -27,7 +26,8 @@ _SIMPLE_ENTRY = re.compile(
     re.MULTILINE,
 )
 _TAG = re.compile(r"#(?<![\w&#/]#)([^\W\d_][\w-]*)")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+_SECTION_HEADING = re.compile(r"^#{1,2}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
 _DATED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
 _MISSING_COLON = re.compile(
     r"(\d{4}-\d{1,2}-\d{1,2}[ \t]*(?:(?:<->|->|<-)[ \t]*[A-Za-z][\w-]*|note))\s"
@@ -48,24 +48,18 @@ class Body:
 
 def parse_body(body: str, first_line: int, path: str, channels: tuple[str, ...]) -> Body:
     """Split the body into log entries, public notes and private notes; report malformed entries."""
-    log_lines: list[tuple[int, str]] = []
     notes: list[str] = []
     private: list[str] = []
-    section = notes
-    in_fence = False
-    for number, line in enumerate(body.split("\n"), start=first_line):
-        if ("`" in line or "~" in line) and _FENCE.match(line):
-            in_fence = not in_fence
-        heading = _HEADING.match(line) if line[:1] == "#" and not in_fence else None
-        if heading and len(heading[1]) <= 2:
-            title = heading[2].strip().lower()
-            section = None if title == LOG_TITLE else private if title == PRIVATE_TITLE else notes
-            if section is notes:
-                notes.append(line)
-        elif section is None:
-            log_lines.append((number, line))
+    log_lines: list[tuple[int, str]] = []
+    for kind, start, end in _sections(body):
+        text = body[start:end]
+        if kind == "notes":
+            notes.append(text)
+        elif kind == "private":
+            private.append(text)
         else:
-            section.append(line)
+            number = first_line + body.count("\n", 0, start)
+            log_lines.extend(enumerate(text.split("\n"), start=number))
     entries = _simple_log(log_lines, channels)
     reader = None
     if entries is None:
@@ -76,10 +70,34 @@ def parse_body(body: str, first_line: int, path: str, channels: tuple[str, ...])
         entries = reader.entries
     return Body(
         tuple(entries),
-        "\n".join(notes).strip("\n"),
-        "\n".join(private).strip("\n"),
+        "\n".join(part.strip("\n") for part in notes if part.strip()),
+        "\n".join(part.strip("\n") for part in private if part.strip()),
         () if reader is None else tuple(reader.problems),
     )
+
+
+def _sections(body: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) spans of the body: `notes` (with their heading), `log` and `private`
+    (without it). A level-1 or level-2 heading starts a section; headings in code fences do not."""
+    fences = _fenced_spans(body) if ("```" in body or "~~~" in body) else []
+    spans: list[tuple[str, int, int]] = []
+    kind, start = "notes", 0
+    for heading in _SECTION_HEADING.finditer(body):
+        if any(begin <= heading.start() < finish for begin, finish in fences):
+            continue
+        spans.append((kind, start, heading.start()))
+        title = heading[1].strip().lower()
+        kind = "log" if title == LOG_TITLE else "private" if title == PRIVATE_TITLE else "notes"
+        start = heading.start() if kind == "notes" else min(heading.end() + 1, len(body))
+    spans.append((kind, start, len(body)))
+    return spans
+
+
+def _fenced_spans(body: str) -> list[tuple[int, int]]:
+    """Character spans of fenced code blocks (``` or ~~~ lines), an unclosed fence running to the end."""
+    marks = [match.start() for match in _FENCE_LINE.finditer(body)]
+    marks.append(len(body))
+    return list(zip(marks[0::2], marks[1::2]))
 
 
 def _simple_log(lines: list[tuple[int, str]], channels: tuple[str, ...]) -> list[LogEntry] | None:
