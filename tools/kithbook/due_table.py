@@ -114,7 +114,9 @@ def rich_table(due: DueList, items: list[DueItem], console: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    for kind, members in groups(items):
+    for index, (kind, members) in enumerate(groups(items)):
+        if index:
+            console.print()
         table = Table(
             title=f"{HEADINGS[kind]} ({len(members)})",
             title_justify="left",
