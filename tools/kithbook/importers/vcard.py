@@ -42,9 +42,9 @@ _APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_")
 _UNESCAPED_COMMA = re.compile(r"(?<!\\),")
 _ESCAPED = re.compile(r"\\([\\:;,])")
 # Read as one text: writers of vCard 2.1 (and some of 3.0) leave commas unescaped, which vobject
-# would take for a list and cut at the first comma. NICKNAME's list is split afterwards.
+# would take for a list and cut at the first comma. NICKNAME's list is split before decoding.
 SINGLE_TEXT = {"FN", "NOTE", "TITLE", "ROLE", "EMAIL", "TEL", "URL", "BDAY", "X-ABLABEL",
-               "X-SOCIALPROFILE", "NICKNAME"}
+               "X-SOCIALPROFILE"}
 SYSTEM_GROUPS = {"mycontacts", "starred"}
 READ_ERRORS = (VObjectError, ValueError, UnicodeError, LookupError, TypeError, AttributeError)
 
@@ -125,6 +125,11 @@ def _component(start: int, lines: list[str], parsed: ParsedSource) -> Component 
             content.value = _UNESCAPED_COMMA.sub(r"\\,", content.value)
         if content.name == "VERSION":
             version = content
+        elif content.name == "NICKNAME" and isinstance(content.value, str):
+            for piece in _UNESCAPED_COMMA.split(content.value):  # one property per nickname
+                nickname = ContentLine.duplicate(content)
+                nickname.value = piece
+                component.add(nickname)
         else:
             component.add(content)
     try:
@@ -154,8 +159,7 @@ def candidate_from_card(card: Component, line: int, parsed: ParsedSource) -> Can
         if name == "FN":
             candidate.name = candidate.name or one_line(_text(prop.value))
         elif name == "NICKNAME":
-            for nickname in _text(prop.value).split(","):
-                add_unique(candidate.aka, nickname)
+            add_unique(candidate.aka, _ESCAPED.sub(r"\1", _text(prop.value)))
         elif name == "EMAIL":
             _add_preferred(candidate.emails, _text(prop.value), prop)
         elif name == "TEL":
