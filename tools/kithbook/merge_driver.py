@@ -1,0 +1,251 @@
+"""A Git merge driver for contact files: both sides' log lines kept, keys merged one by one.
+
+Git runs `python -m kithbook.merge_driver %O %A %B %P` (installed by `kith git-setup`). Log entries
+added on either side are all kept, once each, in date order; an entry removed or edited on one side
+stays removed. A front-matter key changed on one side only takes that side's lines; a key changed
+differently on both sides is left between conflict markers, and the driver exits 1 like Git's own.
+Anything the driver cannot read falls back to Git's line-based `git merge-file`.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode
+
+from kithbook.edit_text import EditError, Text, line_ending
+
+PLACEHOLDER = "\0kith-log-entries\0"
+_HEADING = re.compile(r"^(#{1,2})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_ITEM = re.compile(r"^ {0,3}[-*+][ \t]")
+_DATE = re.compile(r"^ {0,3}[-*+][ \t]+(\d{4}-\d{2}-\d{2})")
+
+
+class CannotMerge(Exception):
+    """The structured merge does not apply; use Git's line merge."""
+
+
+def merge_texts(base: str, ours: str, theirs: str) -> tuple[str, bool]:
+    """The merged text and whether it holds conflicts; ours' line endings are kept."""
+    if ours == theirs or base == theirs:
+        return ours, False
+    if base == ours:
+        return theirs, False
+    eol = line_ending(ours)
+    try:
+        merged, conflicted = _structured(*(_lf(text) for text in (base, ours, theirs)))
+        if not conflicted:
+            _check_loads(merged)
+    except (CannotMerge, EditError):
+        merged, conflicted = line_merge(_lf(base), _lf(ours), _lf(theirs))
+    return (merged.replace("\n", "\r\n") if eol == "\r\n" else merged), conflicted
+
+
+def _structured(base: str, ours: str, theirs: str) -> tuple[str, bool]:
+    parts = [Text.parse(text) for text in (base, ours, theirs)]
+    front, front_conflict = _merge_front_matter(*(part.front_matter for part in parts))
+    body, body_conflict = _merge_body(*(part.body for part in parts))
+    return parts[1].head + front + parts[1].fence + body, front_conflict or body_conflict
+
+
+def _merge_front_matter(base: str, ours: str, theirs: str) -> tuple[str, bool]:
+    """Merge key by key: each key's lines (with the comments below them) are one unit."""
+    chunks = [_chunks(text) for text in (base, ours, theirs)]
+    b, o, t = (dict(chunk) for chunk in chunks)
+    order = [key for key, _ in chunks[1]]
+    for index, (key, _) in enumerate(chunks[2]):
+        if key not in o and key not in b:
+            earlier = [k for k, _ in chunks[2][:index] if k in order]
+            order.insert(order.index(earlier[-1]) + 1 if earlier else len(order), key)
+    pieces: list[str] = []
+    conflicted = False
+    for key in order:
+        text, conflict = _merge_unit(b.get(key), o.get(key), t.get(key))
+        conflicted |= conflict
+        pieces.append(text or "")
+    return "".join(pieces), conflicted
+
+
+def _merge_unit(base: str | None, ours: str | None, theirs: str | None) -> tuple[str | None, bool]:
+    if ours == theirs or base == theirs:
+        return ours, False
+    if base == ours:
+        return theirs, False
+    return f"<<<<<<< ours\n{ours or ''}=======\n{theirs or ''}>>>>>>> theirs\n", True
+
+
+def _chunks(front_matter: str) -> list[tuple[str, str]]:
+    """(key, text) per top-level key, from its line to the next key's; '' for comments before."""
+    try:
+        root = yaml.compose(front_matter, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        raise CannotMerge("front matter is not YAML") from None
+    if root is None:
+        return [("", front_matter)] if front_matter else []
+    if not isinstance(root, MappingNode) or root.flow_style:
+        raise CannotMerge("front matter is not a block mapping")
+    starts: list[tuple[str, int]] = []
+    for key_node, _ in root.value:
+        line_start = front_matter.rfind("\n", 0, key_node.start_mark.index) + 1
+        if front_matter[line_start : key_node.start_mark.index].strip():
+            raise CannotMerge("two keys on one line")
+        starts.append((str(key_node.value), line_start))
+    keys = [key for key, _ in starts]
+    if len(set(keys)) != len(keys):
+        raise CannotMerge("a key is written twice")
+    bounds = [start for _, start in starts] + [len(front_matter)]
+    chunks = [("", front_matter[: bounds[0]])] if bounds[0] else []
+    chunks += [(key, front_matter[bounds[i] : bounds[i + 1]]) for i, key in enumerate(keys)]
+    return [(key, text if text.endswith("\n") else text + "\n") for key, text in chunks]
+
+
+def _merge_body(base: str, ours: str, theirs: str) -> tuple[str, bool]:
+    """Log entries as a set (both sides' additions, neither side's removals); the rest by lines."""
+    (rest_b, log_b, _), (rest_o, log_o, joiner), (rest_t, log_t, _) = (
+        _split_log(text) for text in (base, ours, theirs)
+    )
+    entries = _merge_entries(log_b, log_o, log_t)
+    rest, conflicted = _merge_unit(rest_b, rest_o, rest_t)
+    if conflicted:
+        rest, conflicted = line_merge(rest_b, rest_o, rest_t)
+    rest = rest or ""
+    block = joiner.join(entries)
+    if PLACEHOLDER in rest:
+        head, _, tail = rest.partition(PLACEHOLDER + "\n")
+        rest = head + (block + "\n" if entries else "") + tail.replace(PLACEHOLDER + "\n", "")
+    elif entries:
+        blank = "" if rest.endswith("\n\n") or not rest else "\n"
+        rest = f"{rest}{blank}## Log\n{block}\n"
+    return rest, conflicted
+
+
+def _split_log(body: str) -> tuple[str, list[str], str]:
+    """The body with its first log section's entries replaced by a placeholder line, the entries
+    (each with its continuation lines), and how they were separated (a newline or a blank line)."""
+    lines = body.split("\n")
+    in_fence = in_log = seen_item = False
+    start = end = None
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        heading = None if in_fence else _HEADING.match(line)
+        if heading:
+            if in_log:
+                break
+            in_log = heading[2].strip().lower() == "log"
+            if in_log:
+                start = end = index + 1
+        elif in_log and not in_fence and line.strip():
+            if not seen_item:
+                if not _ITEM.match(line):
+                    start = end = index + 1
+                    continue
+                seen_item, start = True, index
+            end = index + 1
+    if start is None:
+        return body, [], "\n"
+    area = lines[start:end]
+    entries: list[str] = []
+    for line in area:
+        if not line.strip():
+            continue
+        if _ITEM.match(line) or not entries or not line[:1].isspace():
+            entries.append(line.rstrip())
+        else:
+            entries[-1] += "\n" + line.rstrip()
+    joiner = "\n\n" if any(not line.strip() for line in area) else "\n"
+    rest = "\n".join(lines[:start] + [PLACEHOLDER] + lines[end:])
+    return rest, entries, joiner
+
+
+def _merge_entries(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
+    """Ours' entries minus those theirs removed, plus theirs' new ones placed by date."""
+    in_base, in_ours, in_theirs = set(base), set(ours), set(theirs)
+    result = [entry for entry in ours if not (entry in in_base and entry not in in_theirs)]
+    added = [entry for entry in theirs if entry not in in_ours and entry not in in_base]
+    descending = _dates(result) == sorted(_dates(result), reverse=True) != sorted(_dates(result))
+    for entry in sorted(dict.fromkeys(added), key=_date):
+        result.insert(_position(result, _date(entry), descending), entry)
+    return result
+
+
+def _position(entries: list[str], date: str, descending: bool) -> int:
+    """Where an entry of `date` goes: after the last one on or before it (newest first: before)."""
+    if descending:
+        return next((i for i, entry in enumerate(entries) if _date(entry) < date), len(entries))
+    for index in range(len(entries) - 1, -1, -1):
+        if _date(entries[index]) <= date:
+            return index + 1
+    return 0
+
+
+def _date(entry: str) -> str:
+    match = _DATE.match(entry)
+    return match[1] if match else ""
+
+
+def _dates(entries: list[str]) -> list[str]:
+    return [_date(entry) for entry in entries if _date(entry)]
+
+
+def line_merge(base: str, ours: str, theirs: str) -> tuple[str, bool]:
+    """Git's own line-based three-way merge, with ours/theirs conflict markers."""
+    with tempfile.TemporaryDirectory(prefix="kith-merge-") as folder:
+        paths = []
+        for name, text in (("ours", ours), ("base", base), ("theirs", theirs)):
+            path = Path(folder) / name
+            path.write_text(text, encoding="utf-8", newline="")
+            paths.append(str(path))
+        result = subprocess.run(
+            ["git", "merge-file", "-p", "-L", "ours", "-L", "base", "-L", "theirs", *paths],
+            capture_output=True, check=False,
+        )
+    if result.returncode < 0 or result.returncode > 127:
+        raise CannotMerge(result.stderr.decode("utf-8", "replace").strip())
+    return result.stdout.decode("utf-8"), result.returncode != 0
+
+
+def _check_loads(text: str) -> None:
+    """The merged file must still load as a contact, or the structured merge is not trusted."""
+    from kithbook.config import Config
+    from kithbook.load import parse_contact
+
+    if parse_contact("merged.md", text.encode("utf-8"), Config(), []) is None:
+        raise CannotMerge("the merged file would not load")
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`merge_driver BASE OURS THEIRS [PATH]`: write the merge into OURS; exit 1 on conflicts."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) < 3:
+        print("usage: python -m kithbook.merge_driver BASE OURS THEIRS [PATH]", file=sys.stderr)
+        return 2
+    base_path, ours_path, theirs_path = (Path(arg) for arg in args[:3])
+    data = [path.read_bytes() for path in (base_path, ours_path, theirs_path)]
+    try:
+        texts = [chunk.decode("utf-8-sig") for chunk in data]
+    except UnicodeDecodeError:
+        return subprocess.run(["git", "merge-file", str(ours_path), str(base_path),
+                               str(theirs_path)], check=False).returncode and 1
+    merged, conflicted = merge_texts(*texts)
+    bom = b"\xef\xbb\xbf" if data[1].startswith(b"\xef\xbb\xbf") else b""
+    ours_path.write_bytes(bom + merged.encode("utf-8"))
+    if conflicted:
+        shown = args[3] if len(args) > 3 else ours_path.name
+        print(f"kith merge: conflict in {shown}: the same key was changed on both sides",
+              file=sys.stderr)
+    return 1 if conflicted else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
