@@ -47,7 +47,8 @@ def did_you_mean_key(key: str) -> str | None:
         return lowered
     if lowered in SINGULAR_KEYS:
         return SINGULAR_KEYS[lowered]
-    limit = 1 if len(lowered) <= 4 else 2
+    # a short key is a word of its own: `pet` is not a typo of `met`
+    limit = 0 if len(lowered) <= 3 else 1 if len(lowered) <= 5 else 2
     best = min(KEYS, key=lambda known: edit_distance(lowered, known))
     candidates = (lowered, lowered[:-1] if lowered.endswith("s") else lowered + "s")
     if min(edit_distance(candidate, best) for candidate in candidates) <= limit:
