@@ -219,7 +219,7 @@ def _timeline(log: tuple[LogEntry, ...]) -> str:
     ]
     for year, entries in groupby(newest_first, key=lambda entry: entry.date.year):
         items = "\n".join(_entry(entry) for entry in entries)
-        parts.append(f'### {year}\n\n<ol class="kb-timeline" markdown>\n{items}\n</ol>')
+        parts.append(f'### {year}\n\n<ol class="kb-timeline">\n{items}\n</ol>')
     return "\n\n".join(parts)
 
 
@@ -227,10 +227,10 @@ def _entry(entry: LogEntry) -> str:
     arrow, words = DIRECTIONS[entry.direction]
     channel = f'<span class="kb-channel">{attr(entry.channel)}</span>' if entry.channel else ""
     return (
-        f'<li class="kb-entry kb-entry--{entry.direction}" markdown="span">'
+        f'<li class="kb-entry kb-entry--{entry.direction}">'
         f'<time datetime="{entry.date.isoformat()}">{entry.date.strftime("%-d %b")}</time>'
         f'<span class="kb-dir" title="{words}" aria-label="{words}">{arrow}</span>{channel}'
-        f'<span class="kb-entry__text">{text(entry.text) or "&nbsp;"}</span></li>'
+        f'<span class="kb-entry__text">{attr(entry.text) or "&nbsp;"}</span></li>'
     )
 
 

@@ -14,7 +14,8 @@ from urllib.parse import quote
 
 import yaml
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
+_LINE_START = re.compile(r"^(\d+(?=[.)])|)([#+\-=.)])")
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,8 @@ class Page:
 
 def text(value: object) -> str:
     """A value as inline Markdown that renders exactly as written: HTML- and Markdown-escaped."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value)).replace("\n", " ")
-    return html.escape(escaped, quote=False)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split("\n")))
+    return html.escape(_LINE_START.sub(r"\1\\\2", escaped), quote=False)
 
 
 def attr(value: object) -> str:

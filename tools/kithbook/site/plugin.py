@@ -27,6 +27,7 @@ from kithbook.site.markup import Page
 log = logging.getLogger("mkdocs.plugins.kithbook")
 
 HELP = "help"
+PAGE_CACHE = Path(".kithbook-cache") / "pages"
 EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
 
 
@@ -88,18 +89,30 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
                     help_pages.append(moved.src_uri)
         for page in pages:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
-            )
+            files.append(self._generated(config, page.uri, page.markdown.encode(), inclusion))
         from kithbook.site.pages import asset_files
 
         for uri, content in asset_files().items():
-            files.append(File.generated(config, uri, content=content))
+            files.append(self._generated(config, uri, content, InclusionLevel.UNDEFINED))
         if not config.nav:
             config.nav = [{page.title: page.uri} for page in pages if page.in_nav]
             if help_pages:
                 config.nav.append({"Help": nest_paths(sorted(help_pages))})
         return files
+
+    def _generated(
+        self, config: MkDocsConfig, uri: str, content: bytes, inclusion: InclusionLevel
+    ) -> File:
+        """A generated file backed by a cached copy that is rewritten only when its content
+        changes, so `mkdocs serve --dirty` re-renders only the pages an edit touched."""
+        path = self.root / PAGE_CACHE / uri
+        try:
+            if not path.is_file() or path.read_bytes() != content:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(content)
+        except OSError:
+            return File.generated(config, uri, content=content, inclusion=inclusion)
+        return File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion)
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable
