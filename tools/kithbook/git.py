@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 TRAILER = "Kith-Command"
 REVERTS_TRAILER = "Kith-Reverts"
 _TRAILER_LINE = re.compile(r"^([A-Za-z-]+): *(.+?) *$", re.MULTILINE)
+
+_LOCK_ATTEMPTS = 40
 
 Status = Literal["committed", "staged", "written", "not-a-repo", "failed"]
 
@@ -76,17 +79,25 @@ def commit_files(
     if no_commit:
         return CommitOutcome("written", "written, not committed (--no-commit)")
     relative = [repo_path(repo, path) for path in paths]
-    try:
-        others = [path for path in staged_paths(repo) if path not in relative]
-        repo.git.add("--all", "--", *relative)
-        if others:
-            shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
-            message = f"staged, not committed: other changes are staged ({shown})"
-            return CommitOutcome("staged", message)
-        trailer = command or message.split(":", 1)[0]
-        repo.git.commit("-m", f"{message}\n\n{TRAILER}: {trailer}", "--", *relative)
-    except git.GitCommandError as error:
-        return CommitOutcome("failed", f"written but not committed: {git_error_text(error)}")
+    for attempt in range(_LOCK_ATTEMPTS):
+        try:
+            others = [path for path in staged_paths(repo) if path not in relative]
+            repo.git.add("--all", "--", *relative)
+            if others:
+                shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
+                note = f"staged, not committed: other changes are staged ({shown})"
+                return CommitOutcome("staged", note)
+            if not repo.git.diff("--cached", "--name-only", "--", *relative):
+                head = repo.head.commit.hexsha
+                return CommitOutcome("committed", f"already committed in {head[:7]}", head)
+            trailer = command or message.split(":", 1)[0]
+            repo.git.commit("-m", f"{message}\n\n{TRAILER}: {trailer}", "--", *relative)
+            break
+        except git.GitCommandError as error:
+            if "index.lock" in str(error) and attempt + 1 < _LOCK_ATTEMPTS:
+                time.sleep(0.05 * (attempt + 1))  # another git command (or kith) holds the index
+                continue
+            return CommitOutcome("failed", f"written but not committed: {git_error_text(error)}")
     return CommitOutcome("committed", f"committed {repo.head.commit.hexsha[:7]}: {message}",
                          repo.head.commit.hexsha)
 

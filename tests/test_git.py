@@ -1,0 +1,260 @@
+"""Git at the edge, with real repositories in tmp_path: commits, undo, and two clones merging."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kithbook.cli import main
+from kithbook.git import GitError, commit_files, commit_trailers, undo_last
+
+ADA = "---\nname: Ada Lovelace\ncircle: friend  # since 2019\ncompany: Analytical\n---\n\n## Log\n"
+
+
+def git(folder: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", "-C", str(folder), *args], capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def make_repo(folder: Path, contacts: dict[str, str] | None = None) -> Path:
+    """A repository with its own identity and one commit holding `contacts`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    git(folder, "init", "-q", "-b", "main")
+    configure(folder, "Test Person")
+    (folder / "contacts").mkdir(exist_ok=True)
+    for slug, text in (contacts or {"ada-lovelace": ADA}).items():
+        (folder / "contacts" / f"{slug}.md").write_text(text)
+    git(folder, "add", ".")
+    git(folder, "commit", "-q", "-m", "start")
+    return folder
+
+
+def configure(folder: Path, name: str) -> None:
+    git(folder, "config", "user.name", name)
+    git(folder, "config", "user.email", f"{name.split()[0].lower()}@example.org")
+    git(folder, "config", "commit.gpgsign", "false")
+
+
+def subjects(folder: Path) -> list[str]:
+    return git(folder, "log", "--format=%s").splitlines()
+
+
+def test_commit_files_commits_only_the_files_named(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "net", {"ada-lovelace": ADA, "bob": "---\nname: Bob\n---\n"})
+    (root / "contacts/ada-lovelace.md").write_text(ADA + "- 2026-11-30 -> email: Hi\n")
+    (root / "contacts/bob.md").write_text("---\nname: Bob B\n---\n")
+    outcome = commit_files(root, [root / "contacts/ada-lovelace.md"], "log: ada-lovelace -> email")
+    assert outcome.committed and subjects(root)[0] == "log: ada-lovelace -> email"
+    assert git(root, "status", "--porcelain").splitlines() == [" M contacts/bob.md"]
+
+
+def test_a_kith_commit_carries_the_command_as_a_trailer(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "net")
+    (root / "contacts/ada-lovelace.md").write_text(ADA + "x\n")
+    commit_files(root, [root / "contacts/ada-lovelace.md"], "log: ada-lovelace -> email")
+    assert commit_trailers(git(root, "log", "-1", "--format=%B")) == {"Kith-Command": "log"}
+
+
+@pytest.mark.parametrize(
+    ("setup", "no_commit", "status"),
+    [
+        ("other staged", False, "staged"),
+        ("clean", True, "written"),
+        ("not a repo", False, "not-a-repo"),
+    ],
+)
+def test_commit_files_only_stages_or_skips_when_it_should(tmp_path: Path, setup, no_commit, status):
+    if setup == "not a repo":
+        root = tmp_path / "plain"
+        (root / "contacts").mkdir(parents=True)
+        (root / "contacts/ada-lovelace.md").write_text(ADA)
+    else:
+        root = make_repo(tmp_path / "net")
+        (root / "contacts/ada-lovelace.md").write_text(ADA + "x\n")
+        if setup == "other staged":
+            (root / "notes.txt").write_text("mine\n")
+            git(root, "add", "notes.txt")
+    outcome = commit_files(root, [root / "contacts/ada-lovelace.md"], "log: x", no_commit=no_commit)
+    assert outcome.status == status and not outcome.committed
+    if setup != "not a repo":
+        assert subjects(root) == ["start"]
+
+
+def test_a_commit_refused_by_a_hook_is_reported_not_raised(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "net")
+    hook = root / ".git/hooks/pre-commit"
+    hook.write_text("#!/bin/sh\necho 'error: the network has errors' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    (root / "contacts/ada-lovelace.md").write_text(ADA + "x\n")
+    outcome = commit_files(root, [root / "contacts/ada-lovelace.md"], "log: x")
+    assert outcome.status == "failed" and "network has errors" in outcome.message
+
+
+def test_undo_reverts_the_last_kith_commit_and_skips_others(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "net", {"ada-lovelace": ADA, "bob": "---\nname: Bob\n---\n"})
+    ada = root / "contacts/ada-lovelace.md"
+    ada.write_text(ADA + "- 2026-11-30 -> email: Hi\n")
+    commit_files(root, [ada], "log: ada-lovelace -> email")
+    (root / "contacts/bob.md").write_text("---\nname: Bob B\n---\n")
+    git(root, "commit", "-q", "-am", "by hand")
+    outcome = undo_last(root)
+    assert ada.read_text() == ADA
+    assert (root / "contacts/bob.md").read_text() == "---\nname: Bob B\n---\n"
+    assert outcome.paths == ("contacts/ada-lovelace.md",)
+    assert subjects(root)[:3] == [
+        "undo: log: ada-lovelace -> email",
+        "by hand",
+        "log: ada-lovelace -> email",
+    ]
+
+
+def test_undo_twice_undoes_two_kith_commits_then_says_there_is_nothing(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "net")
+    ada = root / "contacts/ada-lovelace.md"
+    for line in ("- 2026-11-29 -> email: One\n", "- 2026-11-30 -> email: Two\n"):
+        ada.write_text(ada.read_text() + line)
+        commit_files(root, [ada], "log: ada-lovelace -> email")
+    undo_last(root)
+    undo_last(root)
+    assert ada.read_text() == ADA
+    with pytest.raises(GitError, match="no commit made by kith"):
+        undo_last(root)
+
+
+def test_undo_outside_a_repository_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(GitError, match="not in a Git repository"):
+        undo_last(tmp_path)
+
+
+def two_clones(tmp_path: Path) -> tuple[Path, Path]:
+    """A shared bare repository and two clones of it, each with the merge driver installed."""
+    origin = make_repo(tmp_path / "origin-work")
+    bare = tmp_path / "remote.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(origin), str(bare)], check=True)
+    clones = []
+    for name in ("laptop", "desktop"):
+        clone = tmp_path / name
+        subprocess.run(["git", "clone", "-q", str(bare), str(clone)], check=True)
+        configure(clone, f"{name.title()} Person")
+        assert main(["git-setup", "--root", str(clone)]) == 0
+        if name == "laptop":
+            git(clone, "add", ".gitattributes")
+            git(clone, "commit", "-q", "-m", "merge contact files with kith")
+            git(clone, "push", "-q")
+        clones.append(clone)
+    laptop, desktop = clones
+    assert (desktop / ".gitattributes").read_text() == "contacts/*.md merge=kithbook\n"
+    return laptop, desktop
+
+
+def kith(clone: Path, *args: str) -> int:
+    return main([*args, "--root", str(clone), "--today", "2026-12-01"])
+
+
+def test_two_machines_logging_at_once_keep_every_line_after_sync(tmp_path: Path) -> None:
+    laptop, desktop = two_clones(tmp_path)
+    assert kith(laptop, "log", "ada", "out", "email", "Sent the slides") == 0
+    assert kith(laptop, "set", "ada", "circle", "close") == 0
+    assert kith(laptop, "sync") == 0
+    assert (
+        kith(desktop, "log", "ada", "in", "phone", "She called back", "--date", "2026-11-30") == 0
+    )
+    assert kith(desktop, "set", "ada", "company", "Engines Ltd") == 0
+    assert kith(desktop, "sync") == 0
+    assert kith(laptop, "sync") == 0
+    for clone in (laptop, desktop):
+        assert (clone / "contacts/ada-lovelace.md").read_text() == (
+            "---\nname: Ada Lovelace\ncircle: close  # since 2019\ncompany: Engines Ltd\n---\n\n"
+            "## Log\n- 2026-11-30 <- phone: She called back\n"
+            "- 2026-12-01 -> email: Sent the slides\n"
+        )
+
+
+def test_a_plain_merge_uses_the_driver_and_keeps_both_log_lines(tmp_path: Path) -> None:
+    laptop, desktop = two_clones(tmp_path)
+    kith(laptop, "log", "ada", "note", "Moved to Turin")
+    git(laptop, "push", "-q")
+    kith(desktop, "log", "ada", "both", "video", "Long call")
+    git(desktop, "pull", "-q", "--no-rebase", "--no-edit")
+    text = (desktop / "contacts/ada-lovelace.md").read_text()
+    assert (
+        "- 2026-12-01 note: Moved to Turin\n" in text
+        and "- 2026-12-01 <-> video: Long call\n" in text
+    )
+    assert "<<<<<<<" not in text
+
+
+def test_the_same_key_changed_on_both_machines_is_left_as_a_conflict(tmp_path: Path) -> None:
+    laptop, desktop = two_clones(tmp_path)
+    kith(laptop, "set", "ada", "company", "Laptop Ltd")
+    git(laptop, "push", "-q")
+    kith(desktop, "set", "ada", "company", "Desktop Ltd")
+    result = subprocess.run(
+        ["git", "-C", str(desktop), "pull", "-q", "--no-rebase", "--no-edit"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    text = (desktop / "contacts/ada-lovelace.md").read_text()
+    assert result.returncode != 0
+    assert (
+        "<<<<<<< ours\ncompany: Desktop Ltd\n=======\ncompany: Laptop Ltd\n>>>>>>> theirs\n" in text
+    )
+
+
+def test_sync_stops_cleanly_on_a_conflict_and_changes_nothing(tmp_path: Path, capsys) -> None:
+    laptop, desktop = two_clones(tmp_path)
+    kith(laptop, "set", "ada", "company", "Laptop Ltd")
+    kith(laptop, "sync")
+    kith(desktop, "set", "ada", "company", "Desktop Ltd")
+    before = (desktop / "contacts/ada-lovelace.md").read_text()
+    assert kith(desktop, "sync") == 1
+    assert "conflict in contacts/ada-lovelace.md" in capsys.readouterr().err
+    assert (desktop / "contacts/ada-lovelace.md").read_text() == before
+    assert git(desktop, "status", "--porcelain") == ""
+
+
+def test_sync_without_a_remote_says_how_to_add_one(tmp_path: Path, capsys) -> None:
+    root = make_repo(tmp_path / "net")
+    assert kith(root, "sync") == 1
+    assert "git remote add origin" in capsys.readouterr().err
+
+
+def test_git_setup_hook_refuses_a_commit_that_leaves_the_network_invalid(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "net")
+    assert main(["git-setup", "--hook", "--root", str(root)]) == 0
+    (root / "contacts/broken.md").write_text("---\nname: [unclosed\n---\n")
+    git(root, "add", "contacts/broken.md")
+    refused = subprocess.run(
+        ["git", "-C", str(root), "commit", "-q", "-m", "broken"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (
+        refused.returncode != 0 and "contacts/broken.md:2: error" in refused.stdout + refused.stderr
+    )
+    (root / "contacts/broken.md").write_text("---\nname: Fixed\n---\n")
+    git(root, "add", "contacts/broken.md")
+    git(root, "commit", "-q", "-m", "fixed")
+    assert subjects(root)[0] == "fixed"
+
+
+def test_git_setup_will_not_replace_a_hook_it_did_not_write(tmp_path: Path, capsys) -> None:
+    root = make_repo(tmp_path / "net")
+    (root / ".git/hooks/pre-commit").write_text("#!/bin/sh\nexit 0\n")
+    assert main(["git-setup", "--hook", "--root", str(root)]) == 2
+    assert "was not written by kith" in capsys.readouterr().err
+    assert main(["git-setup", "--hook", "--force", "--root", str(root)]) == 0
+
+
+def test_git_setup_twice_writes_the_attribute_once(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "net")
+    main(["git-setup", "--root", str(root)])
+    main(["git-setup", "--root", str(root)])
+    assert (root / ".gitattributes").read_text() == "contacts/*.md merge=kithbook\n"
+    assert "kithbook.merge_driver %O %A %B %P" in git(root, "config", "merge.kithbook.driver")

@@ -1,0 +1,163 @@
+"""The contact merge driver: log lines unioned by date, keys merged per key, real conflicts left."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kithbook.merge_driver import main, merge_texts
+
+BASE = """---
+name: Ada Lovelace  # full name
+circle: friend
+company: Analytical
+---
+
+Notes about Ada.
+
+## Log
+- 2026-10-01 -> email: First
+- 2026-11-01 <- email: Reply
+    with a second line
+
+## Private
+A secret.
+"""
+
+
+def edited(*replacements: tuple[str, str]) -> str:
+    text = BASE
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new, 1)
+    return text
+
+
+FIRST = "- 2026-10-01 -> email: First\n"
+REPLY = "- 2026-11-01 <- email: Reply\n    with a second line\n"
+
+CASES = [
+    (
+        "both sides append log lines",
+        edited((REPLY, REPLY + "- 2026-11-20 -> phone: Ours\n")),
+        edited((REPLY, REPLY + "- 2026-11-10 -> video: Theirs\n- 2026-11-25 note: Later\n")),
+        edited(
+            (
+                REPLY,
+                REPLY + "- 2026-11-10 -> video: Theirs\n- 2026-11-20 -> phone: Ours\n"
+                "- 2026-11-25 note: Later\n",
+            )
+        ),
+    ),
+    (
+        "the same line added on both sides is kept once",
+        edited((REPLY, REPLY + "- 2026-11-20 -> phone: Same\n")),
+        edited((REPLY, REPLY + "- 2026-11-20 -> phone: Same\n")),
+        edited((REPLY, REPLY + "- 2026-11-20 -> phone: Same\n")),
+    ),
+    (
+        "an entry older than ours goes in date order",
+        edited((REPLY, REPLY + "- 2026-11-20 -> phone: Ours\n")),
+        edited((FIRST, "- 2026-09-01 -> email: Earliest\n" + FIRST)),
+        edited(
+            (FIRST, "- 2026-09-01 -> email: Earliest\n" + FIRST),
+            (REPLY, REPLY + "- 2026-11-20 -> phone: Ours\n"),
+        ),
+    ),
+    (
+        "an entry fixed on one side stays fixed",
+        edited(
+            (FIRST, "- 2026-10-01 -> email: First, fixed\n"), (REPLY, REPLY + "- 2026-11-20 x\n")
+        ),
+        edited((REPLY, REPLY + "- 2026-11-21 -> email: Theirs\n")),
+        edited(
+            (FIRST, "- 2026-10-01 -> email: First, fixed\n"),
+            (REPLY, REPLY + "- 2026-11-20 x\n- 2026-11-21 -> email: Theirs\n"),
+        ),
+    ),
+    (
+        "different keys changed on each side",
+        edited(("circle: friend", "circle: close")),
+        edited(("company: Analytical", "company: Engines\nrole: Countess")),
+        edited(
+            ("circle: friend", "circle: close"),
+            ("company: Analytical", "company: Engines\nrole: Countess"),
+        ),
+    ),
+    (
+        "a key and the notes and the log changed on different sides",
+        edited(
+            ("Notes about Ada.", "Notes about Ada, updated."),
+            (REPLY, REPLY + "- 2026-11-20 note: A\n"),
+        ),
+        edited(("circle: friend", "circle: close"), (REPLY, REPLY + "- 2026-11-21 note: B\n")),
+        edited(
+            ("Notes about Ada.", "Notes about Ada, updated."),
+            ("circle: friend", "circle: close"),
+            (REPLY, REPLY + "- 2026-11-20 note: A\n- 2026-11-21 note: B\n"),
+        ),
+    ),
+    (
+        "a log section created on one side while the other edited a key",
+        edited(("circle: friend", "circle: close")),
+        edited(
+            ("## Private\n", "## Private\n"),
+            ("A secret.\n", "A secret.\n\n## Log\n- 2026-11-22 note: x\n"),
+        ),
+        edited(
+            ("circle: friend", "circle: close"),
+            ("A secret.\n", "A secret.\n\n## Log\n- 2026-11-22 note: x\n"),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "ours", "theirs", "expected"), CASES, ids=[case[0] for case in CASES]
+)
+def test_a_merge_keeps_both_sides_work(why: str, ours: str, theirs: str, expected: str) -> None:
+    assert merge_texts(BASE, ours, theirs) == (expected, False)
+
+
+def test_the_same_key_changed_differently_is_a_conflict_with_markers() -> None:
+    merged, conflicted = merge_texts(
+        BASE,
+        edited(("circle: friend", "circle: close")),
+        edited(("circle: friend", "circle: colleague")),
+    )
+    assert conflicted
+    assert "<<<<<<< ours\ncircle: close\n=======\ncircle: colleague\n>>>>>>> theirs\n" in merged
+
+
+def test_crlf_files_stay_crlf() -> None:
+    ours = edited(("circle: friend", "circle: close"))
+    theirs = edited((REPLY, REPLY + "- 2026-11-20 -> phone: Theirs\n"))
+    merged, conflicted = merge_texts(*(text.replace("\n", "\r\n") for text in (BASE, ours, theirs)))
+    expected = edited(
+        ("circle: friend", "circle: close"), (REPLY, REPLY + "- 2026-11-20 -> phone: Theirs\n")
+    )
+    assert (merged, conflicted) == (expected.replace("\n", "\r\n"), False)
+
+
+def test_a_file_the_driver_cannot_read_falls_back_to_a_line_merge() -> None:
+    broken = "not a contact file\nb\nc\nd\ne\n"
+    merged, conflicted = merge_texts(broken, broken.replace("not a", "no"), broken + "f\n")
+    assert (merged, conflicted) == ("no contact file\nb\nc\nd\ne\nf\n", False)
+
+
+def test_the_driver_writes_the_result_into_ours_and_exits_like_git(tmp_path: Path) -> None:
+    paths = {name: tmp_path / name for name in ("base", "ours", "theirs")}
+    paths["base"].write_text(BASE)
+    paths["ours"].write_bytes(
+        b"\xef\xbb\xbf" + edited(("circle: friend", "circle: close")).encode()
+    )
+    paths["theirs"].write_text(edited(("circle: friend", "circle: colleague")))
+    assert (
+        main([str(paths["base"]), str(paths["ours"]), str(paths["theirs"]), "contacts/ada.md"]) == 1
+    )
+    assert (
+        paths["ours"]
+        .read_bytes()
+        .startswith(b"\xef\xbb\xbf---\nname: Ada Lovelace  # full name\n<<<<<<<")
+    )
