@@ -51,7 +51,7 @@ def broken_page(path: str, uri: str, problems: list[Problem]) -> Page:
 def _problems(problems: list[Problem]) -> str:
     if not problems:
         return ""
-    lines = "\n".join(f"    - `{attr(problem)}`" for problem in problems)
+    lines = "\n".join(f"    - {text(problem)}" for problem in problems)
     return f'!!! failure "This file has {plural(len(problems), "error")}"\n\n{lines}'
 
 
@@ -66,7 +66,7 @@ def _card(site: SiteContext, contact: Contact, uri: str) -> str:
     facts = "\n".join(
         f'<dt>{label}</dt>\n<dd markdown="span">{value}</dd>' for label, value in rows
     )
-    aka = f' <span class="kb-aka">also {attr(", ".join(contact.aka))}</span>' if contact.aka else ""
+    aka = f' <span class="kb-aka">also {text(", ".join(contact.aka))}</span>' if contact.aka else ""
     return (
         '<div class="kb-card" markdown>\n'
         f'<div class="kb-card__head" markdown>\n<span class="kb-avatar" aria-hidden="true">'

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from kithbook.model import Contact
 from kithbook.site.context import SiteContext, contact_uri, group_uri
-from kithbook.site.markup import Page, link, plural, table, text
+from kithbook.site.markup import Page, attr, link, plural, table, text
 from kithbook.site.words import date_words
 
 GROUPS: dict[str, tuple[str, Callable[[Contact], tuple[str, ...]]]] = {
@@ -58,7 +58,7 @@ def group_pages(site: SiteContext, kind: str) -> list[Page]:
 def _intro(site: SiteContext, kind: str) -> str:
     if kind == "circles":
         cadences = ", ".join(
-            f"{text(name)} every {duration}"
+            f"{attr(name)} every {duration}"
             for name, duration in site.network.config.circles.items()
         )
         return (
@@ -94,7 +94,8 @@ def _group_page(
     headers = ["Name", "Role", "Company" if kind != "companies" else "Location", "Last contact"]
     label = f"#{text(name)}" if kind == "tags" else text(name)
     body = (
-        f'# {label}\n\n<p class="kb-muted">{plural(len(people), "person", "people")} · '
+        f'# {label}\n\n<p class="kb-muted" markdown="span">'
+        f"{plural(len(people), 'person', 'people')} · "
         f"{link('all ' + title.lower(), uri, index_uri)}</p>\n\n" + table(headers, rows)
     )
     return Page(uri, ("#" if kind == "tags" else "") + name, body, in_nav=False)

@@ -119,7 +119,7 @@ def _problems(site: SiteContext) -> str:
     errors = site.error_count
     if not errors:
         return ""
-    broken = [link(f"`{attr(path)}`", HOME, broken_uri(path)) for path in site.broken_files]
+    broken = [link(text(path), HOME, broken_uri(path)) for path in site.broken_files]
     people = [
         link(text(contact.name), HOME, contact_uri(contact.slug))
         for contact in site.contacts
