@@ -32,7 +32,7 @@ class Page:
     @property
     def markdown(self) -> str:
         """The page as a Markdown file; its front matter is the plugin's own (title escaped)."""
-        meta: dict[str, object] = {"title": attr(self.title), **self.meta}
+        meta: dict[str, object] = {"title": attr(" ".join(self.title.split())), **self.meta}
         if self.hide:
             meta["hide"] = list(self.hide)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
