@@ -57,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
         })
     else:
         print_problems(problems)
-        summary = f"{len(network.contacts)} contacts checked: {errors} errors, {len(problems) - errors} warnings"
+        counts = (_count(len(network.contacts), "contact"), _count(errors, "error"),
+                  _count(len(problems) - errors, "warning"))
+        summary = "{} checked: {}, {}".format(*counts)
         print(summary, file=sys.stderr if problems else sys.stdout)
     return 1 if has_errors(problems) else 0
 
@@ -71,3 +73,7 @@ def _relative(root: Path, path: Path) -> str:
         except ValueError:
             continue
     raise CommandError(f"{path} is not inside the network folder {root}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
