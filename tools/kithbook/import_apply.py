@@ -3,15 +3,15 @@
 Every file is checked before it is written: a new file must validate clean, and a merge must not
 bring a problem the file did not have. A file that would fail is reported and left alone; the rest
 are written. The commit (`import: 3 new, 1 merged from Connections.csv`) is one, so `kith undo`
-takes the whole import back.
+takes the whole import back. Checks run in one batch; the writes (each flushed to disk) overlap.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from kithbook.edit import EditError, add_list_item, render_new_contact, set_key, set_mapping_entry
 from kithbook.git import CommitOutcome, commit_files
@@ -23,6 +23,7 @@ from kithbook.safe_write import Snapshot, WriteError, read_snapshot, write_if_un
 from kithbook.validate import CHECKS, validate
 
 FILE_CHECKS = [name for name in CHECKS if name not in ("reference", "duplicate-email")]
+WRITERS = 8  # files written at once: each write waits for the disk, not for Python
 Progress = Callable[[int, int], None]
 
 
@@ -43,28 +44,35 @@ class ApplyResult:
         return f"import: {len(self.created)} new, {len(self.merged)} merged from {source}"
 
 
+@dataclass
+class _Write:
+    """One file to write: its new text, and the snapshot it replaces (None for a new file)."""
+
+    path: str
+    line: int
+    text: str
+    snapshot: Snapshot | None = None
+
+
 def apply_plan(
     plan: ImportPlan, network: Network, today: dt.date, source: str, *, no_commit: bool = False,
     progress: Progress | None = None,
 ) -> ApplyResult:
     """Write the plan's files into the network's folder and commit them as one import."""
     result = ApplyResult()
-    total = len(plan.new) + len(plan.merges)
-    done = 0
-    new_texts = _new_texts(plan, result)
-    checked = file_problems(network, today, new_texts)
-    for contact in plan.new:
-        done += 1
-        if contact.path in new_texts:
-            _write_new(network.root, contact.path, contact.lines[0], new_texts[contact.path],
-                       checked.get(contact.path, []), result)
-        if progress:
-            progress(done, total)
-    for merge in plan.merges:
-        done += 1
-        _write_merge(network, today, merge, result)
-        if progress:
-            progress(done, total)
+    writes = [*_new_writes(plan, result), *_merge_writes(plan, network, result)]
+    writes = _checked(writes, network, today, result)
+    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+        outcomes = pool.map(lambda write: _write(network, write), writes)
+        for done, (write, error) in enumerate(zip(writes, outcomes, strict=True), start=1):
+            if error:
+                result.problems.append(SourceProblem(write.line, "error", f"{error}; skipped"))
+            elif write.snapshot is None:
+                result.created.append(write.path)
+            else:
+                result.merged.append(write.path)
+            if progress:
+                progress(done, len(writes))
     if result.paths:
         paths = [network.root / path for path in result.paths]
         result.commit = commit_files(network.root, paths, result.summary(source),
@@ -73,15 +81,80 @@ def apply_plan(
     return result
 
 
-def _new_texts(plan: ImportPlan, result: ApplyResult) -> dict[str, str]:
-    texts = {}
+def _new_writes(plan: ImportPlan, result: ApplyResult) -> list[_Write]:
+    writes = []
     for contact in plan.new:
         try:
-            texts[contact.path] = render_new_contact(contact.fields, contact.body)
+            text = render_new_contact(contact.fields, contact.body)
         except EditError as error:
             result.problems.append(SourceProblem(
                 contact.lines[0], "error", f"{contact.name}: cannot write {contact.path}: {error}"))
-    return texts
+            continue
+        writes.append(_Write(contact.path, contact.lines[0], text))
+    return writes
+
+
+def _merge_writes(plan: ImportPlan, network: Network, result: ApplyResult) -> list[_Write]:
+    """Each merge's additions applied one by one to the file's text; refused ones are reported."""
+    writes = []
+    for merge in plan.merges:
+        line = merge.lines[0]
+        try:
+            snapshot = read_snapshot(network.root / merge.path)
+        except WriteError as error:
+            result.problems.append(SourceProblem(line, "error", f"{error}; merge skipped"))
+            continue
+        text = _merged_text(snapshot.text, merge, result)
+        if text != snapshot.text:
+            writes.append(_Write(merge.path, line, text, snapshot))
+    return writes
+
+
+def _merged_text(text: str, merge: Merge, result: ApplyResult) -> str:
+    for addition in merge.additions:
+        try:
+            text = apply_addition(text, addition)
+        except EditError as error:
+            result.problems.append(SourceProblem(
+                merge.lines[0], "warning", f"{merge.path}: could not add {addition}: {error}"))
+    return text
+
+
+def _checked(writes: list[_Write], network: Network, today: dt.date,
+             result: ApplyResult) -> list[_Write]:
+    """The writes whose files will validate: new files clean, merged files with no new problem."""
+    after = file_problems(network, today, {write.path: write.text for write in writes})
+    before = _current_problems(network, today, {w.path for w in writes if w.snapshot is not None})
+    kept = []
+    for write in writes:
+        old = before.get(write.path, [])
+        known = {(problem.check, problem.message) for problem in old}
+        new = [problem for problem in after.get(write.path, [])
+               if (problem.check, problem.message) not in known]
+        if any(problem.severity == "error" for problem in old):
+            reason = "the file has errors (kith validate shows them); fix them, then import again"
+        elif new:
+            reason = f"the file would have a problem ({new[0]})"
+        else:
+            kept.append(write)
+            continue
+        what = "merge skipped" if write.snapshot is not None else "not written"
+        message = f"{write.path}: {what}: {reason}"
+        result.problems.append(SourceProblem(write.line, "error", message))
+    return kept
+
+
+def _current_problems(
+    network: Network, today: dt.date, paths: set[str]
+) -> dict[str, list[Problem]]:
+    """The per-file problems the loaded network already has in `paths` (no file is read again)."""
+    contacts = [contact for contact in network.contacts if contact.path in paths]
+    loaded = [problem for problem in network.problems if problem.path in paths]
+    problems: dict[str, list[Problem]] = {}
+    for problem in validate(Network(network.root, network.config, contacts, loaded), today,
+                            FILE_CHECKS):
+        problems.setdefault(problem.path, []).append(problem)
+    return problems
 
 
 def file_problems(
@@ -96,57 +169,16 @@ def file_problems(
     return problems
 
 
-def _write_new(root: Path, path: str, line: int, text: str, problems: list[Problem],
-               result: ApplyResult) -> None:
-    if problems:
-        result.problems.append(SourceProblem(
-            line, "error", f"{path} would not validate ({problems[0]}); skipped"))
-        return
+def _write(network: Network, write: _Write) -> str | None:
+    """Write one file atomically; the error message when it could not be written."""
     try:
-        write_new(root / path, text)
+        if write.snapshot is None:
+            write_new(network.root / write.path, write.text)
+        else:
+            write_if_unchanged(network.root / write.path, write.snapshot, write.text)
     except WriteError as error:
-        result.problems.append(SourceProblem(line, "error", f"{error}; skipped"))
-        return
-    result.created.append(path)
-
-
-def _write_merge(network: Network, today: dt.date, merge: Merge, result: ApplyResult) -> None:
-    """Add the merge's values one by one; an addition the file's layout refuses is reported."""
-    line = merge.lines[0]
-    try:
-        snapshot: Snapshot = read_snapshot(network.root / merge.path)
-    except WriteError as error:
-        result.problems.append(SourceProblem(line, "error", f"{error}; merge skipped"))
-        return
-    text = snapshot.text
-    for addition in merge.additions:
-        try:
-            text = apply_addition(text, addition)
-        except EditError as error:
-            result.problems.append(SourceProblem(
-                line, "warning", f"{merge.path}: could not add {addition}: {error}"))
-    if text == snapshot.text:
-        return
-    before = file_problems(network, today, {merge.path: snapshot.text}).get(merge.path, [])
-    if any(problem.severity == "error" for problem in before):
-        result.problems.append(SourceProblem(
-            line, "error", f"{merge.path}: merge skipped: the file has errors (kith validate "
-                           "shows them); fix them, then import again"))
-        return
-    after = file_problems(network, today, {merge.path: text}).get(merge.path, [])
-    known = {(problem.check, problem.message) for problem in before}
-    new_problems = [problem for problem in after if (problem.check, problem.message) not in known]
-    if new_problems:
-        shown = new_problems[0]
-        result.problems.append(SourceProblem(
-            line, "error", f"{merge.path}: merge skipped: the file would have a problem ({shown})"))
-        return
-    try:
-        write_if_unchanged(network.root / merge.path, snapshot, text)
-    except WriteError as error:
-        result.problems.append(SourceProblem(line, "error", f"{error}; merge skipped"))
-        return
-    result.merged.append(merge.path)
+        return str(error)
+    return None
 
 
 def apply_addition(text: str, addition: Addition) -> str:

@@ -190,10 +190,10 @@ def plan_import(
         if match is None:
             continue
         if added and person.merge is not None:
+            if not person.merge.additions:
+                plan.merges.append(person.merge)
             person.merge.additions.extend(added)
             person.merge.lines.append(candidate.line)
-            if person.merge not in plan.merges:
-                plan.merges.append(person.merge)
         else:
             plan.unchanged.append((candidate.line, slug))
     plan.new = [_new_contact(person) for person in new_people]
