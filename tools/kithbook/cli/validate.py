@@ -40,11 +40,15 @@ def run(args: argparse.Namespace) -> int:
         names = ", ".join(CHECK_NAMES)
         raise CommandError(f"--check {unknown[0]}: no such check; checks are: {names}")
     root = check_root(args.root)
+    wanted = [_relative(root, path) for path in args.files]
     network = load(root)
+    if not (root / network.config.contacts_dir).is_dir():
+        raise CommandError(f"no {network.config.contacts_dir}/ folder in {root}; run this in "
+                           "your network's folder or name it with --root DIR")
     problems = validate(network, today_from(args))
-    if args.files:
-        wanted = {_relative(root, path) for path in args.files} | {"mkdocs.yml"}
-        problems = [problem for problem in problems if problem.path in wanted]
+    if wanted:
+        problems = [problem for problem in problems
+                    if problem.path == "mkdocs.yml" or _named(problem.path, wanted)]
     if args.check:
         problems = [problem for problem in problems if problem.check in set(args.check)]
     errors = sum(problem.severity == "error" for problem in problems)
@@ -67,12 +71,20 @@ def run(args: argparse.Namespace) -> int:
 def _relative(root: Path, path: Path) -> str:
     """A file argument as the network-relative path problems use (pre-commit passes repo paths)."""
     candidates = [path] if path.is_absolute() else [Path.cwd() / path, root / path]
-    for candidate in candidates:
+    existing = [candidate for candidate in candidates if candidate.exists()]
+    if not existing:
+        raise CommandError(f"{path}: no such file")
+    for candidate in existing:
         try:
             return candidate.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             continue
     raise CommandError(f"{path} is not inside the network folder {root}")
+
+
+def _named(path: str, wanted: list[str]) -> bool:
+    """Whether a problem's path is one of the arguments, or inside a folder given as one."""
+    return any(path == name or name == "." or path.startswith(f"{name}/") for name in wanted)
 
 
 def _count(number: int, noun: str) -> str:
