@@ -151,9 +151,35 @@ def test_config_problems_are_shown_whatever_files_are_named(make_network) -> Non
 def test_a_file_outside_the_network_is_a_usage_error(make_network, tmp_path_factory) -> None:
     root = make_network({"bob": TYPO})
     outside = tmp_path_factory.mktemp("outside") / "x.md"
+    outside.write_text(TYPO, encoding="utf-8")
     result = run(str(outside), cwd=root)
     assert result.returncode == 2
     assert result.stderr == f"kith validate: error: {outside} is not inside the network folder .\n"
+
+
+def test_a_folder_argument_reports_the_files_inside_it(make_network) -> None:
+    root = make_network({"bob": TYPO, "no": NAME_NO})
+    assert problem_paths(run("contacts", cwd=root)) == ["contacts/bob.md", "contacts/no.md"]
+    assert problem_paths(run(".", cwd=root)) == ["contacts/bob.md", "contacts/no.md"]
+
+
+def test_a_file_argument_that_does_not_exist_is_a_usage_error(make_network) -> None:
+    result = run("contacts/bob.md", "contacts/bbo.md", cwd=make_network({"bob": TYPO}))
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", "kith validate: error: contacts/bbo.md: no such file\n")
+
+
+def test_a_folder_without_contacts_is_a_usage_error_not_a_clean_network(tmp_path: Path) -> None:
+    result = run(cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", "kith validate: error: no contacts/ folder in .; run this in your network's "
+               "folder or name it with --root DIR\n")
+
+
+def test_an_empty_contacts_folder_is_a_clean_network(tmp_path: Path) -> None:
+    (tmp_path / "contacts").mkdir()
+    result = run(cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "0 contacts checked: 0 errors, 0 warnings\n")
 
 
 @pytest.mark.parametrize(
