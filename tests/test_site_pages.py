@@ -160,7 +160,8 @@ def test_a_users_front_matter_key_cannot_become_page_meta(make_network, key):
         """
     pages = build(make_network({"dana-doe": contact}))
     meta = pages["people/dana-doe.md"].markdown.split("---")[1]
-    assert meta.strip().splitlines() == ["title: Dana Doe", "kind: contact"]
+    expected = ["title: Dana Doe", "kind: contact", "hide:", "- navigation"]
+    assert meta.strip().splitlines() == expected
 
 
 def test_html_in_front_matter_values_is_escaped_on_every_page(make_network):

@@ -62,7 +62,7 @@ def graph_page(site: SiteContext) -> Page:
         '<details class="kb-graph-people" markdown>\n<summary>Everyone in the graph</summary>\n\n'
         f"{people}\n\n</details>"
     )
-    return Page(GRAPH, "Graph", body, hide=("toc",))
+    return Page(GRAPH, "Graph", body, hide=("navigation", "toc"))
 
 
 def _by_name(site: SiteContext) -> list:

@@ -38,7 +38,7 @@ def home_page(site: SiteContext) -> Page:
             f"{link('full due list', HOME, 'due.md')}."
         )
     parts += ["## Coming up", _coming_up(site)]
-    return Page(HOME, "Home", "\n\n".join(part for part in parts if part), hide=("navigation",))
+    return Page(HOME, "Home", "\n\n".join(part for part in parts if part))
 
 
 def due_table(site: SiteContext, items: list[DueItem], uri: str) -> str:
@@ -76,7 +76,7 @@ def _numbers(site: SiteContext) -> str:
     by_kind = {kind: sum(item.kind == kind for item in site.due.items) for kind in KINDS}
     numbers = [
         (len(contacts), "people", f"{len(active)} active"),
-        (len(site.due.items), "due today", f"{by_kind['follow-up']} follow-ups"),
+        (len(site.due.items), "due today", plural(by_kind["follow-up"], "follow-up")),
         (
             f"{round(100 * talked / len(active)) if active else 0}%",
             "talked to in 90 days",

@@ -45,7 +45,7 @@ def people_page(site: SiteContext) -> Page:
         + table(["Name", "Circle", "Company", "Tags", "Last contact", "Next due"], rows)
         + "\n\n</div>"
     )
-    return Page(PEOPLE, "People", body, hide=("toc",))
+    return Page(PEOPLE, "People", body, hide=("navigation", "toc"))
 
 
 def _next_due_cell(site: SiteContext, contact, next_date) -> str:

@@ -26,7 +26,7 @@ class Page:
     title: str
     body: str
     in_nav: bool = True
-    hide: tuple[str, ...] = ()
+    hide: tuple[str, ...] = ("navigation",)
     meta: dict[str, object] = field(default_factory=dict)
 
     @property

@@ -29,6 +29,7 @@
           var a = nodes[i], b = nodes[j];
           var dx = a.x - b.x, dy = a.y - b.y;
           var distance2 = Math.max(dx * dx + dy * dy, 0.01);
+          if (distance2 > 9 * k * k) { continue; }  // far apart: no push, so loners stay near
           var force = (k * k) / distance2;
           a.dx += dx * force; a.dy += dy * force;
           b.dx -= dx * force; b.dy -= dy * force;
@@ -42,8 +43,8 @@
         edge.b.dx += dx * pull; edge.b.dy += dy * pull;
       });
       nodes.forEach(function (node) {
-        node.dx += (width / 2 - node.x) * 0.05;
-        node.dy += (height / 2 - node.y) * 0.05;
+        node.dx += (width / 2 - node.x) * 0.15;
+        node.dy += (height / 2 - node.y) * 0.15;
         var length = Math.max(Math.sqrt(node.dx * node.dx + node.dy * node.dy), 0.01);
         var move = Math.min(length, temperature);
         node.x += (node.dx / length) * move;
@@ -107,7 +108,23 @@
         node.group.setAttribute("transform", "translate(" + node.x + "," + node.y + ")");
       });
     }
+    fit();
     place();
+
+    function fit() {  // scale the layout into the frame, keeping room for labels on the right
+      if (!nodes.length) { return; }
+      var xs = nodes.map(function (node) { return node.x; });
+      var ys = nodes.map(function (node) { return node.y; });
+      var left = Math.min.apply(null, xs), top = Math.min.apply(null, ys);
+      var spanX = Math.max(Math.max.apply(null, xs) - left, 1);
+      var spanY = Math.max(Math.max.apply(null, ys) - top, 1);
+      var scale = Math.min((width - 150) / spanX, (height - 40) / spanY, 2);
+      var offsetX = (width - 120 - spanX * scale) / 2, offsetY = (height - spanY * scale) / 2;
+      nodes.forEach(function (node) {
+        node.x = offsetX + (node.x - left) * scale;
+        node.y = offsetY + (node.y - top) * scale;
+      });
+    }
 
     function highlight(test) {
       nodes.forEach(function (node) {
@@ -124,10 +141,10 @@
     function transform() {
       scene.setAttribute("transform", "translate(" + view.x + "," + view.y + ") scale(" + view.scale + ")");
     }
-    function point(event) {
-      var box = svg.getBoundingClientRect();
-      return { x: (event.clientX - box.left) * (width / box.width),
-               y: (event.clientY - box.top) * (height / box.height) };
+    function point(event) {  // client pixels to the SVG's own units, whatever the viewBox
+      var at = svg.createSVGPoint();
+      at.x = event.clientX; at.y = event.clientY;
+      return at.matrixTransform(svg.getScreenCTM().inverse());
     }
     var drag = null;
     svg.addEventListener("pointerdown", function (event) {

@@ -55,7 +55,7 @@
     Array.prototype.forEach.call(tables, function (table) {
       if (table.dataset.kbReady || !table.tHead || !table.tBodies.length) { return; }
       table.dataset.kbReady = "1";
-      table.classList.add("kb-sortable");
+      table.setAttribute("data-sortable", "");  // a class would lose Material's table style
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, column) {
         header.tabIndex = 0;
         header.setAttribute("role", "button");
