@@ -122,7 +122,7 @@ def print_plan(plan: Any, contacts: dict, source: str, format_name: str) -> None
         print(f"  same    {name}  ({slug}, line {line}): nothing new")
     for problem in plan.problems:
         if problem.severity == "error":
-            print(f"  skipped line {problem.line}: {problem.message}")
+            print(f"  skipped line {problem.line}: {problem.message.removesuffix('; skipped')}")
 
 
 def plan_json(plan: Any, shown_file: str, format_name: str) -> dict[str, Any]:
