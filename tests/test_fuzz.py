@@ -21,7 +21,7 @@ from kithbook.validate import validate
 
 TODAY = dt.date(2026, 12, 1)
 PATH = "contacts/ada-lovelace.md"
-FUZZ = settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 TRAPS = [
     "No", "off", "yes", "~", "2024", "0123456", "0x1F", "1:20:30", ".inf", "1e999", "9" * 5000,
@@ -136,3 +136,50 @@ def test_a_log_reads_the_same_whether_or_not_a_stray_line_forces_the_careful_pat
     assert clean.problems == ()
     assert [problem.line for problem in careful.problems] == [11 + len(entries)]
     assert clean.log == careful.log
+
+
+front_matter_text = st.builds(
+    lambda front, body: "---\n" + "\n".join(front) + "\n---\n" + "\n".join(body),
+    st.lists(yaml_line, max_size=15), st.lists(log_line, max_size=15),
+)
+
+
+@FUZZ
+@given(front_matter_text)
+def test_crlf_and_a_bom_change_no_problem_and_no_line(text: str) -> None:
+    def problems_of(data: bytes) -> list[str]:
+        found: list = []
+        parse_contact(PATH, data, Config(), found)
+        return [str(problem) for problem in found]
+
+    plain = text.encode("utf-8", "surrogatepass")
+    windows = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8", "surrogatepass")
+    assert problems_of(windows) == problems_of(plain)
+
+
+good_line = st.sampled_from([
+    "company: Acme", "role: Engineer", "emails: [ada@example.org]", "tags: [mentor]",
+    "cadence: 6w", "met:\n  date: 2019\n  where: PyCon", "links:\n  github: ada",
+    "dates:\n  - date: 2020-01-01\n    label: moved", "# a comment", "", "aka:\n  - Augusta",
+    "memories: |\n  the poetry night\n  and the engine",
+])
+
+
+@FUZZ
+@given(st.lists(good_line, max_size=12, unique=True), st.integers(0, 12),
+       st.sampled_from(["birthday: 1990-02-30", "birthday: 2025-13-01", "name2: x",
+                        "cadence: 30", "status: off", "phones: [0123456]"]))
+def test_a_bad_key_is_reported_on_its_own_line_wherever_it_is(
+    good: list[str], position: int, bad: str
+) -> None:
+    good = [line for line in good if line.split(":")[0] != bad.split(":")[0]]  # no duplicate key
+    before, after = good[:position], good[position:]
+    lines = ["name: Ada Lovelace", *before, bad, *after]
+    bad_line = 2 + sum(line.count("\n") + 1 for line in [lines[0], *before])
+    found: list = []
+    text = "---\n" + "\n".join(lines) + "\n---\n"
+    parse_contact(PATH, text.encode(), Config(), found)
+    network = load_files(Path("."), Config(), [(PATH, text.encode())])
+    problems = [*found, *validate(network, TODAY)]
+    assert problems
+    assert {problem.line for problem in problems} == {bad_line}
