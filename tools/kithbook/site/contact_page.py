@@ -56,23 +56,21 @@ def _problems(problems: list[Problem]) -> str:
 
 
 def _card(site: SiteContext, contact: Contact, uri: str) -> str:
-    lede = text(contact.role) if contact.role else ""
+    lede = attr(contact.role) if contact.role else ""
     if contact.company:
-        company = link(text(contact.company), uri, group_uri("companies", contact.company))
+        company = link(attr(contact.company), uri, group_uri("companies", contact.company))
         lede = f"{lede} at {company}" if lede else company
     if contact.location:
-        lede = f"{lede} · {text(contact.location)}" if lede else text(contact.location)
+        lede = f"{lede} · {attr(contact.location)}" if lede else attr(contact.location)
     rows = [(label, value) for label, value in _facts(site, contact, uri) if value]
-    facts = "\n".join(
-        f'<dt>{label}</dt>\n<dd markdown="span">{value}</dd>' for label, value in rows
-    )
-    aka = f' <span class="kb-aka">also {text(", ".join(contact.aka))}</span>' if contact.aka else ""
+    facts = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    aka = f' <span class="kb-aka">also {attr(", ".join(contact.aka))}</span>' if contact.aka else ""
     return (
-        '<div class="kb-card" markdown>\n'
-        f'<div class="kb-card__head" markdown>\n<span class="kb-avatar" aria-hidden="true">'
-        f"{attr(initials(contact.name))}</span>\n"
-        f'<p class="kb-card__lede" markdown="span">{lede or "&nbsp;"}{aka}</p>\n</div>\n'
-        f'<dl class="kb-facts" markdown>\n{facts}\n</dl>\n</div>'
+        '<div class="kb-card">\n'
+        '<div class="kb-card__head"><span class="kb-avatar" aria-hidden="true">'
+        f"{attr(initials(contact.name))}</span>"
+        f'<p class="kb-card__lede">{lede or "&nbsp;"}{aka}</p></div>\n'
+        f'<dl class="kb-facts">\n{facts}\n</dl>\n</div>'
     )
 
 
@@ -91,15 +89,15 @@ def _facts(site: SiteContext, contact: Contact, uri: str) -> list[tuple[str, str
     met_parts = []
     if contact.met:
         if contact.met.date_text:
-            met_parts.append(text(contact.met.date_text))
+            met_parts.append(attr(contact.met.date_text))
         if contact.met.where:
-            met_parts.append(text(contact.met.where))
+            met_parts.append(attr(contact.met.where))
         if contact.met.via in people:
             met_parts.append("via " + _person(people[contact.met.via], uri))
     known = sorted(
         (people[slug] for slug in site.knows.get(contact.slug, ())), key=lambda c: c.name.lower()
     )
-    status = "" if contact.status == "active" else text(contact.status)
+    status = "" if contact.status == "active" else attr(contact.status)
     if contact.snooze and contact.snooze > site.today:
         status = (status + " · " if status else "") + f"snoozed until {date_words(contact.snooze)}"
     return [
@@ -123,12 +121,12 @@ def _facts(site: SiteContext, contact: Contact, uri: str) -> list[tuple[str, str
         ),
         (
             "Circle",
-            link(text(contact.circle), uri, group_uri("circles", contact.circle))
+            link(attr(contact.circle), uri, group_uri("circles", contact.circle))
             if contact.circle
             else "",
         ),
         ("Cadence", cadence),
-        ("Prefers", text(contact.channel) if contact.channel else ""),
+        ("Prefers", attr(contact.channel) if contact.channel else ""),
         ("Status", status),
         ("Birthday", _birthday(site, contact)),
         ("Met", ", ".join(met_parts)),
@@ -139,10 +137,10 @@ def _facts(site: SiteContext, contact: Contact, uri: str) -> list[tuple[str, str
         ),
         (
             "Tags",
-            " ".join(link(f"#{text(tag)}", uri, group_uri("tags", tag)) for tag in contact.tags),
+            " ".join(link(f"#{attr(tag)}", uri, group_uri("tags", tag)) for tag in contact.tags),
         ),
         *(
-            (text(key), text(_plain(value)))
+            (attr(key), attr(_plain(value)))
             for key, value in contact.extra.items()
             if _plain(value)
         ),
@@ -152,7 +150,7 @@ def _facts(site: SiteContext, contact: Contact, uri: str) -> list[tuple[str, str
 def _profile_link(label: str, value: str) -> str:
     if value.lower().startswith(SAFE_SCHEMES):
         return external(label, value)
-    return f"{text(label)}: {text(value)}"
+    return f"{attr(label)}: {attr(value)}"
 
 
 def _plain(value: object) -> str:
@@ -165,7 +163,7 @@ def _plain(value: object) -> str:
 
 
 def _person(contact: Contact, uri: str) -> str:
-    return link(text(contact.name), uri, contact_uri(contact.slug))
+    return link(attr(contact.name), uri, contact_uri(contact.slug))
 
 
 def _birthday(site: SiteContext, contact: Contact) -> str:
@@ -176,7 +174,7 @@ def _birthday(site: SiteContext, contact: Contact) -> str:
     day = upcoming.strftime("%-d %B")
     age = birthday.age_on(upcoming)
     turns = f", turns {age}" if age is not None else ""
-    return text(f"{day} ({when_words(upcoming, site.today)}{turns})")
+    return attr(f"{day} ({when_words(upcoming, site.today)}{turns})")
 
 
 def _due(site: SiteContext, contact: Contact) -> str:

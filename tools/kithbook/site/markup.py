@@ -7,7 +7,6 @@ so a name like `<script>` or `*bold*` shows as written instead of becoming marku
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -52,17 +51,23 @@ def attr(value: object) -> str:
 
 def relative(from_uri: str, to_uri: str) -> str:
     """The relative link target from one generated page to another (`../tags/python.md`)."""
-    return quote(posixpath.relpath(to_uri, posixpath.dirname(from_uri) or "."))
+    source, target = from_uri.split("/")[:-1], to_uri.split("/")
+    shared = 0
+    while shared < min(len(source), len(target) - 1) and source[shared] == target[shared]:
+        shared += 1
+    return quote("/".join([".."] * (len(source) - shared) + target[shared:]))
 
 
 def link(label: str, from_uri: str, to_uri: str) -> str:
-    """A Markdown link whose label is already-escaped Markdown."""
-    return f"[{label}]({relative(from_uri, to_uri)})"
+    """A link to another generated page, as HTML with a relative `.md` href: cheap to render, valid
+    in Markdown and raw HTML alike; the plugin turns the href into the page's URL and checks it.
+    The label is already escaped (`text` in Markdown, `attr` in raw HTML)."""
+    return f'<a href="{relative(from_uri, to_uri)}">{label}</a>'
 
 
 def external(label: str, url: str) -> str:
-    """A link to an address outside the site (mailto:, tel:, https:); the label is escaped here."""
-    return f"[{text(label)}](<{url.replace('>', '%3E').replace(' ', '%20')}>)"
+    """A link to an address outside the site (mailto:, tel:, https:), as HTML; escaped here."""
+    return f'<a href="{attr(url)}">{attr(label)}</a>'
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

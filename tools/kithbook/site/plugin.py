@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import posixpath
+import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote
 
 from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,16 +21,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from kithbook.config import OPTIONS, load_config
 from kithbook.model import Problem
-from kithbook.site.markup import Page
+from kithbook.site.markup import Page as GeneratedPage
 
 log = logging.getLogger("mkdocs.plugins.kithbook")
 
 HELP = "help"
 PAGE_CACHE = Path(".kithbook-cache") / "pages"
+_MD_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
 EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
 
 
@@ -87,6 +92,7 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
                 files.append(moved)
                 if moved.is_documentation_page() and moved.inclusion.is_in_nav():
                     help_pages.append(moved.src_uri)
+        self.generated = {page.uri for page in pages}
         for page in pages:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(self._generated(config, page.uri, page.markdown.encode(), inclusion))
@@ -99,6 +105,24 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
             if help_pages:
                 config.nav.append({"Help": nest_paths(sorted(help_pages))})
         return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Turn the `.md` hrefs of generated pages into URLs; a target that is missing is a
+        warning, as MkDocs does for Markdown links."""
+        if page.file.src_uri not in self.generated:
+            return html
+
+        def url(match: re.Match) -> str:
+            target = posixpath.normpath(
+                posixpath.join(posixpath.dirname(page.file.src_uri), unquote(match[1]))
+            )
+            file = files.get_file_from_path(target)
+            if file is None:
+                log.warning(f"{page.file.src_uri}: link to {target}, which is not a page")
+                return match[0]
+            return f'href="{file.url_relative_to(page.file)}{match[2] or ""}"'
+
+        return _MD_HREF.sub(url, html)
 
     def _generated(
         self, config: MkDocsConfig, uri: str, content: bytes, inclusion: InclusionLevel
@@ -120,7 +144,7 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
         server.watch(str(self.root / self.kithbook_config.contacts_dir))
         return server
 
-    def _pages(self) -> list[Page]:
+    def _pages(self) -> list[GeneratedPage]:
         from kithbook.git_history import file_histories
         from kithbook.load import load
         from kithbook.site.pages import site_pages
