@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -70,8 +71,6 @@ def commit_files(
 ) -> CommitOutcome:
     """Commit only `paths` with `message` and a Kith-Command trailer; only stage them when other
     changes are staged; do nothing with `no_commit` or outside a repository."""
-    import git
-
     repo = open_repo(root)
     if repo is None:
         message = f"{root} is not in a Git repository: written, not committed"
@@ -79,6 +78,13 @@ def commit_files(
     if no_commit:
         return CommitOutcome("written", "written, not committed (--no-commit)")
     relative = [repo_path(repo, path) for path in paths]
+    with _kith_lock(repo):
+        return _commit_locked(repo, relative, message, command or message.split(":", 1)[0])
+
+
+def _commit_locked(repo: Repo, relative: list[str], message: str, command: str) -> CommitOutcome:
+    import git
+
     for attempt in range(_LOCK_ATTEMPTS):
         try:
             others = [path for path in staged_paths(repo) if path not in relative]
@@ -90,16 +96,28 @@ def commit_files(
             if not repo.git.diff("--cached", "--name-only", "--", *relative):
                 head = repo.head.commit.hexsha
                 return CommitOutcome("committed", f"already committed in {head[:7]}", head)
-            trailer = command or message.split(":", 1)[0]
-            repo.git.commit("-m", f"{message}\n\n{TRAILER}: {trailer}", "--", *relative)
-            break
+            repo.git.commit("-m", f"{message}\n\n{TRAILER}: {command}", "--", *relative)
+            head = repo.head.commit.hexsha
+            return CommitOutcome("committed", f"committed {head[:7]}: {message}", head)
         except git.GitCommandError as error:
-            if "index.lock" in str(error) and attempt + 1 < _LOCK_ATTEMPTS:
-                time.sleep(0.05 * (attempt + 1))  # another git command (or kith) holds the index
-                continue
-            return CommitOutcome("failed", f"written but not committed: {git_error_text(error)}")
-    return CommitOutcome("committed", f"committed {repo.head.commit.hexsha[:7]}: {message}",
-                         repo.head.commit.hexsha)
+            if "index.lock" not in str(error) or attempt + 1 == _LOCK_ATTEMPTS:
+                reason = git_error_text(error)
+                return CommitOutcome("failed", f"written but not committed: {reason}")
+            time.sleep(0.05 * (attempt + 1))  # another git command holds the index
+    raise AssertionError("the loop returns")
+
+
+@contextlib.contextmanager
+def _kith_lock(repo: Repo) -> Iterator[None]:
+    """One kith commit at a time per repository (a lock file in .git; other git commands retry)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the index.lock retry is all there is
+        yield
+        return
+    with open(Path(repo.git_dir) / "kith.lock", "a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield
 
 
 def undo_last(root: Path | str) -> UndoOutcome:
