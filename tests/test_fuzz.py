@@ -183,3 +183,22 @@ def test_a_bad_key_is_reported_on_its_own_line_wherever_it_is(
     problems = [*found, *validate(network, TODAY)]
     assert problems
     assert {problem.line for problem in problems} == {bad_line}
+
+
+note_line = st.sampled_from(["Met at PyCon.", "", "## Projects", "```", "## Log inside", "~~~",
+                             "- a list item", "    indented code", "# Title", "### Deeper"])
+
+
+@FUZZ
+@given(st.lists(note_line, max_size=8), st.lists(entry, max_size=6), st.lists(entry, max_size=6),
+       st.sampled_from(["- 2026-11-31 -> email: x", "- 2026-11-02 -> fax: x", "- hello",
+                        "stray text", "- 2026-11-02 -> email asked"]))
+def test_a_bad_log_line_is_reported_on_its_own_line_after_any_notes(
+    notes: list[str], before: list[str], after: list[str], bad: str
+) -> None:
+    notes = notes + ["```"] if notes.count("```") % 2 else notes  # close an open fence
+    notes = notes + ["~~~"] if notes.count("~~~") % 2 else notes
+    lines = [*notes, "## Log", *before, bad, *after]
+    body = parse_body("\n".join(lines) + "\n", 20, PATH, DEFAULT_CHANNELS)
+    assert [problem.line for problem in body.problems] == [20 + len(notes) + 1 + len(before)]
+    assert len(body.log) == len(before) + len(after) + (1 if "fax" in bad else 0)
