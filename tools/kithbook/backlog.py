@@ -8,12 +8,15 @@ the ISO year-week and the slug: stable within a week, different the next.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections.abc import Iterable, Sequence
+import heapq
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kithbook.config import Config
-from kithbook.model import Contact, Network
+from kithbook.model import Contact, LogEntry
+
+if TYPE_CHECKING:
+    from kithbook.config import Config
 
 RECENT = dt.timedelta(weeks=4)
 GOALS_WEIGHT = 0.3
@@ -39,25 +42,83 @@ def week_start(today: dt.date) -> dt.date:
     return today - dt.timedelta(days=today.weekday())
 
 
-def backlog(network: Network, tracked: Sequence[Contact], today: dt.date) -> list[BacklogPick]:
-    """This week's picks among `tracked` contacts, minus those logged since; most important first.
+class BacklogPicker:
+    """This week's backlog, gathered while the due list walks the contacts once.
 
-    `tracked` are the active, unsnoozed contacts without errors."""
-    monday = week_start(today)
-    config = network.config
-    candidates = [
-        contact
-        for contact in tracked
-        if not contact.cadence_never and not _logged(contact, before=monday)
+    Tell it about every contact's history (`note_contacted`: whom you contacted recently, for
+    variety) and every tracked contact (`consider`: the active, unsnoozed ones without errors);
+    then `picks()` gives this week's picks, minus those logged since, most important first."""
+
+    def __init__(self, config: Config, today: dt.date) -> None:
+        self.config = config
+        self.today = today
+        self.monday = week_start(today)
+        self._recent_from = self.monday - RECENT
+        self._companies: set[str] = set()
+        self._tags: set[str] = set()
+        self._candidates: list[Contact] = []
+        self._logged_this_week: set[str] = set()
+
+    def note_contacted(self, contact: Contact, entries: Sequence[LogEntry]) -> None:
+        """Remember the company and tags of a contact reached in the four weeks before Monday."""
+        if any(self._recent_from <= entry.date < self.monday for entry in entries):
+            if contact.company:
+                self._companies.add(contact.company.lower())
+            self._tags.update(contact.tags)
+
+    def consider(self, contact: Contact, entries: Sequence[LogEntry]) -> None:
+        """A tracked contact with its history: a candidate when not logged before Monday."""
+        if contact.cadence_never or (entries and entries[0].date < self.monday):
+            return
+        self._candidates.append(contact)
+        if entries:
+            self._logged_this_week.add(contact.slug)
+
+    def picks(self) -> list[BacklogPick]:
+        """Greedy by priority, each pick's company and tags counting against the next (variety)."""
+        chosen = pick_greedily(
+            self._candidates,
+            self.config,
+            self.monday,
+            set(self._companies),
+            set(self._tags),
+        )
+        return [pick for pick in chosen if pick.contact.slug not in self._logged_this_week]
+
+
+def pick_greedily(
+    candidates: list[Contact], config: Config, monday: dt.date, companies: set[str], tags: set[str]
+) -> list[BacklogPick]:
+    """The `backlog_per_week` best candidates, one at a time, best first; a pick's company and tags
+    then lower the others. Penalties only grow, so a score worked out earlier is an upper bound:
+    only the top of a heap of such bounds needs rescoring (lazy greedy), not every candidate."""
+    iso_week = monday.isocalendar()[:2]
+    base = {
+        contact.slug: base_priority(contact, config, monday, iso_week) for contact in candidates
+    }
+    by_slug_descending = sorted(candidates, key=lambda contact: contact.slug, reverse=True)
+    heap = [
+        (-(base[contact.slug] - _variety_penalty(contact, companies, tags)), rank, contact)
+        for rank, contact in enumerate(by_slug_descending)
     ]
-    companies, tags = _recently_contacted(network.contacts, monday)
-    picks = _pick(candidates, config, monday, companies, tags)
-    return [
-        pick for pick in picks if not _logged(pick.contact, before=today + dt.timedelta(days=1))
-    ]
+    heapq.heapify(heap)
+    picks: list[BacklogPick] = []
+    while heap and len(picks) < config.backlog_per_week:
+        bound, rank, best = heapq.heappop(heap)
+        score = base[best.slug] - _variety_penalty(best, companies, tags)
+        if heap and (-score, rank) > heap[0][:2]:
+            heapq.heappush(heap, (-score, rank, best))
+            continue
+        picks.append(BacklogPick(best, monday, round(score, 4), backlog_reason(best)))
+        if best.company:
+            companies.add(best.company.lower())
+        tags.update(best.tags)
+    return picks
 
 
-def base_priority(contact: Contact, config: Config, monday: dt.date) -> float:
+def base_priority(
+    contact: Contact, config: Config, monday: dt.date, iso_week: tuple[int, int] | None = None
+) -> float:
     """Closer circle (shorter cadence), goals written down, and long since met rank higher."""
     cadence = contact.cadence or config.cadence_of_circle(contact.circle)
     score = 30 / (30 + cadence.days)
@@ -67,11 +128,13 @@ def base_priority(contact: Contact, config: Config, monday: dt.date) -> float:
     if met is not None and met <= monday:
         years = (monday - met).days / 365.25
         score += MET_WEIGHT * min(years, MET_YEARS_CAP) / MET_YEARS_CAP
-    return score + _week_tiebreak(contact.slug, monday)
+    return score + _week_tiebreak(contact.slug, iso_week or monday.isocalendar()[:2])
 
 
-def _week_tiebreak(slug: str, monday: dt.date) -> float:
-    year, week, _ = monday.isocalendar()
+def _week_tiebreak(slug: str, iso_week: tuple[int, int]) -> float:
+    import hashlib
+
+    year, week = iso_week
     digest = hashlib.sha1(f"{year}-W{week:02d}:{slug}".encode()).hexdigest()
     return int(digest[:8], 16) / 2**32 * 0.01
 
@@ -82,40 +145,6 @@ def _variety_penalty(contact: Contact, companies: set[str], tags: set[str]) -> f
         penalty += SAME_COMPANY_PENALTY
     shared = sum(tag in tags for tag in contact.tags)
     return penalty + min(SHARED_TAG_PENALTY * shared, TAG_PENALTY_CAP)
-
-
-def _pick(
-    candidates: list[Contact], config: Config, monday: dt.date, companies: set[str], tags: set[str]
-) -> list[BacklogPick]:
-    """Greedy: each pick's company and tags count against the next, for variety."""
-    base = {contact.slug: base_priority(contact, config, monday) for contact in candidates}
-    remaining = list(candidates)
-    picks: list[BacklogPick] = []
-    while remaining and len(picks) < config.backlog_per_week:
-        scored = [(base[c.slug] - _variety_penalty(c, companies, tags), c) for c in remaining]
-        score, best = max(scored, key=lambda pair: (pair[0], pair[1].slug))
-        remaining.remove(best)
-        picks.append(BacklogPick(best, monday, round(score, 4), backlog_reason(best)))
-        if best.company:
-            companies.add(best.company.lower())
-        tags.update(best.tags)
-    return picks
-
-
-def _recently_contacted(contacts: Iterable[Contact], monday: dt.date) -> tuple[set[str], set[str]]:
-    """Companies and tags of the people contacted in the four weeks before Monday."""
-    companies: set[str] = set()
-    tags: set[str] = set()
-    for contact in contacts:
-        if any(monday - RECENT <= entry.date < monday for entry in contact.contacts):
-            if contact.company:
-                companies.add(contact.company.lower())
-            tags.update(contact.tags)
-    return companies, tags
-
-
-def _logged(contact: Contact, before: dt.date) -> bool:
-    return any(entry.date < before for entry in contact.contacts)
 
 
 def backlog_reason(contact: Contact) -> str:

@@ -1,25 +1,31 @@
 """The due list: whom to reach out to today, and why. Pure: (network, today) in, a DueList out.
 
 The rules are written for users in docs/due.md. Each rule gives a contact zero or more reasons; the
-contact appears once, under its most urgent one (KINDS order), with the others attached.
+contact appears once, under its most urgent one (KINDS order), with the others attached. The list is
+made in one pass over the contacts, each contact's history read once and shared by every rule.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
-from kithbook.backlog import backlog
-from kithbook.config import Config
+from kithbook.backlog import BacklogPicker
 from kithbook.model import Contact, Duration, LogEntry, Network, Problem
 from kithbook.occasions import Occasion, contact_occasions, occasions
 from kithbook.phrases import duration_words, reached_out, relative_day, short_date, span
 
+if TYPE_CHECKING:
+    from kithbook.config import Config
+
 __all__ = ["KINDS", "DueItem", "DueList", "Occasion", "due_list", "next_due", "occasions"]
 
 KINDS = ("follow-up", "occasion", "timely", "reconnect", "backlog")
+KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 REPLIES = ("in", "both")
+_by_date = attrgetter("date")
 
 
 @dataclass(frozen=True)
@@ -83,32 +89,40 @@ def due_list(
 
         problems = validate(network, today)
     broken = {problem.path for problem in problems if problem.severity == "error"}
-    active = [contact for contact in network.contacts if contact.status == "active"]
-    tracked = [
-        contact
-        for contact in active
-        if contact.path not in broken and not is_snoozed(contact, today)
-    ]
-    horizon = today + dt.timedelta(days=max(upcoming_days, 0))
-    histories = {contact.slug: history(contact, today) for contact in active}
+    rules = Rules(network.config, today, today + dt.timedelta(days=max(upcoming_days, 0)))
+    picker = BacklogPicker(network.config, today)
     reasons: dict[str, list[DueItem]] = {}
-    for contact in tracked:
-        found = contact_reasons(contact, network.config, today, horizon, histories[contact.slug])
+    snoozed = awaiting_reply = left_out = 0
+    for contact in network.contacts:
+        entries = history(contact, today)
+        picker.note_contacted(contact, entries)
+        if contact.status != "active":
+            continue
+        writes = unanswered(entries)
+        awaiting_reply += bool(writes)
+        paused = is_snoozed(contact, today)
+        snoozed += paused
+        left_out += contact.path in broken
+        if paused or contact.path in broken:
+            continue
+        found = rules.reasons(contact, entries, writes)
         if found:
             reasons[contact.slug] = found
-    for pick in backlog(network, tracked, today):
+        picker.consider(contact, entries)
+    for pick in picker.picks():
         reasons.setdefault(pick.contact.slug, []).append(
             DueItem(pick.contact, "backlog", pick.week_start, pick.reason, pick.score)
         )
-    items = [_merge(found) for found in reasons.values()]
-    items.sort(key=lambda item: (KINDS.index(item.kind), -item.score, item.name.lower(), item.slug))
-    return DueList(
-        today=today,
-        items=tuple(items),
-        snoozed=sum(is_snoozed(contact, today) for contact in active),
-        awaiting_reply=sum(bool(unanswered(histories[contact.slug])) for contact in active),
-        left_out=sum(contact.path in broken for contact in active),
+    items = [found[0] if len(found) == 1 else _merge(found) for found in reasons.values()]
+    items.sort(
+        key=lambda item: (
+            KIND_RANK[item.kind],
+            -item.score,
+            item.contact.name.lower(),
+            item.contact.slug,
+        )
     )
+    return DueList(today, tuple(items), snoozed, awaiting_reply, left_out)
 
 
 def next_due(contact: Contact, config: Config, today: dt.date) -> dt.date | None:
@@ -120,7 +134,7 @@ def next_due(contact: Contact, config: Config, today: dt.date) -> dt.date | None
     if not entries:
         return None
     due = cadence_of(contact, config).after(entries[-1].date)
-    follow_up = follow_up_due(contact, config, entries, today)
+    follow_up = follow_up_due(contact, config, unanswered(entries), today)
     if follow_up is not None:
         due = min(due, follow_up[0])
     if is_snoozed(contact, today):
@@ -135,19 +149,19 @@ def is_snoozed(contact: Contact, today: dt.date) -> bool:
 
 def history(contact: Contact, today: dt.date) -> list[LogEntry]:
     """Real contact (not notes) up to today, oldest first; later entries have not happened yet."""
-    entries = [entry for entry in contact.contacts if entry.date <= today]
-    entries.sort(key=lambda entry: entry.date)
+    entries = [entry for entry in contact.log if entry.direction != "note" and entry.date <= today]
+    entries.sort(key=_by_date)
     return entries
 
 
 def unanswered(entries: list[LogEntry]) -> list[LogEntry]:
-    """My `->` entries with no `<-` or `<->` on or after their day: a same-day reply answers."""
-    last_reply = max((entry.date for entry in entries if entry.direction in REPLIES), default=None)
-    return [
-        entry
-        for entry in entries
-        if entry.direction == "out" and (last_reply is None or entry.date > last_reply)
-    ]
+    """My `->` entries of a `history` with no `<-` or `<->` on or after their day (a same-day reply
+    answers): the entries after the last reply's day, as a history is sorted by date."""
+    for index in range(len(entries) - 1, -1, -1):
+        if entries[index].direction in REPLIES:
+            replied = entries[index].date
+            return [entry for entry in entries[index + 1 :] if entry.date > replied]
+    return [entry for entry in entries if entry.direction == "out"]
 
 
 def cadence_of(contact: Contact, config: Config) -> Duration:
@@ -156,81 +170,139 @@ def cadence_of(contact: Contact, config: Config) -> Duration:
 
 
 def follow_up_due(
-    contact: Contact, config: Config, entries: list[LogEntry], today: dt.date
+    contact: Contact, config: Config, writes: list[LogEntry], today: dt.date
 ) -> tuple[dt.date, list[dt.date]] | None:
-    """(due date, days I wrote) of a follow-up still to make; None when answered, when the allowed
-    nudges are used up, or once the cadence from my last message has run out (a reconnect then)."""
-    if contact.cadence_never or config.follow_ups <= 0:
+    """(due date, days I wrote) of a follow-up still to make, from the `unanswered` entries; None
+    when answered, when the allowed nudges are used up, or once the cadence from my last message
+    has run out (a reconnect then)."""
+    if contact.cadence_never or config.follow_ups <= 0 or not writes:
         return None
-    days = sorted({entry.date for entry in unanswered(entries)})
-    if not days or len(days) - 1 >= config.follow_ups:
+    days = sorted({entry.date for entry in writes})
+    if len(days) - 1 >= config.follow_ups:
         return None
     if cadence_of(contact, config).after(days[-1]) <= today:
         return None
     return config.follow_up_after.after(days[-1]), days
 
 
-def contact_reasons(
-    contact: Contact,
-    config: Config,
-    today: dt.date,
-    horizon: dt.date,
-    entries: list[LogEntry] | None = None,
-) -> list[DueItem]:
-    """Every reason one tracked contact is due by `horizon`, except the (network-wide) backlog.
+class Rules:
+    """The rules of one run, with what they share worked out once: the windows around today and
+    each circle's cadence."""
 
-    `entries` is the contact's `history` when the caller already has it."""
-    entries = history(contact, today) if entries is None else entries
-    found: list[DueItem] = []
-    if not contact.cadence_never and entries:
-        found.extend(_follow_up(contact, config, entries, today, horizon))
-    found.extend(_occasions(contact, config, entries, today, horizon))
-    found.extend(_timely(contact, config, entries, today))
-    if not contact.cadence_never and entries:
-        found.extend(_reconnect(contact, config, entries, today, horizon))
-    return found
+    def __init__(self, config: Config, today: dt.date, horizon: dt.date) -> None:
+        self.config = config
+        self.today = today
+        self.horizon = horizon
+        self.occasions_from = config.belated.before(today)
+        self.occasions_to = config.lookahead.after(horizon)
+        self.timely_from = config.timely_window.before(today)
+        self.timely_days = max(config.timely_window.days, 1)
+        self.dates_from = min(self.occasions_from, self.timely_from)
+        self.dates_to = max(self.occasions_to, today)
+        self._circle_cadence: dict[str | None, Duration] = {}
 
+    def cadence(self, contact: Contact) -> Duration:
+        """`cadence_of`, with each circle's looked up once."""
+        if contact.cadence:
+            return contact.cadence
+        circle = contact.circle
+        found = self._circle_cadence.get(circle)
+        if found is None:
+            found = self._circle_cadence[circle] = self.config.cadence_of_circle(circle)
+        return found
 
-def _follow_up(
-    contact: Contact, config: Config, entries: list[LogEntry], today: dt.date, horizon: dt.date
-) -> list[DueItem]:
-    pending = follow_up_due(contact, config, entries, today)
-    if pending is None or pending[0] > horizon:
-        return []
-    due, days = pending
-    first = next(entry for entry in entries if entry.date == days[0] and entry.direction == "out")
-    wrote = f"you {reached_out(first.channel)} on {short_date(days[0], today)}"
-    if len(days) > 1:
-        wrote += f" and followed up on {short_date(days[-1], today)}"
-    when = f" {relative_day(due, today)}" if due > today else ""
-    again = " again" if len(days) > 1 else ""
-    window = (due - days[-1]).days
-    score = (today - due).days / max(window, 1)
-    return [
-        DueItem(contact, "follow-up", due, f"follow up{again}{when}: {wrote}, no reply yet", score)
-    ]
+    def reasons(
+        self, contact: Contact, entries: list[LogEntry], writes: list[LogEntry]
+    ) -> list[DueItem]:
+        """Every reason a tracked contact is due by the horizon, except the (network-wide) backlog,
+        in KINDS order. `entries` is its `history`, `writes` their `unanswered` ones."""
+        found: list[DueItem] = []
+        logged = bool(entries) and not contact.cadence_never
+        if logged and writes:
+            self._follow_up(contact, entries, writes, found)
+        if contact.birthday is not None or contact.dates:
+            self._dates(contact, entries, found)
+        if logged:
+            self._reconnect(contact, entries, writes, found)
+        return found
 
+    def _follow_up(
+        self,
+        contact: Contact,
+        entries: list[LogEntry],
+        writes: list[LogEntry],
+        found: list[DueItem],
+    ) -> None:
+        today = self.today
+        config = self.config
+        days = sorted({entry.date for entry in writes})
+        if config.follow_ups <= 0 or len(days) - 1 >= config.follow_ups:
+            return
+        if self.cadence(contact).after(days[-1]) <= today:
+            return
+        due = config.follow_up_after.after(days[-1])
+        if due > self.horizon:
+            return
+        wrote = f"you {reached_out(writes[0].channel)} on {short_date(days[0], today)}"
+        if len(days) > 1:
+            wrote += f" and followed up on {short_date(days[-1], today)}"
+        when = f" {relative_day(due, today)}" if due > today else ""
+        again = " again" if len(days) > 1 else ""
+        window = (due - days[-1]).days
+        score = (today - due).days / max(window, 1)
+        reason = f"follow up{again}{when}: {wrote}, no reply yet"
+        found.append(DueItem(contact, "follow-up", due, reason, score))
 
-def _contacted_since(entries: list[LogEntry], day: dt.date) -> bool:
-    return any(entry.date >= day for entry in entries)
+    def _dates(self, contact: Contact, entries: list[LogEntry], found: list[DueItem]) -> None:
+        """Occasions (within the look-ahead, or belated) and timely one-off dates, in one walk over
+        the contact's dates: occasions first, then timely ones."""
+        today = self.today
+        last_contact = entries[-1].date if entries else None
+        timely: list[DueItem] = []
+        for occasion in contact_occasions(contact, self.dates_from, self.dates_to):
+            date = occasion.date
+            contacted = last_contact is not None and last_contact >= date
+            if self.occasions_from <= date <= self.occasions_to and (
+                date > today or not (occasion.kind == "event" or contacted)
+            ):
+                score = float((today - date).days)
+                reason = occasion_reason(occasion, today)
+                found.append(DueItem(contact, "occasion", date, reason, score))
+            if occasion.kind == "event" and self.timely_from <= date <= today and not contacted:
+                reason = f"{occasion.label} {relative_day(date, today)}: a good moment to reach out"
+                score = (today - date).days / self.timely_days
+                timely.append(DueItem(contact, "timely", date, reason, score))
+        found.extend(timely)
 
-
-def _occasions(
-    contact: Contact, config: Config, entries: list[LogEntry], today: dt.date, horizon: dt.date
-) -> list[DueItem]:
-    start = config.belated.before(today)
-    end = config.lookahead.after(horizon)
-    found = []
-    for occasion in contact_occasions(contact, start, end):
-        if occasion.date <= today and (
-            occasion.kind == "event" or _contacted_since(entries, occasion.date)
-        ):
-            continue
-        score = float((today - occasion.date).days)
-        found.append(
-            DueItem(contact, "occasion", occasion.date, occasion_reason(occasion, today), score)
-        )
-    return found
+    def _reconnect(
+        self,
+        contact: Contact,
+        entries: list[LogEntry],
+        writes: list[LogEntry],
+        found: list[DueItem],
+    ) -> None:
+        today = self.today
+        cadence = self.cadence(contact)
+        last = entries[-1]
+        due = cadence.after(last.date)
+        if due > self.horizon:
+            return
+        no_reply = " (no reply)" if writes else ""
+        if contact.cadence:
+            source = "own cadence"
+        elif contact.circle in self.config.circles:
+            source = f"{contact.circle} circle"
+        else:
+            source = "default cadence"
+        every = "every " + duration_words(cadence).removeprefix("1 ")
+        text = f"last contact {span((today - last.date).days)} ago{no_reply}"
+        overdue = (today - due).days
+        if overdue > 0:
+            text += f", {span(overdue)} overdue"
+        elif overdue < 0:
+            text = f"due {relative_day(due, today)}: {text}"
+        text += f" ({source}: {every})"
+        found.append(DueItem(contact, "reconnect", due, text, overdue / max(cadence.days, 1)))
 
 
 def occasion_reason(occasion: Occasion, today: dt.date) -> str:
@@ -245,51 +317,9 @@ def occasion_reason(occasion: Occasion, today: dt.date) -> str:
     return f"{text}: send a belated wish" if past else text
 
 
-def _timely(
-    contact: Contact, config: Config, entries: list[LogEntry], today: dt.date
-) -> list[DueItem]:
-    window = config.timely_window
-    found = []
-    for occasion in contact_occasions(contact, window.before(today), today):
-        if occasion.kind != "event" or _contacted_since(entries, occasion.date):
-            continue
-        reason = (
-            f"{occasion.label} {relative_day(occasion.date, today)}: a good moment to reach out"
-        )
-        score = (today - occasion.date).days / max(window.days, 1)
-        found.append(DueItem(contact, "timely", occasion.date, reason, score))
-    return found
-
-
-def _reconnect(
-    contact: Contact, config: Config, entries: list[LogEntry], today: dt.date, horizon: dt.date
-) -> list[DueItem]:
-    cadence = cadence_of(contact, config)
-    last = entries[-1]
-    due = cadence.after(last.date)
-    if due > horizon:
-        return []
-    no_reply = " (no reply)" if last.direction == "out" and unanswered(entries) else ""
-    if contact.cadence:
-        source = "own cadence"
-    elif contact.circle in config.circles:
-        source = f"{contact.circle} circle"
-    else:
-        source = "default cadence"
-    every = "every " + duration_words(cadence).removeprefix("1 ")
-    text = f"last contact {span((today - last.date).days)} ago{no_reply}"
-    overdue = (today - due).days
-    if overdue > 0:
-        text += f", {span(overdue)} overdue"
-    elif overdue < 0:
-        text = f"due {relative_day(due, today)}: {text}"
-    text += f" ({source}: {every})"
-    return [DueItem(contact, "reconnect", due, text, overdue / max(cadence.days, 1))]
-
-
 def _merge(found: list[DueItem]) -> DueItem:
     """The most urgent reason (earliest kind, then highest score) carrying the others' reasons."""
-    ordered = sorted(found, key=lambda item: (KINDS.index(item.kind), -item.score))
+    ordered = sorted(found, key=lambda item: (KIND_RANK[item.kind], -item.score))
     first = ordered[0]
     return DueItem(
         first.contact,
