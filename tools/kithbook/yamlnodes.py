@@ -87,7 +87,8 @@ def compose(text: str) -> Node | None:
         raise YAMLSyntaxError(line, _with_hint(what, text.split("\n")[line:line + 1])) from None
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         position = getattr(error, "position", 0) or 0
-        raise YAMLSyntaxError(text.count("\n", 0, position), _first_line(str(error))) from None
+        problem = _with_hint(_first_line(str(error)), [])
+        raise YAMLSyntaxError(text.count("\n", 0, position), problem) from None
     except RecursionError:
         raise YAMLSyntaxError(0, "the YAML is nested too deeply") from None
 
@@ -100,6 +101,7 @@ _HINTS = {
     "cannot start any token": "a value starting with @, ` or % must be put in quotes",
     "could not find expected ':'": "write 'key: value', with a colon and a space",
     "unexpected end of stream": "a quote opened on this line is never closed",
+    "control characters are not allowed": "delete it (most editors do not show it)",
 }
 
 
