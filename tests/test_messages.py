@@ -61,6 +61,10 @@ GOLDEN = [
     case("bad-yaml-tab.md",
          "contacts/bad-yaml-tab.md:4: error: front matter is not valid YAML: found character that "
          "cannot start any token; indent with spaces, not tabs"),
+    case("control-character.md",
+         "contacts/control-character.md:3: error: front matter is not valid YAML: unacceptable "
+         "character #x0007: control characters are not allowed; delete it (most editors do not "
+         "show it)"),
     case("alias-bomb.md",
          "contacts/alias-bomb.md:2: error: front matter expands to too many values "
          "(YAML aliases?); write the values out"),
