@@ -102,6 +102,15 @@ _HINTS = {
     "could not find expected ':'": "write 'key: value', with a colon and a space",
     "unexpected end of stream": "a quote opened on this line is never closed",
     "control characters are not allowed": "delete it (most editors do not show it)",
+    "did not find expected key": "check this line's indentation; a value that starts with a "
+                                 "quote or a bracket must be quoted as a whole",
+    "expected '-' indicator": "check this line's indentation: it is inside the list above",
+    "expected alphabetic or numeric character": "a value starting with & or * must be put in "
+                                                "quotes",
+    "unknown escape character": "in double quotes a backslash starts an escape; use single "
+                                "quotes",
+    "block sequence entries are not allowed": "start the list on the next line, or quote the "
+                                              "value",
 }
 
 
