@@ -189,7 +189,8 @@ def test_phone_region_no_is_norway_once_quoted(tmp_path: Path) -> None:
     ("text", "problems"),
     [
         ("site_name: x\nplugins:\n  - kithbook:\n    lookahead: 14d\n   - search\n",
-         ["5: error: not valid YAML: did not find expected '-' indicator"]),
+         ["5: error: not valid YAML: did not find expected '-' indicator; check this line's "
+          "indentation: it is inside the list above"]),
         ("site_name: x\nplugins: [kithbook\n",
          ["2: error: not valid YAML: did not find expected ',' or ']'; the [ opened on this "
           "line is not closed"]),

@@ -61,6 +61,14 @@ GOLDEN = [
     case("bad-yaml-tab.md",
          "contacts/bad-yaml-tab.md:4: error: front matter is not valid YAML: found character that "
          "cannot start any token; indent with spaces, not tabs"),
+    case("bad-yaml-half-quoted.md",
+         "contacts/bad-yaml-half-quoted.md:2: error: front matter is not valid YAML: did not find "
+         "expected key; check this line's indentation; a value that starts with a quote or a "
+         "bracket must be quoted as a whole"),
+    case("bad-yaml-list-indent.md",
+         "contacts/bad-yaml-list-indent.md:5: error: front matter is not valid YAML: did not "
+         "find expected '-' indicator; check this line's indentation: it is inside the list "
+         "above"),
     case("control-character.md",
          "contacts/control-character.md:3: error: front matter is not valid YAML: unacceptable "
          "character #x0007: control characters are not allowed; delete it (most editors do not "
@@ -250,7 +258,8 @@ GOLDEN = [
     case("config-not-mapping.yml",
          "mkdocs.yml:3: error: kithbook: expected a mapping (key: value lines), found a list"),
     case("config-bad-yaml.yml",
-         "mkdocs.yml:5: error: not valid YAML: did not find expected '-' indicator"),
+         "mkdocs.yml:5: error: not valid YAML: did not find expected '-' indicator; check this "
+         "line's indentation: it is inside the list above"),
     case("config-duplicate-option.yml",
          "mkdocs.yml:4: error: follow_ups: written twice (again on line 6); remove one of them"),
     case("config-invalid-utf8.yml",
