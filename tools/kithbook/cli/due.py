@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import gc
 import io
+import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,15 +25,15 @@ from kithbook.cli.common import (
     add_root,
     add_today,
     check_root,
-    print_json,
     print_problems,
     today_from,
 )
-from kithbook.due import KINDS, DueItem, DueList
-from kithbook.model import Contact, Duration, Network, Problem, add_months
+from kithbook.due import KINDS
 
 if TYPE_CHECKING:
+    from kithbook.due import DueItem, DueList
     from kithbook.due_cache import CachedRun
+    from kithbook.model import Contact, Duration, Network, Problem
 
 Mode = str | tuple[str, int, str | None, bool]
 
@@ -76,7 +79,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="FILE",
         help="also write the due items and the next year's birthdays and yearly "
-        "dates to FILE as an iCalendar file",
+        "dates to FILE as an iCalendar file (contacts marked private: true left out)",
+    )
+    parser.add_argument(
+        "--include-private",
+        action="store_true",
+        help="with --ics: also put contacts marked private: true in the calendar file",
     )
     parser.add_argument(
         "--no-cache",
@@ -107,6 +115,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _compute(args: argparse.Namespace, root: Path, today: dt.date, mode: Mode) -> CachedRun:
+    with _collector_paused():
+        return _compute_run(args, root, today, mode)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for one run: the loaded network is several objects per log
+    line, none in a cycle, that each full collection would otherwise scan again and again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compute_run(args: argparse.Namespace, root: Path, today: dt.date, mode: Mode) -> CachedRun:
     from kithbook.due import due_list
     from kithbook.due_cache import CachedRun
     from kithbook.validate import has_errors, validate
@@ -122,25 +148,33 @@ def _compute(args: argparse.Namespace, root: Path, today: dt.date, mode: Mode) -
     stderr = io.StringIO()
     if note:
         stderr.write(note + "\n")
-    with contextlib.redirect_stdout(stdout):
-        if args.json:
-            print_json(
-                {
-                    "today": today.isoformat(),
-                    "items": [item.to_json() for item in items],
-                    "problems": [problem.to_json() for problem in problems],
-                    "snoozed": due.snoozed,
-                    "awaiting_reply": due.awaiting_reply,
-                }
-            )
-        else:
-            print_problems(problems)
-            if problems:
-                print()
-            _table(due, items, stdout, mode)
+    if args.json:
+        stdout.write(_json_text(today, due, items, problems, indented=mode == "json-indented"))
+    else:
+        print_problems(problems, stdout)
+        if problems:
+            stdout.write("\n")
+        _table(due, items, stdout, mode)
     if args.ics:
         stderr.write(_export(args, network, items, problems, today) + "\n")
     return CachedRun(stdout.getvalue(), stderr.getvalue(), 1 if has_errors(problems) else 0)
+
+
+def _json_text(
+    today: dt.date, due: DueList, items: list[DueItem], problems: list[Problem], indented: bool
+) -> str:
+    """The documented `--json` object and a newline: indented for a person at a terminal, compact
+    (and written by json's C encoder, which `indent` turns off) for programs."""
+    data = {
+        "today": today.isoformat(),
+        "items": [item.to_json() for item in items],
+        "problems": [problem.to_json() for problem in problems],
+        "snoozed": due.snoozed,
+        "awaiting_reply": due.awaiting_reply,
+    }
+    if indented:
+        return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=str) + "\n"
 
 
 def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]:
@@ -189,14 +223,18 @@ def _export(
     today: dt.date,
 ) -> str:
     from kithbook.calendar_export import build_calendar, write_calendar
+    from kithbook.model import add_months
     from kithbook.occasions import occasions
 
     broken = {problem.path for problem in problems if problem.severity == "error"}
     end = add_months(today, 12) - dt.timedelta(days=1)
+    items = [item for item in items if args.include_private or not item.contact.private]
     year = [
         occasion
         for occasion in occasions(network, today, end)
-        if occasion.contact.path not in broken and _wanted(occasion.contact, "occasion", args)
+        if occasion.contact.path not in broken
+        and _wanted(occasion.contact, "occasion", args)
+        and (args.include_private or not occasion.contact.private)
     ]
     try:
         write_calendar(args.ics, build_calendar(items, year, today))
@@ -239,9 +277,10 @@ def _today(args: argparse.Namespace) -> dt.date:
 
 
 def _output_mode(args: argparse.Namespace) -> Mode:
-    """`json`, `plain` (piped), or the terminal's (rich, width, colours, no_color) for the table."""
+    """`json` (piped) or `json-indented` (a terminal); for the table `plain` (piped) or the
+    terminal's (rich, width, colours, no_color)."""
     if args.json:
-        return "json"
+        return "json-indented" if sys.stdout.isatty() else "json"
     if not sys.stdout.isatty():
         return "plain"
     from rich.console import Console
