@@ -28,7 +28,8 @@ class DocumentError(Exception):
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) as text with LF line endings; DocumentError names the bad line."""
+    """UTF-8 (with or without BOM) as text with LF line endings (CRLF and old Mac CR alike);
+    DocumentError names the bad line."""
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise DocumentError(line, "this is not a text file (it contains NUL bytes)")
@@ -41,7 +42,7 @@ def decode(data: bytes) -> str:
             line,
             f"not valid UTF-8 (byte 0x{data[error.start]:02x} at column {column}); save the file as UTF-8",
         ) from None
-    return text.replace("\r\n", "\n") if "\r" in text else text
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def split(text: str) -> Document:

@@ -38,6 +38,9 @@ MAX_NODES = 20_000
 MAX_DEPTH = 100  # far below Python's recursion limit, far above any real contact file
 
 _constructor = yaml.constructor.SafeConstructor()
+# YAML 1.1 also breaks lines at NEL, LS and PS; editors do not, so lines would be miscounted and a
+# pasted U+2028 inside a value would split it. They are read as spaces.
+_BREAKS_ONLY_TO_YAML = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
@@ -71,6 +74,8 @@ class InvalidDate:
 def compose(text: str) -> Node | None:
     """Parse YAML text into a node tree; raises YAMLSyntaxError with the line of the fault."""
     try:
+        if not text.isascii() and ("\x85" in text or "\u2028" in text or "\u2029" in text):
+            text = text.translate(_BREAKS_ONLY_TO_YAML)
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
