@@ -152,6 +152,7 @@ def test_crlf_and_a_bom_change_no_problem_and_no_line(text: str) -> None:
         parse_contact(PATH, data, Config(), found)
         return [str(problem) for problem in found]
 
+    text = text.replace("\r", "")  # a CR of its own is a line break too, so no longer "plain"
     plain = text.encode("utf-8", "surrogatepass")
     windows = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8", "surrogatepass")
     assert problems_of(windows) == problems_of(plain)

@@ -308,3 +308,19 @@ def test_config_problems_are_part_of_the_network(make_network) -> None:
     root = make_network({"ada": "---\nname: Ada\n---\n"},
                         config="plugins:\n  - kithbook:\n      lookahead: soon\n")
     assert [problem.path for problem in load(root).problems] == ["mkdocs.yml"]
+
+
+@pytest.mark.parametrize(
+    ("data", "role"),
+    [
+        (b"---\rname: Ada\rrole: Poet\rbirthday: 1990-02-30\r---\r", "Poet"),
+        (b"---\nname: Ada\nrole: Poet\rbirthday: 1990-02-30\n---\n", "Poet"),
+        ("---\nname: Ada\nrole: Poet\u2028Engineer\nbirthday: 1990-02-30\n---\n".encode(),
+         "Poet Engineer"),
+        ("---\nname: Ada\nrole: Poet\x85\nbirthday: 1990-02-30\n---\n".encode(), "Poet"),
+    ],
+    ids=["old-mac-cr", "stray-cr", "line-separator", "next-line"],
+)
+def test_line_breaks_are_counted_as_an_editor_shows_them(data: bytes, role: str) -> None:
+    contact, problems = read(data)
+    assert (contact.role, problems) == (role, ["4: error: birthday: 1990-02-30 is not a real date"])
