@@ -43,8 +43,7 @@ class _AnyValue(config_options.BaseConfigOption):
         return value
 
 
-class KithbookConfig(base.Config):
-    locals().update({name: _AnyValue() for name in OPTIONS})
+KithbookConfig = type("KithbookConfig", (base.Config,), {name: _AnyValue() for name in OPTIONS})
 
 
 class KithbookPlugin(BasePlugin[KithbookConfig]):
