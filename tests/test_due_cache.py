@@ -59,13 +59,19 @@ def remove_file(root):
     (root / "contacts" / "bo.md").unlink()
 
 
+def add_other_file(root):
+    (root / "contacts" / "notes.txt").write_text("not a contact, but the folder changed\n")
+    aged(root)
+
+
 def change_config(root):
     (root / "mkdocs.yml").write_text("site_name: U\n")
     aged(root)
 
 
 @pytest.mark.parametrize(
-    "change", [change_size, change_mtime_only, add_file, remove_file, change_config]
+    "change",
+    [change_size, change_mtime_only, add_file, remove_file, add_other_file, change_config],
 )
 def test_any_change_to_the_files_misses(network, change):
     due_cache.store(network, REQUEST, fingerprint(network), RUN)
@@ -90,6 +96,13 @@ def test_a_file_written_just_now_is_not_trusted(network):
     (network / "contacts" / "ada.md").write_text("---\nname: Ada Lovelace\n---\n")
     assert not due_cache.store(network, REQUEST, fingerprint(network), RUN)
     assert due_cache.lookup(network, REQUEST, fingerprint(network)) is None
+
+
+def test_a_network_without_a_contacts_folder_is_cached_too(make_network):
+    root = aged(make_network({}, "site_name: T\n"))
+    (root / "contacts").rmdir()
+    assert due_cache.store(root, REQUEST, fingerprint(root), RUN)
+    assert due_cache.lookup(root, REQUEST, fingerprint(root)) == RUN
 
 
 def test_a_corrupt_entry_is_a_miss(network):

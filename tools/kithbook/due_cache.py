@@ -1,8 +1,10 @@
 """A cache of `kith due` output, so an unchanged network answers at once; it never answers stale.
 
 An entry is keyed on the request (today, every option, the output mode), the kithbook version and
-sources, the bytes of mkdocs.yml, and every contact file's (path, size, mtime_ns). A file written
-within two seconds of the run is too fresh to trust its timestamp, so such a run is not stored.
+sources, the bytes of mkdocs.yml, and the (name, size, mtime_ns) of every entry of the contacts
+folder: all of them, not only the contact files, so that no rule of which files count can drift from
+the loader's. A file written within two seconds of the run is too fresh to trust its timestamp, so
+such a run is not stored.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from typing import Any
 
 import kithbook
 from kithbook.config import CONFIG_FILE, Config
-from kithbook.load import contact_paths
 
 CACHE_DIR = ".kithbook-cache"
 SUBDIR = "due"
@@ -64,11 +65,31 @@ def fingerprint(root: Path, config: Config, request: dict[str, Any]) -> Fingerpr
     except OSError:
         hasher.update(b"\0no config\0")
     hasher.update(f"\0{config.contacts_dir}\0".encode())
-    for path in contact_paths(root, config):
-        stat = path.stat()
-        newest = max(newest, stat.st_mtime_ns)
-        hasher.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return Fingerprint(hasher.hexdigest(), newest)
+    entries, folder_newest = _folder_entries(root / config.contacts_dir)
+    hasher.update(entries.encode("utf-8", "surrogateescape"))
+    return Fingerprint(hasher.hexdigest(), max(newest, folder_newest))
+
+
+def _folder_entries(folder: Path) -> tuple[str, int]:
+    """`name size mtime_ns` of every entry of the folder, sorted, and the newest mtime among them.
+
+    One `os.scandir` and a stat per entry: the least that notices a change, addition or removal."""
+    lines = []
+    newest = 0
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    lines.append(f"{entry.name}\0unreadable")
+                    continue
+                newest = max(newest, stat.st_mtime_ns)
+                lines.append(f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    except OSError:
+        return "\0no folder\0", 0
+    lines.sort()
+    return "\n".join(lines), newest
 
 
 def entry_path(root: Path, request: dict[str, Any]) -> Path:
@@ -104,7 +125,7 @@ def store(root: Path, request: dict[str, Any], current: Fingerprint, run: Cached
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(payload, stream, ensure_ascii=False)
+                stream.write(json.dumps(payload, ensure_ascii=False))
             os.replace(temporary, path)
         finally:
             Path(temporary).unlink(missing_ok=True)
