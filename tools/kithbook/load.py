@@ -154,23 +154,24 @@ def parse_contact(relative: str, data: bytes, config: Config, problems: list[Pro
 
 
 def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str, Any]:
-    values: dict[str, Any] = {"lines": {}, "item_lines": {}, "extra": {}}
-    first_line: dict[str, int] = {}
+    """The keyword arguments of Contact from the front matter's top-level keys."""
+    lines: dict[str, int] = {}
+    values: dict[str, Any] = {"lines": lines, "item_lines": {}, "extra": {}}
+    offset = reader.line_offset
     for key_node, value_node in mapping.value:
         key = key_text(key_node)
-        line = reader.line(key_node)
-        if key_node.tag == MERGE:
+        line = key_node.start_mark.line + offset
+        if key == "<<" and key_node.tag == MERGE:
             reader.report(key_node, "'<<' merge keys are not supported in contact files; write the keys out", "yaml")
             continue
-        if key in first_line:
+        if key in lines:
             reader.report(
-                first_line[key],
+                lines[key],
                 f"{key}: written twice (again on line {line}); YAML keeps only the last one, "
                 "so remove or merge one of them",
                 "duplicate-key",
             )
-        first_line.setdefault(key, line)
-        values["lines"][key] = line
+        lines[key] = line
         known = KEYS.get(key)
         if known is not None:
             known(reader, key, value_node, values)
@@ -180,11 +181,9 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
             except TooComplex:
                 reader.report(key_node, f"{key}: nested too deeply or too large to read; "
                               "write it more simply", "yaml")
-    if "name" not in values:
-        if "name" not in first_line:
-            reader.report(reader.line_offset - 1, "name: is required, as in 'name: Ada Lovelace'", "required")
-        values["name"] = slug.replace("-", " ").title()
-    elif values["name"] is None:
+    if values.get("name") is None:
+        if "name" not in lines:
+            reader.report(offset - 1, "name: is required, as in 'name: Ada Lovelace'", "required")
         values["name"] = slug.replace("-", " ").title()
     return values
 

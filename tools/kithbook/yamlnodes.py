@@ -161,6 +161,11 @@ def scalar_value(node: ScalarNode) -> Any:
 
 
 def _timestamp(node: ScalarNode) -> dt.date | dt.datetime | InvalidDate:
+    if len(node.value) == 10 and node.value[4:5] == "-":  # YYYY-MM-DD: datetime's C parser is 20x faster
+        try:
+            return dt.date.fromisoformat(node.value)
+        except ValueError:
+            return InvalidDate(node.value)
     try:
         return _constructor.construct_yaml_timestamp(node)
     except (ValueError, OverflowError, AttributeError):  # AttributeError: `!!timestamp abc`
