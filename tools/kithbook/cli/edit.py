@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
-import subprocess
 import sys
 from pathlib import Path
 
@@ -36,6 +34,8 @@ def editor_command(path: Path, line: int | None = None) -> list[str]:
     configured = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not configured and not sys.stdin.isatty():
         raise CommandError("no terminal to run an editor in; set $EDITOR or edit the file directly")
+    import shlex
+
     words = shlex.split(configured or "vi")
     if not words:
         raise CommandError("$EDITOR is empty; set it to your editor, such as nano")
@@ -71,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _open(command: list[str]) -> None:
+    import subprocess  # only when an editor opens: every kith command imports this module
+
     try:
         status = subprocess.run(command, check=False).returncode
     except FileNotFoundError:
