@@ -217,7 +217,7 @@ def test_check_shows_only_the_named_checks(
         ([], {"KITHBOOK_TODAY": "tomorrow"},
          "kith validate: error: $KITHBOOK_TODAY='tomorrow' is not a date YYYY-MM-DD"),
         (["--colour"], {},
-         "kith: error: unrecognized arguments: --colour (see kith --help)"),
+         "kith validate: error: unrecognized arguments: --colour (see kith validate --help)"),
     ],
     ids=["unknown-check", "missing-root", "bad-today", "bad-today-variable", "unknown-option"],
 )

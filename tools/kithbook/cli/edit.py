@@ -14,7 +14,6 @@ from pathlib import Path
 from kithbook.cli.common import CommandError, add_root, add_today, print_problems, today_from
 from kithbook.cli.writing import add_slug, add_write_options, commit, find_contact, load_network
 
-NAME = "edit"
 HELP = "open a contact in $EDITOR, validate it on close, commit it"
 
 # Editors that understand `+LINE FILE` to open a file at a line.

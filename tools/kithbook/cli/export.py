@@ -8,7 +8,6 @@ from pathlib import Path
 
 from kithbook.cli.common import CommandError, add_root, check_root
 
-NAME = "export"
 HELP = "export contacts as vCard (4.0 or 3.0), CSV or JSON; private contacts only when asked"
 FORMATS = ("vcard", "csv", "json")
 

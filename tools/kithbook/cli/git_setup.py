@@ -16,7 +16,6 @@ from pathlib import Path
 
 from kithbook.cli.common import CommandError, add_root, check_root
 
-NAME = "git-setup"
 HELP = "install the contact merge driver in this Git repository (--hook: also a pre-commit check)"
 
 DRIVER = "kithbook"

@@ -23,7 +23,6 @@ from kithbook.cli.common import (
     today_from,
 )
 
-NAME = "import"
 HELP = "import contacts from a vCard, LinkedIn Connections.csv, Google Contacts CSV or any CSV"
 FORMAT_NAMES = ("vcard", "linkedin", "google", "csv")
 PROGRESS_DELAY = 0.5  # seconds before a progress bar appears

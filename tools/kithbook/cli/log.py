@@ -17,7 +17,6 @@ from kithbook.cli.writing import (
 )
 from kithbook.model import Contact, Direction, Duration
 
-NAME = "log"
 HELP = "record a contact: kith log SLUG out|in|both|note [CHANNEL] TEXT"
 
 DIRECTIONS: dict[str, Direction] = {

@@ -10,7 +10,6 @@ from kithbook.cli.common import CommandError, add_root, add_today, today_from
 from kithbook.cli.writing import add_write_options, commit, file_errors, load_network
 from kithbook.model import Network
 
-NAME = "new"
 HELP = "create a contact file: kith new NAME [--email ...] [--circle ...] [--met ...]"
 
 

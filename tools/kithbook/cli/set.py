@@ -9,7 +9,6 @@ from typing import Any
 from kithbook.cli.common import CommandError, add_root, add_today, today_from
 from kithbook.cli.writing import add_slug, add_write_options, find_contact, load_network, run_edit
 
-NAME = "set"
 HELP = "set one front-matter key: kith set SLUG KEY VALUE (lists get VALUE added; KEY.SUB for maps)"
 
 LIST_KEYS = ("aka", "emails", "phones", "tags", "memories", "goals", "knows")

@@ -15,7 +15,6 @@ from kithbook.cli.common import (
     today_from,
 )
 
-NAME = "site"
 HELP = "write the network site's pages as Markdown files (mkdocs build renders them as HTML)"
 
 

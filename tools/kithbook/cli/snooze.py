@@ -8,7 +8,6 @@ import datetime as dt
 from kithbook.cli.common import CommandError, add_root, add_today, today_from
 from kithbook.cli.writing import add_slug, add_write_options, find_contact, load_network, run_edit
 
-NAME = "snooze"
 HELP = "hide a contact from the due list until a date: kith snooze SLUG 3w|YYYY-MM-DD|off"
 
 

@@ -8,7 +8,6 @@ from kithbook.cli.common import add_root, add_today, today_from
 from kithbook.cli.writing import add_slug, add_write_options, find_contact, load_network, run_edit
 from kithbook.model import STATUSES
 
-NAME = "status"
 HELP = "set a contact's status: kith status SLUG " + "|".join(STATUSES)
 
 

@@ -7,7 +7,6 @@ import sys
 
 from kithbook.cli.common import add_root, add_today, check_root, print_problems, today_from
 
-NAME = "sync"
 HELP = "pull (rebase), validate, then push the network's Git repository"
 
 

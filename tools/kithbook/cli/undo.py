@@ -7,7 +7,6 @@ import sys
 
 from kithbook.cli.common import add_root, check_root
 
-NAME = "undo"
 HELP = "revert the last commit made by kith (with a new revert commit)"
 
 

@@ -17,7 +17,6 @@ from kithbook.cli.common import (
     today_from,
 )
 
-NAME = "validate"
 HELP = "check every contact file; exit 1 if any has an error"
 
 
