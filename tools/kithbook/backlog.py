@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from kithbook.model import Contact, LogEntry
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from kithbook.config import Config
 
 RECENT = dt.timedelta(weeks=4)
+_entry_date = attrgetter("date")
 GOALS_WEIGHT = 0.3
 MET_WEIGHT = 0.3
 MET_YEARS_CAP = 10
@@ -60,8 +63,10 @@ class BacklogPicker:
         self._logged_this_week: set[str] = set()
 
     def note_contacted(self, contact: Contact, entries: Sequence[LogEntry]) -> None:
-        """Remember the company and tags of a contact reached in the four weeks before Monday."""
-        if any(self._recent_from <= entry.date < self.monday for entry in entries):
+        """Remember the company and tags of a contact reached in the four weeks before Monday;
+        `entries` is its history, sorted by date."""
+        before_monday = bisect_left(entries, self.monday, key=_entry_date)
+        if before_monday and entries[before_monday - 1].date >= self._recent_from:
             if contact.company:
                 self._companies.add(contact.company.lower())
             self._tags.update(contact.tags)

@@ -199,16 +199,24 @@ class Rules:
         self.timely_days = max(config.timely_window.days, 1)
         self.dates_from = min(self.occasions_from, self.timely_from)
         self.dates_to = max(self.occasions_to, today)
-        self._circle_cadence: dict[str | None, Duration] = {}
+        self._of_circle: dict[str | None, tuple[Duration, str]] = {}
+        self._own: dict[Duration, tuple[Duration, str]] = {}
 
-    def cadence(self, contact: Contact) -> Duration:
-        """`cadence_of`, with each circle's looked up once."""
-        if contact.cadence:
-            return contact.cadence
+    def cadence(self, contact: Contact) -> tuple[Duration, str]:
+        """`cadence_of` and where it comes from, in words (`friend circle: every 2 months`);
+        worked out once per circle and per cadence of a contact's own."""
+        own = contact.cadence
+        if own:
+            found = self._own.get(own)
+            if found is None:
+                found = self._own[own] = (own, _cadence_words("own cadence", own))
+            return found
         circle = contact.circle
-        found = self._circle_cadence.get(circle)
+        found = self._of_circle.get(circle)
         if found is None:
-            found = self._circle_cadence[circle] = self.config.cadence_of_circle(circle)
+            cadence = self.config.cadence_of_circle(circle)
+            source = f"{circle} circle" if circle in self.config.circles else "default cadence"
+            found = self._of_circle[circle] = (cadence, _cadence_words(source, cadence))
         return found
 
     def reasons(
@@ -238,7 +246,7 @@ class Rules:
         days = sorted({entry.date for entry in writes})
         if config.follow_ups <= 0 or len(days) - 1 >= config.follow_ups:
             return
-        if self.cadence(contact).after(days[-1]) <= today:
+        if self.cadence(contact)[0].after(days[-1]) <= today:
             return
         due = config.follow_up_after.after(days[-1])
         if due > self.horizon:
@@ -282,27 +290,25 @@ class Rules:
         found: list[DueItem],
     ) -> None:
         today = self.today
-        cadence = self.cadence(contact)
+        cadence, words = self.cadence(contact)
         last = entries[-1]
         due = cadence.after(last.date)
         if due > self.horizon:
             return
         no_reply = " (no reply)" if writes else ""
-        if contact.cadence:
-            source = "own cadence"
-        elif contact.circle in self.config.circles:
-            source = f"{contact.circle} circle"
-        else:
-            source = "default cadence"
-        every = "every " + duration_words(cadence).removeprefix("1 ")
         text = f"last contact {span((today - last.date).days)} ago{no_reply}"
         overdue = (today - due).days
         if overdue > 0:
             text += f", {span(overdue)} overdue"
         elif overdue < 0:
             text = f"due {relative_day(due, today)}: {text}"
-        text += f" ({source}: {every})"
+        text += f" ({words})"
         found.append(DueItem(contact, "reconnect", due, text, overdue / max(cadence.days, 1)))
+
+
+def _cadence_words(source: str, cadence: Duration) -> str:
+    """`friend circle: every 2 months`, `own cadence: every week`."""
+    return f"{source}: every " + duration_words(cadence).removeprefix("1 ")
 
 
 def occasion_reason(occasion: Occasion, today: dt.date) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +119,8 @@ def store(root: Path, request: dict[str, Any], current: Fingerprint, run: Cached
         "stderr": run.stderr,
         "exit_code": run.exit_code,
     }
+    import tempfile  # only when storing: a cache hit never needs it
+
     try:
         _prepare(path.parent)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
