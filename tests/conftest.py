@@ -28,7 +28,9 @@ def make_network(tmp_path: Path) -> MakeNetwork:
             else:
                 path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
         if config is not None:
-            (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(config).lstrip("\n"), encoding="utf-8")
+            (tmp_path / "mkdocs.yml").write_text(
+                textwrap.dedent(config).lstrip("\n"), encoding="utf-8"
+            )
         return tmp_path
 
     return make

@@ -23,11 +23,13 @@ def test_serve_runs_mkdocs_serve_in_the_network_folder(
 ) -> None:
     root = make_network({"ada": "---\nname: Ada\n---\n"})
     calls = []
-    monkeypatch.setattr(subprocess, "call", lambda command, cwd, env: calls.append((command, cwd)) or 0)
+    monkeypatch.setattr(
+        subprocess, "call", lambda command, cwd, env: calls.append((command, cwd)) or 0
+    )
 
     assert main(["serve", "--root", str(root), *arguments]) == 0
 
-    (command, cwd), = calls
+    ((command, cwd),) = calls
     assert command[1:4] == ["-m", "mkdocs", "serve"]
     assert command[4:] == expected_tail
     assert cwd == root

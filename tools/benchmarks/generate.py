@@ -10,14 +10,72 @@ import datetime as dt
 import random
 from pathlib import Path
 
-FIRST = ["Ada", "Bram", "Chidi", "Dana", "Emeka", "Freya", "Goran", "Hana", "Ines", "Jonas", "Kemi",
-         "Lior", "Mara", "Nils", "Oona", "Pavel", "Quinn", "Rosa", "Sami", "Tove", "Umar", "Vera",
-         "Wren", "Xena", "Yusuf", "Zora"]
-LAST = ["Abara", "Brightwater", "Castellan", "Dunmore", "Eskildsen", "Fairweather", "Galloway",
-        "Hollis", "Ilori", "Jansen", "Kowalczyk", "Lindqvist", "Moreau", "Nakamura", "Okafor",
-        "Petrov", "Quist", "Rahman", "Sorensen", "Tanaka", "Ueda", "Valdez", "Whitlock", "Yilmaz"]
-COMPANIES = ["Acme Analytics", "Brightline Labs", "Cobalt Health", "Dovetail Studio", "Ember Energy",
-             "Fjord Freight", "Granite Bank", "Harbor Robotics", "Iris Media", "Juniper Schools"]
+FIRST = [
+    "Ada",
+    "Bram",
+    "Chidi",
+    "Dana",
+    "Emeka",
+    "Freya",
+    "Goran",
+    "Hana",
+    "Ines",
+    "Jonas",
+    "Kemi",
+    "Lior",
+    "Mara",
+    "Nils",
+    "Oona",
+    "Pavel",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tove",
+    "Umar",
+    "Vera",
+    "Wren",
+    "Xena",
+    "Yusuf",
+    "Zora",
+]
+LAST = [
+    "Abara",
+    "Brightwater",
+    "Castellan",
+    "Dunmore",
+    "Eskildsen",
+    "Fairweather",
+    "Galloway",
+    "Hollis",
+    "Ilori",
+    "Jansen",
+    "Kowalczyk",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quist",
+    "Rahman",
+    "Sorensen",
+    "Tanaka",
+    "Ueda",
+    "Valdez",
+    "Whitlock",
+    "Yilmaz",
+]
+COMPANIES = [
+    "Acme Analytics",
+    "Brightline Labs",
+    "Cobalt Health",
+    "Dovetail Studio",
+    "Ember Energy",
+    "Fjord Freight",
+    "Granite Bank",
+    "Harbor Robotics",
+    "Iris Media",
+    "Juniper Schools",
+]
 ROLES = ["Engineer", "Designer", "Product Manager", "Researcher", "Founder", "Teacher", "Analyst"]
 TAGS = ["mentor", "python", "design", "hiring", "climate", "music", "running", "books", "startup"]
 CIRCLES = ["close", "friend", "colleague", "network", "acquaintance"]
@@ -27,8 +85,9 @@ ARROWS = ["->", "<-", "<->", "note"]
 CONFIG = "site_name: Benchmark network\nplugins:\n  - kithbook\n"
 
 
-def contact_text(index: int, slug: str, slugs: list[str], rng: random.Random, log_lines: int,
-                 today: dt.date) -> str:
+def contact_text(
+    index: int, slug: str, slugs: list[str], rng: random.Random, log_lines: int, today: dt.date
+) -> str:
     """One contact file in the documented format, with `log_lines` log entries."""
     first, last = rng.choice(FIRST), rng.choice(LAST)
     lines = [
@@ -64,8 +123,13 @@ def contact_text(index: int, slug: str, slugs: list[str], rng: random.Random, lo
     return "\n".join(lines) + "\n"
 
 
-def write_network(root: Path, n_contacts: int, log_lines: int = 10, seed: int = 1,
-                  today: dt.date = dt.date(2026, 11, 1)) -> Path:
+def write_network(
+    root: Path,
+    n_contacts: int,
+    log_lines: int = 10,
+    seed: int = 1,
+    today: dt.date = dt.date(2026, 11, 1),
+) -> Path:
     """Write a network of `n_contacts` contacts under `root`; returns root."""
     rng = random.Random(seed)
     folder = root / "contacts"

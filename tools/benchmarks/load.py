@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import yaml  # noqa: E402
 
 from benchmarks.generate import write_network  # noqa: E402
-from kithbook.load import load  # noqa: E402
 from kithbook import body  # noqa: E402
+from kithbook.load import load  # noqa: E402
 from kithbook.validate import email_problem, phone_problem, validate  # noqa: E402
 
 BAR = 1.3
@@ -55,7 +55,9 @@ def forget_memos() -> None:
         memo.cache_clear()
 
 
-def best_times(functions: dict[str, Callable[[Path], int]], root: Path, repeat: int) -> dict[str, float]:
+def best_times(
+    functions: dict[str, Callable[[Path], int]], root: Path, repeat: int
+) -> dict[str, float]:
     """The least CPU time of each function over `repeat` interleaved rounds.
 
     CPU time (user + system of this process) rather than wall time, and rounds interleaved, so that
@@ -81,13 +83,19 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         root = write_network(Path(folder), args.contacts, args.log_lines)
         floor(root)  # warm the page cache so every measurement reads from memory
-        results = best_times({
-            "floor (read + split + CSafeLoader)": floor,
-            "kithbook load": load_only,
-            "kithbook load + validate": load_and_validate,
-        }, root, args.repeat)
+        results = best_times(
+            {
+                "floor (read + split + CSafeLoader)": floor,
+                "kithbook load": load_only,
+                "kithbook load + validate": load_and_validate,
+            },
+            root,
+            args.repeat,
+        )
     base = results["floor (read + split + CSafeLoader)"]
-    print(f"{args.contacts} contacts x {args.log_lines} log lines, least CPU time of {args.repeat} rounds")
+    print(
+        f"{args.contacts} contacts x {args.log_lines} log lines, least CPU time of {args.repeat} rounds"
+    )
     for name, seconds in results.items():
         print(f"  {name:<36} {seconds:6.2f} s  {seconds / base:4.2f}x floor")
     ratio = results["kithbook load + validate"] / base

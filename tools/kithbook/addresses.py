@@ -6,7 +6,7 @@ Both are memoised per text: the same address is checked once per run however oft
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _SIMPLE_EMAIL = re.compile(
     r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -70,7 +70,7 @@ def _valid_plain_international(text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=None)
+@cache
 def _national_patterns(country_code: int) -> tuple[re.Pattern[str], ...] | None:
     """The national-number patterns of every region sharing a country code; None if no such code."""
     import phonenumbers

@@ -127,7 +127,9 @@ def _simple_log(logs: list[tuple[int, str]], channels: frozenset[str]) -> list[L
                 tags = _tags(text) if "#" in text else ()
             else:
                 tags = ()
-            entries.append(LogEntry(date, ARROWS[arrow or "note"], channel or None, text, tags, number))
+            entries.append(
+                LogEntry(date, ARROWS[arrow or "note"], channel or None, text, tags, number)
+            )
     return entries
 
 
@@ -154,10 +156,15 @@ class _LogReader:
             self.pending.append((number, line.strip()))
         else:
             self.flush()
-            self.problems.append(Problem(
-                self.path, number, "warning",
-                f"log: this line is not a log entry and is ignored; write entries as '{ENTRY_EXAMPLE}'",
-                "log"))
+            self.problems.append(
+                Problem(
+                    self.path,
+                    number,
+                    "warning",
+                    f"log: this line is not a log entry and is ignored; write entries as '{ENTRY_EXAMPLE}'",
+                    "log",
+                )
+            )
 
     def flush(self) -> None:
         if self.pending:
@@ -174,18 +181,24 @@ class _LogReader:
         try:
             date = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
         except ValueError:
-            return self._problem(number, f"log: {match['year']}-{match['month']}-{match['day']} "
-                                         "is not a real date")
+            return self._problem(
+                number, f"log: {match['year']}-{match['month']}-{match['day']} is not a real date"
+            )
         arrow, channel = match["arrow"], match["channel"]
         if arrow and channel is None:
             return self._problem(
-                number, f"log: name the channel after {arrow}, as in '- {date} {arrow} email: ...' "
-                        f"(one of: {', '.join(self.channels)})")
+                number,
+                f"log: name the channel after {arrow}, as in '- {date} {arrow} email: ...' "
+                f"(one of: {', '.join(self.channels)})",
+            )
         if channel is not None:
             channel = channel.lower()
             if channel not in self.channels:
-                self._problem(number, f"log: unknown channel {channel!r}{_did_you_mean(channel, self.channels)}; "
-                                      f"channels are: {', '.join(self.channels)}")
+                self._problem(
+                    number,
+                    f"log: unknown channel {channel!r}{_did_you_mean(channel, self.channels)}; "
+                    f"channels are: {', '.join(self.channels)}",
+                )
         text = (match["text"] or "").strip()
         if len(self.pending) > 1:
             text = "\n".join([text] + [rest for _, rest in self.pending[1:]]).strip()

@@ -7,9 +7,10 @@ Problems in the entry are reported like contact problems, as `mkdocs.yml:LINE: e
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -67,7 +68,9 @@ def _circles_option(reader: FieldReader, key: str, node: Node) -> dict[str, Dura
     circles: dict[str, Duration] = {}
     for name, name_node, value_node in entries:
         if not SLUG.fullmatch(name):
-            reader.report(name_node, f"{key}: circle names are lowercase words, found {name!r}", "config")
+            reader.report(
+                name_node, f"{key}: circle names are lowercase words, found {name!r}", "config"
+            )
             continue
         value = _duration_option(reader, f"{key}.{name}", value_node)
         if value is not None:
@@ -153,8 +156,11 @@ def config_from_node(node: Node | None) -> tuple[Config, list[Problem]]:
     first_line: dict[str, int] = {}
     for key, key_node, value_node in entries or []:
         if key in first_line:
-            reader.report(first_line[key], f"{key}: written twice (again on line "
-                          f"{reader.line(key_node)}); remove one of them", "config")
+            reader.report(
+                first_line[key],
+                f"{key}: written twice (again on line {reader.line(key_node)}); remove one of them",
+                "config",
+            )
         first_line.setdefault(key, reader.line(key_node))
         option = OPTIONS.get(key)
         if option is None:

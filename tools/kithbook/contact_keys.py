@@ -8,7 +8,8 @@ are validator passes, not readers.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
@@ -49,7 +50,9 @@ def _tags(reader: FieldReader, key: str, node: Node, values: Values) -> None:
             words = "-".join(re.findall(r"[^\W_]+", text.lower()))
             hint = f"; write {words!r}" if words else ""
             if "," in text:
-                hint = "; write a list: tags: [" + ", ".join(t.strip() for t in text.split(",")) + "]"
+                hint = (
+                    "; write a list: tags: [" + ", ".join(t.strip() for t in text.split(",")) + "]"
+                )
             reader.report(item, f"tags: {text!r} is not a lowercase word{hint}", "tags", "warning")
         tags.append(text.lower())
         lines.append(reader.line(item))
@@ -71,7 +74,9 @@ def _links(reader: FieldReader, key: str, node: Node, values: Values) -> None:
     links: dict[str, str] = {}
     for label, label_node, value_node in reader.mapping(key, node) or []:
         if not label:
-            reader.report(label_node, f"{key}: each link needs a label, as in 'github: ada'", "type")
+            reader.report(
+                label_node, f"{key}: each link needs a label, as in 'github: ada'", "type"
+            )
             continue
         value = reader.text(f"{key}.{label}", value_node)
         if value is not None:
@@ -124,8 +129,12 @@ def _met(reader: FieldReader, key: str, node: Node, values: Values) -> None:
             if sub == "via":
                 fields["via_line"] = reader.line(value_node)
         else:
-            reader.report(sub_node, f"{key}: unknown key {sub!r}; met has {', '.join(MET_KEYS)}",
-                          "unknown-key", "warning")
+            reader.report(
+                sub_node,
+                f"{key}: unknown key {sub!r}; met has {', '.join(MET_KEYS)}",
+                "unknown-key",
+                "warning",
+            )
     values[key] = Met(**fields)
 
 
@@ -136,8 +145,12 @@ def _dates(reader: FieldReader, key: str, node: Node, values: Values) -> None:
     dates: list[LifeDate] = []
     for item in reader.items(key, node):
         if not isinstance(item, MappingNode):
-            reader.report(item, f"{key}: each entry is a mapping such as "
-                                "{date: 2026-03-01, label: started at Acme}", "type")
+            reader.report(
+                item,
+                f"{key}: each entry is a mapping such as "
+                "{date: 2026-03-01, label: started at Acme}",
+                "type",
+            )
             continue
         fields: dict[str, Any] = {}
         for sub, sub_node, value_node in reader.mapping(key, item) or []:
@@ -148,18 +161,26 @@ def _dates(reader: FieldReader, key: str, node: Node, values: Values) -> None:
             elif sub == "yearly":
                 fields["yearly"] = reader.boolean(f"{key}.yearly", value_node)
             else:
-                reader.report(sub_node, f"{key}: unknown key {sub!r}; an entry has "
-                                        f"{', '.join(DATE_KEYS)}", "unknown-key", "warning")
+                reader.report(
+                    sub_node,
+                    f"{key}: unknown key {sub!r}; an entry has {', '.join(DATE_KEYS)}",
+                    "unknown-key",
+                    "warning",
+                )
         if fields.get("date") is None:
             if "date" not in fields:
                 reader.report(item, f"{key}: this entry has no date", "required")
             continue
         if not fields.get("label"):
-            reader.report(item, f"{key}: the entry on {fields['date']} needs a label, "
-                                "such as 'started at Acme'", "required")
+            reader.report(
+                item,
+                f"{key}: the entry on {fields['date']} needs a label, such as 'started at Acme'",
+                "required",
+            )
             continue
-        dates.append(LifeDate(fields["date"], fields["label"], bool(fields.get("yearly")),
-                              reader.line(item)))
+        dates.append(
+            LifeDate(fields["date"], fields["label"], bool(fields.get("yearly")), reader.line(item))
+        )
     values[key] = tuple(dates)
 
 

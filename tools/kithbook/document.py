@@ -48,12 +48,15 @@ def decode(data: bytes) -> str:
 def split(text: str) -> Document:
     """Separate the `---` front matter from the Markdown body."""
     if not text.strip():
-        raise DocumentError(1, "the file is empty; a contact file starts with '---', 'name: ...', '---'")
+        raise DocumentError(
+            1, "the file is empty; a contact file starts with '---', 'name: ...', '---'"
+        )
     first_end = text.find("\n")
     first_line = text if first_end < 0 else text[:first_end]
     if first_line.rstrip() != "---":
         raise DocumentError(
-            1, "no front matter: a contact file starts with a '---' line, then 'name: ...', then '---'"
+            1,
+            "no front matter: a contact file starts with a '---' line, then 'name: ...', then '---'",
         )
     if first_end < 0:
         raise DocumentError(1, "the front matter opened here is never closed with a '---' line")

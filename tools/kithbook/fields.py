@@ -17,10 +17,10 @@ from kithbook.model import Duration, MonthDay, Problem, Severity
 from kithbook.yamlnodes import (
     BOOL,
     INT,
+    KIND_NAMES,
     NULL,
     STR,
     TIMESTAMP,
-    KIND_NAMES,
     InvalidDate,
     kind_name,
     line_of,
@@ -28,9 +28,7 @@ from kithbook.yamlnodes import (
     scalar_value,
 )
 
-_DURATION = re.compile(
-    r"(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)", re.IGNORECASE
-)
+_DURATION = re.compile(r"(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"--(\d{1,2})-(\d{1,2})")
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -80,7 +78,9 @@ class FieldReader:
                 return value
         elif node.tag not in KIND_NAMES:  # `!foo bar`, `!!binary ...`
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.report(node, f"{key}: remove the YAML tag {tag}; write {key}: {node.value}", "quote")
+            self.report(
+                node, f"{key}: remove the YAML tag {tag}; write {key}: {node.value}", "quote"
+            )
             return node.value
         elif node.tag != NULL:
             shown = scalar_value(node)
@@ -113,21 +113,31 @@ class FieldReader:
         if isinstance(node, SequenceNode):
             return list(node.value)
         if isinstance(node, ScalarNode):
-            return [] if node.tag == NULL or (node.tag == STR and not node.value.strip()) else [node]
+            return (
+                [] if node.tag == NULL or (node.tag == STR and not node.value.strip()) else [node]
+            )
         self.report(node, f"{key}: expected a list, found a mapping", "type")
         return []
 
     def mapping(self, key: str, node: Node) -> list[tuple[str, Node, Node]] | None:
         """(key text, key node, value node) for each entry of a mapping value."""
         if isinstance(node, MappingNode):
-            return [(str(k.value) if isinstance(k, ScalarNode) else "", k, v) for k, v in node.value]
+            return [
+                (str(k.value) if isinstance(k, ScalarNode) else "", k, v) for k, v in node.value
+            ]
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return []
-        self.report(node, f"{key}: expected a mapping (key: value lines), found {kind_name(node)}", "type")
+        self.report(
+            node, f"{key}: expected a mapping (key: value lines), found {kind_name(node)}", "type"
+        )
         return None
 
     def boolean(self, key: str, node: Node) -> bool | None:
-        if isinstance(node, ScalarNode) and node.tag == BOOL and isinstance(scalar_value(node), bool):
+        if (
+            isinstance(node, ScalarNode)
+            and node.tag == BOOL
+            and isinstance(scalar_value(node), bool)
+        ):
             return scalar_value(node)
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return None
@@ -139,7 +149,11 @@ class FieldReader:
             value = scalar_value(node)
             if isinstance(value, int) and value >= minimum:
                 return value
-        self.report(node, f"{key}: expected a whole number of at least {minimum}, found {_shown(node)}", "type")
+        self.report(
+            node,
+            f"{key}: expected a whole number of at least {minimum}, found {_shown(node)}",
+            "type",
+        )
         return None
 
     def date(self, key: str, node: Node) -> dt.date | None:
@@ -160,7 +174,9 @@ class FieldReader:
             if re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", node.value):
                 self.report(node, f"{key}: {node.value.strip()} is not a real date", "date")
             else:
-                self.report(node, f"{key}: expected a date YYYY-MM-DD, found {_shown(node)}", "date")
+                self.report(
+                    node, f"{key}: expected a date YYYY-MM-DD, found {_shown(node)}", "date"
+                )
         return parsed
 
     def month_day(self, key: str, node: Node) -> MonthDay | None:
@@ -186,7 +202,9 @@ class FieldReader:
         value = self.date(key, node)
         return None if value is None else MonthDay(value.month, value.day, value.year)
 
-    def partial_date(self, key: str, node: Node) -> tuple[dt.date, Literal["day", "month", "year"]] | None:
+    def partial_date(
+        self, key: str, node: Node
+    ) -> tuple[dt.date, Literal["day", "month", "year"]] | None:
         """A date that may be only a year (`2019`) or a month (`2019-06`), as for `met.date`."""
         if isinstance(node, ScalarNode) and node.tag in (INT, STR):
             text = node.value.strip()
@@ -196,7 +214,11 @@ class FieldReader:
             if match and 1 <= int(match[2]) <= 12:
                 return dt.date(int(match[1]), int(match[2]), 1), "month"
             if node.tag == INT or not _looks_like_date(text):
-                self.report(node, f"{key}: expected YYYY-MM-DD, YYYY-MM or YYYY, found {_shown(node)}", "date")
+                self.report(
+                    node,
+                    f"{key}: expected YYYY-MM-DD, YYYY-MM or YYYY, found {_shown(node)}",
+                    "date",
+                )
                 return None
         value = self.date(key, node)
         return None if value is None else (value, "day")
@@ -208,7 +230,11 @@ class FieldReader:
                 return value
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return None
-        hint = f" (did you mean {node.value}d?)" if isinstance(node, ScalarNode) and node.tag == INT else ""
+        hint = (
+            f" (did you mean {node.value}d?)"
+            if isinstance(node, ScalarNode) and node.tag == INT
+            else ""
+        )
         self.report(
             node,
             f"{key}: expected a duration such as 10d, 6w, 3m, 1y or never, found {_shown(node)}{hint}",

@@ -55,7 +55,8 @@ def _contact_names(folder: Path) -> list[str]:
     except (FileNotFoundError, NotADirectoryError):
         return []
     return sorted(
-        entry.name for entry in entries
+        entry.name
+        for entry in entries
         if entry.name.endswith(".md") and not entry.name.startswith(".") and entry.is_file()
     )
 
@@ -72,13 +73,18 @@ def read_contact_files(
             with open(os.path.join(folder, name), "rb") as file:
                 data = file.read(config.max_file_bytes + 1)
         except OSError as error:
-            problems.append(Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", "file"))
+            problems.append(
+                Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", "file")
+            )
             continue
         yield relative, data
 
 
 def load_files(
-    root: Path, config: Config, files: Iterable[tuple[str, bytes]], problems: list[Problem] | None = None
+    root: Path,
+    config: Config,
+    files: Iterable[tuple[str, bytes]],
+    problems: list[Problem] | None = None,
 ) -> Network:
     """A Network from (relative path, bytes) pairs: files on disk, in a Git commit, or about to be written."""
     problems = [] if problems is None else problems
@@ -104,7 +110,9 @@ def _garbage_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_contact(relative: str, data: bytes, config: Config, problems: list[Problem]) -> Contact | None:
+def parse_contact(
+    relative: str, data: bytes, config: Config, problems: list[Problem]
+) -> Contact | None:
     """One contact file's bytes as a Contact; None when there is no usable front matter at all."""
     if len(data) > config.max_file_bytes:
         problems.append(Problem(relative, 1, "error", _too_large(config), "file"))
@@ -121,7 +129,11 @@ def parse_contact(relative: str, data: bytes, config: Config, problems: list[Pro
         message = f"front matter is not valid YAML: {error.message}"
         problems.append(Problem(relative, error.line + offset, "error", message, "yaml"))
         return None
-    if "*" in document.front_matter and root_node is not None and count_nodes(root_node) > MAX_NODES:
+    if (
+        "*" in document.front_matter
+        and root_node is not None
+        and count_nodes(root_node) > MAX_NODES
+    ):
         message = "front matter expands to too many values (YAML aliases?); write the values out"
         problems.append(Problem(relative, offset, "error", message, "yaml"))
         return None
@@ -129,13 +141,17 @@ def parse_contact(relative: str, data: bytes, config: Config, problems: list[Pro
         root_node = MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(root_node, MappingNode):
         message = "front matter must be 'key: value' lines (a mapping), not a list or a bare value"
-        problems.append(Problem(relative, line_of(root_node) + offset, "error", message, "front-matter"))
+        problems.append(
+            Problem(relative, line_of(root_node) + offset, "error", message, "front-matter")
+        )
         return None
 
     slug = Path(relative).stem
     if not SLUG.fullmatch(slug):
-        message = (f"file name {Path(relative).name!r} is not a slug (lowercase a-z, 0-9 and single "
-                   f"hyphens); rename it, for example to {suggest_slug(slug)}.md")
+        message = (
+            f"file name {Path(relative).name!r} is not a slug (lowercase a-z, 0-9 and single "
+            f"hyphens); rename it, for example to {suggest_slug(slug)}.md"
+        )
         problems.append(Problem(relative, 1, "error", message, "slug"))
     reader = FieldReader(relative, offset, problems)
     values = _read_keys(reader, root_node, slug)
@@ -162,7 +178,11 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
         key = key_text(key_node)
         line = key_node.start_mark.line + offset
         if key == "<<" and key_node.tag == MERGE:
-            reader.report(key_node, "'<<' merge keys are not supported in contact files; write the keys out", "yaml")
+            reader.report(
+                key_node,
+                "'<<' merge keys are not supported in contact files; write the keys out",
+                "yaml",
+            )
             continue
         if key in lines:
             reader.report(
@@ -179,8 +199,11 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
             try:
                 values["extra"][key] = to_python(value_node)
             except TooComplex:
-                reader.report(key_node, f"{key}: nested too deeply or too large to read; "
-                              "write it more simply", "yaml")
+                reader.report(
+                    key_node,
+                    f"{key}: nested too deeply or too large to read; write it more simply",
+                    "yaml",
+                )
     if values.get("name") is None:
         if "name" not in lines:
             reader.report(offset - 1, "name: is required, as in 'name: Ada Lovelace'", "required")
@@ -197,5 +220,7 @@ def suggest_slug(text: str) -> str:
 
 
 def _too_large(config: Config) -> str:
-    return (f"the file is larger than {config.max_file_bytes / 1_000_000:g} MB, the limit for a "
-            "contact file (max_file_bytes in mkdocs.yml); is it really a contact?")
+    return (
+        f"the file is larger than {config.max_file_bytes / 1_000_000:g} MB, the limit for a "
+        "contact file (max_file_bytes in mkdocs.yml); is it really a contact?"
+    )

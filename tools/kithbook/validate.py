@@ -18,14 +18,31 @@ from kithbook.model import STATUSES, Contact, Network, Problem, Severity
 Check = Callable[[Network, dt.date], Iterator[Problem]]
 
 SINGULAR_KEYS = {
-    "email": "emails", "mail": "emails", "phone": "phones", "tel": "phones", "link": "links",
-    "tag": "tags", "memory": "memories", "goal": "goals", "date": "dates", "alias": "aka",
-    "aliases": "aka", "nickname": "aka", "title": "role", "job": "role", "org": "company",
-    "organization": "company", "city": "location", "birthdate": "birthday", "bday": "birthday",
+    "email": "emails",
+    "mail": "emails",
+    "phone": "phones",
+    "tel": "phones",
+    "link": "links",
+    "tag": "tags",
+    "memory": "memories",
+    "goal": "goals",
+    "date": "dates",
+    "alias": "aka",
+    "aliases": "aka",
+    "nickname": "aka",
+    "title": "role",
+    "job": "role",
+    "org": "company",
+    "organization": "company",
+    "city": "location",
+    "birthdate": "birthday",
+    "bday": "birthday",
 }
 
 
-def _problem(contact: Contact, line: int, message: str, check: str, severity: Severity = "error") -> Problem:
+def _problem(
+    contact: Contact, line: int, message: str, check: str, severity: Severity = "error"
+) -> Problem:
     return Problem(contact.path, line, severity, message, check)
 
 
@@ -35,8 +52,13 @@ def check_unknown_keys(network: Network, today: dt.date) -> Iterator[Problem]:
         for key in contact.extra:
             known = did_you_mean_key(str(key))
             if known:
-                yield _problem(contact, contact.line_of(key),
-                               f"{key}: unknown key; did you mean {known}?", "unknown-key", "warning")
+                yield _problem(
+                    contact,
+                    contact.line_of(key),
+                    f"{key}: unknown key; did you mean {known}?",
+                    "unknown-key",
+                    "warning",
+                )
 
 
 @lru_cache(maxsize=1024)
@@ -78,7 +100,9 @@ def check_emails(network: Network, today: dt.date) -> Iterator[Problem]:
         for address, line in zip(contact.emails, contact.item_lines.get("emails", ())):
             reason = email_problem(address)
             if reason:
-                yield _problem(contact, line, f"emails: {address} is not a valid address: {reason}", "email")
+                yield _problem(
+                    contact, line, f"emails: {address} is not a valid address: {reason}", "email"
+                )
 
 
 def check_phones(network: Network, today: dt.date) -> Iterator[Problem]:
@@ -119,8 +143,13 @@ def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem
             key = address.strip().lower()
             first = owner.setdefault(key, contact)
             if first is not contact:
-                yield _problem(contact, line, f"emails: {address} is also the address of "
-                               f"{first.path}; is this the same person?", "duplicate-email")
+                yield _problem(
+                    contact,
+                    line,
+                    f"emails: {address} is also the address of "
+                    f"{first.path}; is this the same person?",
+                    "duplicate-email",
+                )
 
 
 def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
@@ -128,12 +157,16 @@ def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
     for contact in network.contacts:
         for slug, line in zip(contact.knows, contact.item_lines.get("knows", ())):
             if slug == contact.slug:
-                yield _problem(contact, line, f"knows: {slug} is this contact itself", "reference", "warning")
+                yield _problem(
+                    contact, line, f"knows: {slug} is this contact itself", "reference", "warning"
+                )
             elif slug not in network.by_slug:
                 yield _missing(network, contact, line, "knows", slug)
         via = contact.met.via if contact.met else None
         if via and via not in network.by_slug:
-            yield _missing(network, contact, contact.met.via_line or contact.line_of("met"), "met.via", via)
+            yield _missing(
+                network, contact, contact.met.via_line or contact.line_of("met"), "met.via", via
+            )
 
 
 def _missing(network: Network, contact: Contact, line: int, key: str, slug: str) -> Problem:
@@ -144,14 +177,20 @@ def _missing(network: Network, contact: Contact, line: int, key: str, slug: str)
         from kithbook.load import suggest_slug
 
         suggestion = suggest_slug(slug)
-        hint = (f" (did you mean {suggestion}? {key} takes file names without .md)"
-                if suggestion in network.by_slug else
-                f" (write the file name without .md, such as {suggestion})")
+        hint = (
+            f" (did you mean {suggestion}? {key} takes file names without .md)"
+            if suggestion in network.by_slug
+            else f" (write the file name without .md, such as {suggestion})"
+        )
     else:
         close = difflib.get_close_matches(slug, network.by_slug, n=1, cutoff=0.75)
         hint = f" (did you mean {close[0]}?)" if close else ""
-    return _problem(contact, line, f"{key}: no contact {slug!r} in {network.config.contacts_dir}/{hint}",
-                    "reference")
+    return _problem(
+        contact,
+        line,
+        f"{key}: no contact {slug!r} in {network.config.contacts_dir}/{hint}",
+        "reference",
+    )
 
 
 def check_dates(network: Network, today: dt.date) -> Iterator[Problem]:
@@ -159,8 +198,12 @@ def check_dates(network: Network, today: dt.date) -> Iterator[Problem]:
     for contact in network.contacts:
         birthday = contact.birthday
         if birthday and birthday.year is not None and birthday.in_year(birthday.year) > today:
-            yield _problem(contact, contact.line_of("birthday"),
-                           f"birthday: {birthday} is in the future", "future-date")
+            yield _problem(
+                contact,
+                contact.line_of("birthday"),
+                f"birthday: {birthday} is in the future",
+                "future-date",
+            )
         met = contact.met
         if met and met.date and met.date > today:
             line = contact.item_lines.get("met.date", (contact.line_of("met"),))[0]
@@ -168,8 +211,13 @@ def check_dates(network: Network, today: dt.date) -> Iterator[Problem]:
             yield _problem(contact, line, message, "future-date")
         for entry in contact.log:
             if entry.date > today:
-                yield _problem(contact, entry.line, f"log: {entry.date} is in the future "
-                               f"(today is {today}); is the date right?", "future-date", "warning")
+                yield _problem(
+                    contact,
+                    entry.line,
+                    f"log: {entry.date} is in the future (today is {today}); is the date right?",
+                    "future-date",
+                    "warning",
+                )
 
 
 CHECKS: dict[str, Check] = {
@@ -183,12 +231,28 @@ CHECKS: dict[str, Check] = {
 }
 
 # The names problems found while loading carry; with CHECKS, the names `kith validate --check` takes.
-LOADER_CHECKS = ("file", "front-matter", "yaml", "slug", "duplicate-key", "required", "type",
-                 "quote", "date", "duration", "tags", "unknown-key", "log", "config")
+LOADER_CHECKS = (
+    "file",
+    "front-matter",
+    "yaml",
+    "slug",
+    "duplicate-key",
+    "required",
+    "type",
+    "quote",
+    "date",
+    "duration",
+    "tags",
+    "unknown-key",
+    "log",
+    "config",
+)
 CHECK_NAMES = tuple(sorted(set(LOADER_CHECKS) | set(CHECKS)))
 
 
-def validate(network: Network, today: dt.date, checks: Iterable[str] | None = None) -> list[Problem]:
+def validate(
+    network: Network, today: dt.date, checks: Iterable[str] | None = None
+) -> list[Problem]:
     """The loader's problems and those of the named checks (all by default), sorted by file and line."""
     problems = list(network.problems)
     for name in checks if checks is not None else CHECKS:
@@ -199,4 +263,3 @@ def validate(network: Network, today: dt.date, checks: Iterable[str] | None = No
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(problem.severity == "error" for problem in problems)
-

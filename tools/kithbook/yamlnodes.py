@@ -89,7 +89,7 @@ def compose(text: str) -> Node | None:
             what = f"{error.context}, {what}"
         if opened:
             what = f"{what}; the {opened} opened on this line is not closed"
-        raise YAMLSyntaxError(line, _with_hint(what, text.split("\n")[line:line + 1])) from None
+        raise YAMLSyntaxError(line, _with_hint(what, text.split("\n")[line : line + 1])) from None
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         position = getattr(error, "position", 0) or 0
         problem = _with_hint(_first_line(str(error)), [])
@@ -102,20 +102,18 @@ _SIMPLE_KEY = "while scanning a simple key"
 _OPENED = {"while parsing a flow sequence": "[", "while parsing a flow mapping": "{"}
 _HINTS = {
     "mapping values are not allowed": "a value containing ': ' must be put in quotes; "
-                                      "otherwise check this line's indentation",
+    "otherwise check this line's indentation",
     "cannot start any token": "a value starting with @, ` or % must be put in quotes",
     "could not find expected ':'": "write 'key: value', with a colon and a space",
     "unexpected end of stream": "a quote opened on this line is never closed",
     "control characters are not allowed": "delete it (most editors do not show it)",
     "did not find expected key": "check this line's indentation; a value that starts with a "
-                                 "quote or a bracket must be quoted as a whole",
+    "quote or a bracket must be quoted as a whole",
     "expected '-' indicator": "check this line's indentation: it is inside the list above",
     "expected alphabetic or numeric character": "a value starting with & or * must be put in "
-                                                "quotes",
-    "unknown escape character": "in double quotes a backslash starts an escape; use single "
-                                "quotes",
-    "block sequence entries are not allowed": "start the list on the next line, or quote the "
-                                              "value",
+    "quotes",
+    "unknown escape character": "in double quotes a backslash starts an escape; use single quotes",
+    "block sequence entries are not allowed": "start the list on the next line, or quote the value",
 }
 
 
@@ -161,7 +159,9 @@ def scalar_value(node: ScalarNode) -> Any:
 
 
 def _timestamp(node: ScalarNode) -> dt.date | dt.datetime | InvalidDate:
-    if len(node.value) == 10 and node.value[4:5] == "-":  # YYYY-MM-DD: datetime's C parser is 20x faster
+    if (
+        len(node.value) == 10 and node.value[4:5] == "-"
+    ):  # YYYY-MM-DD: datetime's C parser is 20x faster
         try:
             return dt.date.fromisoformat(node.value)
         except ValueError:

@@ -39,7 +39,9 @@ def _module(name: str) -> ModuleType:
 
 def build_parser(only: str | None = None) -> tuple[ArgumentParser, dict[str, ArgumentParser]]:
     """The `kith` parser, with every command (for --help) or with just the one being run."""
-    parser = ArgumentParser(prog="kith", description="Keep your relationships alive, in plain text.")
+    parser = ArgumentParser(
+        prog="kith", description="Keep your relationships alive, in plain text."
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     parsers = {}
     for name in COMMANDS if only is None else [only]:

@@ -28,14 +28,19 @@ class ArgumentParser(argparse.ArgumentParser):
 
 def add_root(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--root", type=Path, default=Path("."), metavar="DIR",
+        "--root",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
         help="the network's folder, holding contacts/ and mkdocs.yml (default: the current folder)",
     )
 
 
 def add_today(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--today", type=parse_date_argument, metavar="YYYY-MM-DD",
+        "--today",
+        type=parse_date_argument,
+        metavar="YYYY-MM-DD",
         help=f"compute as if today were this date (default: ${TODAY_VARIABLE}, else the system date)",
     )
 
@@ -78,7 +83,9 @@ def print_problems(problems: list[Problem], stream: IO[str] | None = None) -> No
         text = str(problem)
         if colour:
             code = "31" if problem.severity == "error" else "33"
-            text = text.replace(f" {problem.severity}:", f" \033[{code}m{problem.severity}\033[0m:", 1)
+            text = text.replace(
+                f" {problem.severity}:", f" \033[{code}m{problem.severity}\033[0m:", 1
+            )
         print(text, file=stream)
 
 

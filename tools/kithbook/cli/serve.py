@@ -14,10 +14,18 @@ HELP = "serve the network site on localhost, rebuilding in about a second after 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_root(parser)
-    parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT",
-                        help="the address to serve on (default: 127.0.0.1:8000, this machine only)")
-    parser.add_argument("--full", action="store_true",
-                        help="rebuild every page after each edit (plain `mkdocs serve`; slow on large networks)")
+    parser.add_argument(
+        "-a",
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="IP:PORT",
+        help="the address to serve on (default: 127.0.0.1:8000, this machine only)",
+    )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="rebuild every page after each edit (plain `mkdocs serve`; slow on large networks)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
