@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 
 import pytest
 from icalendar import Calendar
@@ -114,3 +116,32 @@ def test_the_file_is_replaced_whole(tmp_path):
     write_calendar(target, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
     assert target.read_bytes() == b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
     assert [path.name for path in tmp_path.iterdir()] == ["due.ics"]
+
+
+POSIX_ONLY = pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+
+
+@pytest.fixture
+def umask():
+    """Set the process umask for one test, and put the old one back."""
+    previous = os.umask(0o022)
+    yield os.umask
+    os.umask(previous)
+
+
+@POSIX_ONLY
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_file_gets_the_permissions_of_the_umask(tmp_path, umask, mask, mode):
+    umask(mask)
+    target = tmp_path / "due.ics"
+    write_calendar(target, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+@POSIX_ONLY
+def test_a_replaced_file_keeps_its_permissions(tmp_path, umask):
+    target = tmp_path / "due.ics"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    write_calendar(target, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

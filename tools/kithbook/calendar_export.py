@@ -1,23 +1,24 @@
 """The due list and the coming year's birthdays and yearly dates as an iCalendar file.
 
 Events are all-day, with stable UIDs so a calendar app updates them in place on the next export.
-Built with the `icalendar` library; the file is written atomically.
+Built with the `icalendar` library; the file is written atomically, with ordinary permissions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kithbook.due import DueItem
-from kithbook.occasions import Occasion
-
 if TYPE_CHECKING:
     from icalendar import Event
+
+    from kithbook.due import DueItem
+    from kithbook.occasions import Occasion
 
 PRODUCT = "-//Kithbook//kith due//EN"
 CALENDAR_NAME = "Kithbook: who to reach out to"
@@ -72,12 +73,25 @@ def _event(uid: str, day: dt.date, stamp: dt.datetime, summary: str, description
 
 
 def write_calendar(path: Path, data: bytes) -> None:
-    """Write atomically: a temporary file in the same folder, then a rename."""
+    """Write atomically (a temporary file in the same folder, then a rename), keeping the replaced
+    file's permissions, or giving a new file those of the umask (0644 under the usual 022) rather
+    than a temporary file's 0600, so a calendar app or web server can read it as any other file."""
     folder = path.parent if str(path.parent) else Path(".")
+    mode = _permissions(path)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def _permissions(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
