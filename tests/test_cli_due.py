@@ -207,6 +207,49 @@ def test_ics_writes_a_calendar_and_keeps_json_clean(network, tmp_path, capsys):
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
+PRIVATE = contact(
+    "circle: friend\nprivate: true\nbirthday: 1980-12-10",
+    "2026-08-01 <-> phone: long talk",
+    name="Pia Private",
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "in_calendar"),
+    [
+        pytest.param([], False, id="left-out-by-default"),
+        pytest.param(["--include-private"], True, id="included-when-asked"),
+    ],
+)
+def test_private_contacts_stay_out_of_the_calendar_unless_asked(
+    make_network, tmp_path, capsys, args, in_calendar
+):
+    root = make_network({**NETWORK, "pia": PRIVATE})
+    target = tmp_path / "due.ics"
+    assert due("--json", "--ics", str(target), *args, root=root) == 0
+    assert "pia" in [item["slug"] for item in json.loads(capsys.readouterr().out)["items"]]
+    calendar = target.read_text(encoding="utf-8")
+    assert ("Pia Private" in calendar, "-pia-" in calendar) == (in_calendar, in_calendar)
+
+
+@pytest.mark.parametrize(
+    ("terminal", "start"),
+    [
+        pytest.param(False, '{"today":"2026-12-01","items":[{', id="compact-when-piped"),
+        pytest.param(True, '{\n  "today": "2026-12-01",\n  "items": [\n', id="indented-at-a-terminal"),
+    ],
+)
+def test_json_is_compact_for_programs_and_indented_for_people(
+    network, capsys, monkeypatch, terminal, start
+):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: terminal)
+    assert due("--json", "--no-cache", root=network) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(start)
+    assert (out.count("\n") == 1) is not terminal
+    assert json.loads(out)["today"] == "2026-12-01"
+
+
 def test_at_a_date_reads_the_commit_and_defaults_today(make_network, capsys, monkeypatch):
     monkeypatch.delenv("KITHBOOK_TODAY", raising=False)
     root = make_network(NETWORK)
