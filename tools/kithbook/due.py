@@ -13,8 +13,8 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from kithbook.backlog import BacklogPicker
-from kithbook.model import Contact, Duration, LogEntry, Network, Problem
-from kithbook.occasions import Occasion, contact_occasions, occasions
+from kithbook.model import Contact, Duration, LogEntry, MonthDay, Network, Problem
+from kithbook.occasions import Occasion, contact_occasions, occasions, occurs_between
 from kithbook.phrases import duration_words, reached_out, relative_day, short_date, span
 
 if TYPE_CHECKING:
@@ -201,6 +201,7 @@ class Rules:
         self.dates_to = max(self.occasions_to, today)
         self._of_circle: dict[str | None, tuple[Duration, str]] = {}
         self._own: dict[Duration, tuple[Duration, str]] = {}
+        self._in_window: dict[tuple[int, int], bool] = {}
 
     def cadence(self, contact: Contact) -> tuple[Duration, str]:
         """`cadence_of` and where it comes from, in words (`friend circle: every 2 months`);
@@ -219,6 +220,15 @@ class Rules:
             found = self._of_circle[circle] = (cadence, _cadence_words(source, cadence))
         return found
 
+    def _near(self, month_day: MonthDay) -> bool:
+        """Whether a yearly date falls between `dates_from` and `dates_to` in some year: most
+        birthdays do not, and this is worked out once per day of the year."""
+        key = (month_day.month, month_day.day)
+        found = self._in_window.get(key)
+        if found is None:
+            found = self._in_window[key] = occurs_between(month_day, self.dates_from, self.dates_to)
+        return found
+
     def reasons(
         self, contact: Contact, entries: list[LogEntry], writes: list[LogEntry]
     ) -> list[DueItem]:
@@ -228,7 +238,7 @@ class Rules:
         logged = bool(entries) and not contact.cadence_never
         if logged and writes:
             self._follow_up(contact, entries, writes, found)
-        if contact.birthday is not None or contact.dates:
+        if contact.dates or (contact.birthday and self._near(contact.birthday)):
             self._dates(contact, entries, found)
         if logged:
             self._reconnect(contact, entries, writes, found)

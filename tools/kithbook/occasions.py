@@ -75,6 +75,11 @@ def contact_occasions(contact: Contact, start: dt.date, end: dt.date) -> Iterato
                 yield Occasion(contact, date, life.label, "yearly", date.year - life.date.year)
 
 
+def occurs_between(month_day: MonthDay, start: dt.date, end: dt.date) -> bool:
+    """Whether a yearly date falls in [start, end] in any year (its own year not considered)."""
+    return any(True for _ in _yearly_between(month_day, start, end))
+
+
 def _yearly_between(month_day: MonthDay, start: dt.date, end: dt.date) -> Iterator[dt.date]:
     for year in range(start.year, end.year + 1):
         date = month_day.in_year(year)
