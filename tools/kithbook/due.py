@@ -52,13 +52,14 @@ class DueItem:
         return self.contact.channel
 
     def to_json(self) -> dict[str, Any]:
+        contact = self.contact
         return {
-            "slug": self.slug,
-            "name": self.name,
+            "slug": contact.slug,
+            "name": contact.name,
             "kind": self.kind,
             "due": self.due.isoformat(),
             "reason": self.reason,
-            "channel": self.channel,
+            "channel": contact.channel,
             "score": round(self.score, 4),
             "other_reasons": list(self.other_reasons),
         }
