@@ -236,7 +236,9 @@ def test_private_contacts_stay_out_of_the_calendar_unless_asked(
     ("terminal", "start"),
     [
         pytest.param(False, '{"today":"2026-12-01","items":[{', id="compact-when-piped"),
-        pytest.param(True, '{\n  "today": "2026-12-01",\n  "items": [\n', id="indented-at-a-terminal"),
+        pytest.param(
+            True, '{\n  "today": "2026-12-01",\n  "items": [\n', id="indented-at-a-terminal"
+        ),
     ],
 )
 def test_json_is_compact_for_programs_and_indented_for_people(

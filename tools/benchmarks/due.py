@@ -54,9 +54,8 @@ def floor(root: Path) -> float:
 
 def due_run(root: Path) -> float:
     """CPU seconds of one `tools/due.py --json` subprocess; its output must be valid JSON."""
-    command = [
-        sys.executable, str(TOOLS / "due.py"), "--root", str(root), "--json", "--today", TODAY,
-    ]
+    script = str(TOOLS / "due.py")
+    command = [sys.executable, script, "--root", str(root), "--json", "--today", TODAY]
     before = _children_cpu()
     done = subprocess.run(command, capture_output=True, check=False, env=CHILD_ENV)
     elapsed = _children_cpu() - before

@@ -122,7 +122,7 @@ def _compute(args: argparse.Namespace, root: Path, today: dt.date, mode: Mode) -
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector for one run: the loaded network is several objects per log
-    line, none in a cycle, that each full collection would otherwise scan again and again."""
+    line, with no cycles to collect, that each full collection would otherwise scan again."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -244,7 +244,9 @@ def _export(
 
 
 def _filtered(items: tuple[DueItem, ...], args: argparse.Namespace) -> list[DueItem]:
-    kept = [item for item in items if _wanted(item.contact, item.kind, args)]
+    kept = list(items)
+    if args.kind or args.tag or args.circle:
+        kept = [item for item in kept if _wanted(item.contact, item.kind, args)]
     return kept[: args.limit] if args.limit else kept
 
 
