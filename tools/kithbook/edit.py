@@ -3,7 +3,8 @@
 Each function takes the file's text and returns the new text. Comments, key order, quoting, blank
 lines, line endings and the final newline all stay as written. The front matter is located with YAML
 node positions (never re-dumped); after every edit the result is re-read and compared with the
-intended value, and an `EditError` is raised rather than writing anything uncertain.
+intended value, and an `EditError` is raised rather than writing anything uncertain. YAML is read
+with the loader's C parser, and the text before an edit only once (for positions and the check).
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kithbook.edit_log import append_log_entry, format_log_line
-from kithbook.edit_text import EditError, Text, verify_front_matter
+from kithbook.edit_text import EditError, Text, node_pairs, verify_front_matter
 from kithbook.new_contact import render_new_contact
+from kithbook.yamlnodes import YAMLSyntaxError, compose
 from kithbook.yamltext import (
     YAMLValueError,
     double_quoted,
@@ -69,6 +70,10 @@ class _FrontMatter:
         source = self.source[:start] + new + self.source[end:]
         return self.text.with_front_matter(source)
 
+    def verify(self, before: str, after: str, key: str, expected: Any) -> None:
+        """The post-edit check, with this front matter's pairs as the ones before the edit."""
+        verify_front_matter(before, after, key, expected, node_pairs(self.root))
+
 
 def set_key(text: str, key: str, value: Any) -> str:
     """Set a top-level key to a scalar or one-line list; add `key: value` at the end if missing."""
@@ -79,7 +84,7 @@ def set_key(text: str, key: str, value: Any) -> str:
         result = _append_entry(front, front.root, [f"{_key(key)}: {rendered}".rstrip()])
     else:
         result = _replace_value(front, key, found[1], value, in_flow=False)
-    verify_front_matter(text, result, key, _python(value))
+    front.verify(text, result, key, _python(value))
     return result
 
 
@@ -102,7 +107,7 @@ def add_list_item(text: str, key: str, item: Any) -> str:
             raise EditError(f"{key}: is a mapping, not a list; kith will not turn it into one")
         expected = (before if isinstance(before, list) else [] if before is None else [before])
         expected = [*expected, _python(item)]
-    verify_front_matter(text, result, key, expected)
+    front.verify(text, result, key, expected)
     return result
 
 
@@ -119,7 +124,7 @@ def set_mapping_entry(text: str, key: str, subkey: str, value: Any) -> str:
         result = _set_in_mapping(front, key, subkey, found[0], found[1], value)
     expected = dict(before) if isinstance(before, dict) else {}
     expected[subkey] = _python(value)
-    verify_front_matter(text, result, key, expected)
+    front.verify(text, result, key, expected)
     return result
 
 
@@ -151,9 +156,9 @@ def _front_matter(text: str) -> _FrontMatter:
     parsed = Text.parse(text)
     source = parsed.front_matter
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        message = f"the front matter is not valid YAML ({_first_line(error)}); fix it first"
+        root = compose(source)
+    except YAMLSyntaxError as error:
+        message = f"the front matter is not valid YAML ({error.message}); fix it first"
         raise EditError(message) from None
     if root is None or (isinstance(root, ScalarNode) and not root.value.strip()):
         return _FrontMatter(parsed, source, None)
@@ -326,7 +331,3 @@ def _python(value: Any, key: Any = _MISSING) -> Any:
     if isinstance(value, tuple):
         return list(value)
     return value
-
-
-def _first_line(error: yaml.YAMLError) -> str:
-    return str(error).strip().splitlines()[0]

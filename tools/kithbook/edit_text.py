@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from yaml.nodes import Node
+
 from kithbook.yamlnodes import TooComplex, YAMLSyntaxError, compose, key_text, to_python
 
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
@@ -62,21 +64,34 @@ def front_matter_pairs(text: str) -> list[tuple[str, Any]]:
     """The (key, value) pairs of a file's front matter, in order, as YAML reads them."""
     source = Text.parse(text).front_matter.replace("\r\n", "\n")
     try:
-        root = compose(source)
-        if root is None or not getattr(root, "value", None) or isinstance(root.value, str):
-            return []
-        return [(key_text(key), to_python(value)) for key, value in root.value]
-    except (YAMLSyntaxError, TooComplex) as error:
+        return node_pairs(compose(source))
+    except YAMLSyntaxError as error:
         message = f"the edited front matter does not read back ({error}); nothing was written"
         raise EditError(message) from None
 
 
-def verify_front_matter(before: str, after: str, key: str, expected: Any) -> None:
-    """EditError unless `after` differs from `before` only in `key`, now reading as `expected`."""
+def node_pairs(root: Node | None) -> list[tuple[str, Any]]:
+    """The (key, value) pairs of an already composed front matter, so no text is parsed twice."""
+    if root is None or not getattr(root, "value", None) or isinstance(root.value, str):
+        return []
+    try:
+        return [(key_text(key), to_python(value)) for key, value in root.value]
+    except TooComplex as error:
+        message = f"the edited front matter does not read back ({error}); nothing was written"
+        raise EditError(message) from None
+
+
+def verify_front_matter(
+    before: str, after: str, key: str, expected: Any, old_pairs: list[tuple[str, Any]] | None = None
+) -> None:
+    """EditError unless `after` differs from `before` only in `key`, now reading as `expected`, and
+    loads as a contact; `old_pairs` are `before`'s pairs when the caller has already read them."""
     from kithbook.config import Config
     from kithbook.load import parse_contact
 
-    old = [(k, v) for k, v in front_matter_pairs(before) if k != key]
+    if old_pairs is None:
+        old_pairs = front_matter_pairs(before)
+    old = [(k, v) for k, v in old_pairs if k != key]
     pairs = front_matter_pairs(after)
     new = [(k, v) for k, v in pairs if k != key]
     values = [v for k, v in pairs if k == key]

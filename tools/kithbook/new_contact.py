@@ -1,4 +1,8 @@
-"""A brand-new contact file, written whole in the documented format, every value quoted safely."""
+"""A brand-new contact file, written whole in the documented format, every value quoted safely.
+
+A new file needs no edit-and-reparse cycle: it is rendered once and read back once. `kith new` also
+loads it here; an import loads and validates all its new files in one batch instead.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,16 @@ EMPTY_BODY = "\n## Log\n"
 
 
 def render_new_contact(fields: dict[str, Any], body: str = "") -> str:
-    """Front matter from `fields` (in order; empty values left out) and a body with a `## Log`."""
+    """Front matter from `fields` (in order; empty values left out) and a body with a `## Log`;
+    the text reads back as exactly those fields and loads as a contact (else EditError)."""
+    text = render_contact_text(fields, body)
+    _check_loads(text)
+    return text
+
+
+def render_contact_text(fields: dict[str, Any], body: str = "") -> str:
+    """`render_new_contact` without loading the result: for callers that load and validate it
+    themselves; the text still reads back as exactly `fields` (else EditError)."""
     if not isinstance(fields.get("name"), str) or not fields["name"].strip():
         raise EditError("name: a new contact needs a name")
     kept = {key: value for key, value in fields.items() if value not in (None, "", [], (), {})}
@@ -27,7 +40,8 @@ def render_new_contact(fields: dict[str, Any], body: str = "") -> str:
     text = "\n".join(lines) + "\n" + ("\n" + body.lstrip("\n") if body.strip() else EMPTY_BODY)
     if not text.endswith("\n"):
         text += "\n"
-    _verify(text, kept)
+    if front_matter_pairs(text) != [(key, _plain(value)) for key, value in kept.items()]:
+        raise EditError("the new contact would not read back as given; nothing was written")
     return text
 
 
@@ -61,13 +75,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _verify(text: str, fields: dict[str, Any]) -> None:
-    """The new file reads back as exactly the fields given, and loads as a contact."""
+def _check_loads(text: str) -> None:
+    """EditError unless the loader reads the text as a contact."""
     from kithbook.config import Config
     from kithbook.load import parse_contact
 
-    if front_matter_pairs(text) != [(key, _plain(value)) for key, value in fields.items()]:
-        raise EditError("the new contact would not read back as given; nothing was written")
     problems: list[Any] = []
     if parse_contact("contact.md", text.encode("utf-8"), Config(), problems) is None:
         raise EditError(f"the new contact would not load ({problems[0].message})")

@@ -7,11 +7,14 @@ or text holding `: #` quotes or newlines are never taken by YAML for another typ
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from typing import Any
 
 import yaml
+
+from kithbook.yamlnodes import YAMLSyntaxError, compose
 
 STR = "tag:yaml.org,2002:str"
 
@@ -47,6 +50,7 @@ def yaml_scalar(value: Any, *, flow: bool = False) -> str:
     raise YAMLValueError(f"a {type(value).__name__} cannot be written as a single YAML value")
 
 
+@functools.lru_cache(maxsize=4096)  # an import writes the same company or place many times
 def is_plain_safe(text: str, *, flow: bool = False) -> bool:
     """True when `text` written bare reads back as the same text (not a number, date or syntax)."""
     if not text or text != text.strip() or _NEEDS_ESCAPE.search(text):
@@ -63,11 +67,11 @@ def is_plain_safe(text: str, *, flow: bool = False) -> bool:
 
 
 def _reads_back(text: str, flow: bool) -> bool:
-    """The last guard: compose the value in its context and compare."""
+    """The last guard: compose the value in its context, as the loader would, and compare."""
     source = f"k: [{text}]\n" if flow else f"k: {text}\n"
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        node = compose(source)
+    except YAMLSyntaxError:
         return False
     value = node.value[0][1]
     if flow:
