@@ -3,27 +3,27 @@
 Every file is checked before it is written: a new file must validate clean, and a merge must not
 bring a problem the file did not have. A file that would fail is reported and left alone; the rest
 are written. The commit (`import: 3 new, 1 merged from Connections.csv`) is one, so `kith undo`
-takes the whole import back. Checks run in one batch; the writes (each flushed to disk) overlap.
+takes the whole import back. A new file is rendered once and checked with the rest; the checks run
+in one batch, and so do the writes: each file atomic, all of them synced to disk together.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from kithbook.edit import EditError, add_list_item, render_new_contact, set_key, set_mapping_entry
+from kithbook.edit import EditError, add_list_item, set_key, set_mapping_entry
 from kithbook.git import CommitOutcome, commit_files
 from kithbook.import_plan import Addition, ImportPlan, Merge
 from kithbook.importers.candidate import SourceProblem
 from kithbook.load import load_files
 from kithbook.model import Network, Problem
-from kithbook.safe_write import Snapshot, WriteError, read_snapshot, write_if_unchanged, write_new
+from kithbook.new_contact import render_contact_text
+from kithbook.safe_write import PlannedWrite, Snapshot, WriteError, read_snapshot, write_batch
 from kithbook.validate import CHECKS, validate
 
 FILE_CHECKS = [name for name in CHECKS if name not in ("reference", "duplicate-email")]
-WRITERS = 8  # files written at once: each write waits for the disk, not for Python
 Progress = Callable[[int, int], None]
 
 
@@ -62,17 +62,14 @@ def apply_plan(
     result = ApplyResult()
     writes = [*_new_writes(plan, result), *_merge_writes(plan, network, result)]
     writes = _checked(writes, network, today, result)
-    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
-        outcomes = pool.map(lambda write: _write(network, write), writes)
-        for done, (write, error) in enumerate(zip(writes, outcomes, strict=True), start=1):
-            if error:
-                result.problems.append(SourceProblem(write.line, "error", f"{error}; skipped"))
-            elif write.snapshot is None:
-                result.created.append(write.path)
-            else:
-                result.merged.append(write.path)
-            if progress:
-                progress(done, len(writes))
+    planned = [PlannedWrite(network.root / write.path, write.text, write.snapshot) for write in writes]
+    for write, error in zip(writes, write_batch(planned, progress), strict=True):
+        if error:
+            result.problems.append(SourceProblem(write.line, "error", f"{error}; skipped"))
+        elif write.snapshot is None:
+            result.created.append(write.path)
+        else:
+            result.merged.append(write.path)
     if result.paths:
         paths = [network.root / path for path in result.paths]
         result.commit = commit_files(network.root, paths, result.summary(source),
@@ -85,7 +82,7 @@ def _new_writes(plan: ImportPlan, result: ApplyResult) -> list[_Write]:
     writes = []
     for contact in plan.new:
         try:
-            text = render_new_contact(contact.fields, contact.body)
+            text = render_contact_text(contact.fields, contact.body)  # loaded in `_checked`
         except EditError as error:
             result.problems.append(SourceProblem(
                 contact.lines[0], "error", f"{contact.name}: cannot write {contact.path}: {error}"))
@@ -167,18 +164,6 @@ def file_problems(
     for problem in validate(checked, today, FILE_CHECKS):
         problems.setdefault(problem.path, []).append(problem)
     return problems
-
-
-def _write(network: Network, write: _Write) -> str | None:
-    """Write one file atomically; the error message when it could not be written."""
-    try:
-        if write.snapshot is None:
-            write_new(network.root / write.path, write.text)
-        else:
-            write_if_unchanged(network.root / write.path, write.snapshot, write.text)
-    except WriteError as error:
-        return str(error)
-    return None
 
 
 def apply_addition(text: str, addition: Addition) -> str:
