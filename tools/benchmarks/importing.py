@@ -1,9 +1,12 @@
 """Import benchmark: a 10,000-row LinkedIn Connections.csv into a network of 10,000 contacts.
 
-`python tools/benchmarks/importing.py [--contacts 10000] [--rows 10000]` generates the network (in a
-fresh Git repository), writes a LinkedIn export where 30% of the rows match a contact by e-mail,
-20% by name and the rest are new people, then times `kith import` end to end (load, parse, plan,
-edit and validate and write, one commit) and each phase. The bar: the whole import under 10 s.
+`python tools/benchmarks/importing.py [--contacts 10000] [--rows 10000] [--rounds 3]` generates the
+network once (in a fresh, packed Git repository) and a LinkedIn export where 30% of the rows match a
+contact by e-mail, 20% by name and the rest are new people. Each round imports it into a fresh copy
+of that network the way `kith import` does (read, load, plan, edit + check + write, one commit) and
+times every phase by the wall clock, since the disk and Git's subprocesses count as much as Python.
+The machine is shared, so the rounds give the best, median and worst figure of each phase and of
+the total. The bar: the whole import under 10 s.
 """
 
 from __future__ import annotations
@@ -11,7 +14,10 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import gc
 import random
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.generate import write_network  # noqa: E402
+from kithbook.cli.import_cmd import loaded_network_frozen  # noqa: E402
 from kithbook.git import commit_files  # noqa: E402
 from kithbook.import_apply import apply_plan  # noqa: E402
 from kithbook.import_plan import plan_import  # noqa: E402
@@ -32,6 +39,7 @@ TODAY = dt.date(2026, 12, 1)
 HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
 NOTES = ("Notes:\n\"When exporting your connection data, you may notice that some of the email "
          "addresses are missing.\"\n\n")
+PHASES = ("read CSV", "load network", "plan (match)", "edit + check + write", "git commit")
 
 
 def write_connections(path: Path, network_root: Path, rows: int, seed: int = 7) -> None:
@@ -56,47 +64,78 @@ def write_connections(path: Path, network_root: Path, rows: int, seed: int = 7) 
                              "Fjord Freight", "Engineer", connected])
 
 
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def make_repository(root: Path) -> None:
+    """The network committed and packed, as a repository in use would be (and no gc left running)."""
+    git(root, "init", "-q")
+    git(root, "config", "user.name", "Benchmark")
+    git(root, "config", "user.email", "benchmark@example.org")
+    git(root, "add", "-A")
+    git(root, "-c", "gc.auto=0", "commit", "-qm", "network")
+    git(root, "gc", "-q")
+
+
+def import_round(root: Path, source: Path) -> tuple[dict[str, float], str]:
+    """Import `source` into the network at `root` as `kith import` does; wall seconds per phase."""
+    clock = [time.perf_counter()]
+
+    def lap() -> float:
+        clock.append(time.perf_counter())
+        return clock[-1] - clock[-2]
+
+    times = {}
+    parsed = read_source(source.read_bytes(), "linkedin")
+    times["read CSV"] = lap()
+    network = load(root)
+    times["load network"] = lap()
+    with loaded_network_frozen():
+        plan = plan_import(parsed.candidates, network, TODAY, parsed.problems)
+        times["plan (match)"] = lap()
+        result = apply_plan(plan, network, TODAY, source.name, no_commit=True)
+        times["edit + check + write"] = lap()
+        outcome = commit_files(root, [root / path for path in result.paths],
+                               result.summary(source.name), command="import")
+        times["git commit"] = lap()
+    if not outcome.committed or result.problems or git(root, "status", "--porcelain"):
+        raise SystemExit(f"the import did not commit cleanly: {outcome.message}")
+    return times, f"{plan.summary()}; {outcome.message}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contacts", type=int, default=10_000)
     parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
+    rounds: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory() as folder:
-        root = write_network(Path(folder) / "network", args.contacts)
-        git(root, "init", "-q")
-        git(root, "config", "user.name", "Benchmark")
-        git(root, "config", "user.email", "benchmark@example.org")
-        git(root, "add", "-A")
-        git(root, "commit", "-qm", "network")
+        pristine = write_network(Path(folder) / "network", args.contacts)
+        make_repository(pristine)
         source = Path(folder) / "Connections.csv"
-        write_connections(source, root, args.rows)
-
-        started = time.perf_counter()
-        network = load(root)
-        loaded = time.perf_counter()
-        parsed = read_source(source.read_bytes(), "linkedin")
-        read = time.perf_counter()
-        plan = plan_import(parsed.candidates, network, TODAY, parsed.problems)
-        planned = time.perf_counter()
-        result = apply_plan(plan, network, TODAY, source.name, no_commit=True)
-        written = time.perf_counter()
-        outcome = commit_files(root, [root / path for path in result.paths],
-                               result.summary(source.name), command="import")
-        finished = time.perf_counter()
-
-    total = finished - started
-    print(f"{args.rows} LinkedIn rows into {args.contacts} contacts: {plan.summary()}")
-    print(f"  load network   {loaded - started:6.2f} s")
-    print(f"  read CSV       {read - loaded:6.2f} s")
-    print(f"  plan (match)   {planned - read:6.2f} s")
-    print(f"  edit + check + write {written - planned:6.2f} s  ({len(result.paths)} files)")
-    print(f"  git commit     {finished - written:6.2f} s  ({outcome.message})")
-    print(f"  total          {total:6.2f} s  (bar: under {BAR_SECONDS:g} s: "
-          f"{'met' if total < BAR_SECONDS else 'NOT met'})")
+        write_connections(source, pristine, args.rows)
+        for number in range(args.rounds):
+            root = Path(folder) / f"round-{number}"
+            shutil.copytree(pristine, root, symlinks=True)
+            gc.collect()
+            times, summary = import_round(root, source)
+            times["total"] = sum(times.values())
+            rounds.append(times)
+            shutil.rmtree(root)
+    print(f"{args.rows} LinkedIn rows into {args.contacts} contacts: {summary}")
+    print(f"wall-clock seconds over {len(rounds)} rounds:    best  median   worst")
+    for phase in (*PHASES, "total"):
+        values = sorted(times[phase] for times in rounds)
+        print(f"  {phase:22} {values[0]:15.2f} {statistics.median(values):7.2f} {values[-1]:7.2f}")
+    totals = [times["total"] for times in rounds]
+    best, worst = min(totals), max(totals)
+    verdict = "met" if worst < BAR_SECONDS else "met at best" if best < BAR_SECONDS else "NOT met"
+    print(f"bar: the whole import under {BAR_SECONDS:g} s: {verdict}")
 
 
 if __name__ == "__main__":

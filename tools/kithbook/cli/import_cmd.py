@@ -8,10 +8,13 @@ bad records, 2 for bad arguments or an unreadable file.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithbook.cli.common import (
     CommandError,
@@ -22,6 +25,12 @@ from kithbook.cli.common import (
     print_json,
     today_from,
 )
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from kithbook.importers.candidate import ParsedSource
+    from kithbook.model import Network
 
 HELP = "import contacts from a vCard, LinkedIn Connections.csv, Google Contacts CSV or any CSV"
 FORMAT_NAMES = ("vcard", "linkedin", "google", "csv")
@@ -47,7 +56,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.import_plan import plan_import
     from kithbook.importers import MappingError, detect_format, read_source
     from kithbook.load import load
 
@@ -66,6 +74,15 @@ def run(args: argparse.Namespace) -> int:
     except MappingError as error:
         raise CommandError(str(error)) from None
     network = load(root)
+    with loaded_network_frozen():
+        return _import(args, network, parsed, format_name, today)
+
+
+def _import(args: argparse.Namespace, network: Network, parsed: ParsedSource, format_name: str,
+            today: dt.date) -> int:
+    """Plan the import, then print the plan (--dry-run) or carry it out; the exit status."""
+    from kithbook.import_plan import plan_import
+
     plan = plan_import(parsed.candidates, network, today, parsed.problems)
     shown_file = str(args.file)
     source = args.source or args.file.name
@@ -95,6 +112,17 @@ def run(args: argparse.Namespace) -> int:
         if result.commit is not None:
             print(result.commit.message, file=sys.stdout if result.commit.committed else sys.stderr)
     return 1 if _has_errors(problems) else 0
+
+
+@contextlib.contextmanager
+def loaded_network_frozen() -> Iterator[None]:
+    """Keep Python's cycle collector off what is loaded so far: the network is many thousands of
+    objects in no cycle, which each full collection during the import would scan again (~20%)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def parse_map(entries: list[str]) -> dict[str, str]:
