@@ -178,7 +178,7 @@ class LogEntry(NamedTuple):
         return self.direction != "note"
 
 
-@dataclass
+@dataclass(slots=True)
 class Contact:
     """One person, as read from `contacts/<slug>.md`. Fields that failed to parse are left empty."""
 
