@@ -89,7 +89,7 @@ def load_files(
     """A Network from (relative path, bytes) pairs: files on disk, in a Git commit, or about to be written."""
     problems = [] if problems is None else problems
     contacts: list[Contact] = []
-    with _garbage_collector_paused():
+    with garbage_collector_paused():
         for relative, data in files:
             contact = parse_contact(relative, data, config, problems)
             if contact is not None:
@@ -99,7 +99,7 @@ def load_files(
 
 
 @contextmanager
-def _garbage_collector_paused() -> Iterator[None]:
+def garbage_collector_paused() -> Iterator[None]:
     """Parsing allocates many small objects and no cycles; the cycle collector only slows it (5x)."""
     was_enabled = gc.isenabled()
     gc.disable()

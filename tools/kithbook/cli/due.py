@@ -9,12 +9,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import gc
 import io
 import json
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -115,21 +113,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _compute(args: argparse.Namespace, root: Path, today: dt.date, mode: Mode) -> CachedRun:
-    with _collector_paused():
+    """The run itself, with the cycle collector paused while the network is in memory."""
+    from kithbook.load import garbage_collector_paused
+
+    with garbage_collector_paused():
         return _compute_run(args, root, today, mode)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector for one run: the loaded network is several objects per log
-    line, with no cycles to collect, that each full collection would otherwise scan again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _compute_run(args: argparse.Namespace, root: Path, today: dt.date, mode: Mode) -> CachedRun:
