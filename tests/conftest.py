@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI must be repeatable: there, property tests run a fixed set of examples (derandomized); on a
+# developer's machine they explore new ones each run. `HYPOTHESIS_PROFILE=ci` gives CI's behaviour.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 TODAY = dt.date(2026, 12, 1)
 
