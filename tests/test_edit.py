@@ -21,6 +21,7 @@ from kithbook.edit import (
     yaml_scalar,
 )
 from kithbook.load import parse_contact
+from kithbook.new_contact import render_contact_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "handwritten"
 LOG_LINE = "- 2026-11-30 -> phone: Called about the trip"
@@ -265,3 +266,51 @@ def test_a_new_contact_keeps_the_body_given() -> None:
 def test_a_new_contact_with_bad_fields_is_refused(fields, message) -> None:
     with pytest.raises(EditError, match=message):
         render_new_contact(fields)
+
+
+TOO_LARGE = "---\nname: Ada\n---\n\n" + "x" * Config().max_file_bytes + "\n"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda text, **check: set_key(text, "company", "Engines", **check),
+        lambda text, **check: add_list_item(text, "emails", "ada@example.org", **check),
+        lambda text, **check: set_mapping_entry(text, "links", "github", "ada", **check),
+    ],
+    ids=["set_key", "add_list_item", "set_mapping_entry"],
+)
+def test_an_edit_whose_file_would_not_load_is_refused_unless_the_caller_loads_it(edit) -> None:
+    with pytest.raises(EditError, match="would not load"):
+        edit(TOO_LARGE)
+    assert edit(TOO_LARGE, check_loads=False).endswith("x\n")  # an import loads it in its batch
+    assert edit(fixture("comments.md"), check_loads=False) == edit(fixture("comments.md"))
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda text: set_key(text, "name", "Ada\u2028Byron", check_loads=False),
+        lambda text: add_list_item(text, "aka", "Ada\x85Byron", check_loads=False),
+    ],
+)
+def test_an_edit_writes_what_the_loader_reads_back_even_without_loading(edit) -> None:
+    text = edit("---\nname: Ada\n---\n")
+    contact = parse_contact("contacts/ada.md", text.encode("utf-8"), Config(), [])
+    assert "Byron" in contact.name + "".join(contact.aka)
+    assert "\u2028" not in text and "\x85" not in text  # escaped, never written raw
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"name": "Ada"}, {"name": "No", "company": "null", "aka": ["2024-01-01", "a: b"]}],
+)
+def test_a_new_contact_rendered_for_a_batch_is_the_same_text_without_the_load(fields) -> None:
+    assert render_contact_text(fields) == render_new_contact(fields)
+
+
+def test_only_a_new_contact_for_a_batch_may_be_too_large_to_load() -> None:
+    fields, body = {"name": "Ada"}, "x" * Config().max_file_bytes + "\n"
+    with pytest.raises(EditError, match="would not load"):
+        render_new_contact(fields, body)
+    assert render_contact_text(fields, body).endswith("x\n")

@@ -134,3 +134,30 @@ def test_the_import_is_one_kith_commit_that_undo_takes_back_whole(make_network):
     assert len(git(root, "show", "--name-only", "--format=", "HEAD").split()) == 4
     undo_last(root)
     assert sorted(path.name for path in (root / "contacts").iterdir()) == ["ada-lovelace.md"]
+
+
+SMALL_FILES = "site_name: Network\nplugins:\n  - kithbook:\n      max_file_bytes: {limit}\n"
+
+
+def test_a_merge_that_would_make_a_file_too_large_to_load_is_skipped(make_network):
+    """Edits in an import leave loading to the batch check, which uses the network's settings."""
+    astrid = HAND_WRITTEN.replace("Ada Lovelace", "Astrid Lindqvist")
+    limit = len(astrid.encode("utf-8")) + 10
+    root = make_network({"astrid-lindqvist": astrid}, SMALL_FILES.format(limit=limit))
+    _, result = import_file(root, "Connections.csv", "linkedin")
+    assert (root / "contacts" / "astrid-lindqvist.md").read_text() == astrid
+    assert result.merged == []
+    assert any("astrid-lindqvist.md: merge skipped: the file would have a problem" in problem.message
+               and "larger than" in problem.message for problem in result.problems)
+
+
+def test_an_import_of_many_files_is_one_commit_that_undo_takes_back_whole(make_network,
+                                                                          monkeypatch):
+    monkeypatch.setattr("kithbook.git.BULK_PATHS", 1)  # the path a 10,000-row import takes
+    root = make_repo(make_network({"ada-lovelace": HAND_WRITTEN}))
+    _, result = import_file(root, "apple.vcf", "vcard")
+    assert result.commit is not None and result.commit.committed
+    assert git(root, "status", "--porcelain") == ""
+    undo_last(root)
+    assert sorted(path.name for path in (root / "contacts").iterdir()) == ["ada-lovelace.md"]
+    assert (root / "contacts" / "ada-lovelace.md").read_text() == HAND_WRITTEN

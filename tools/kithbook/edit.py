@@ -70,13 +70,15 @@ class _FrontMatter:
         source = self.source[:start] + new + self.source[end:]
         return self.text.with_front_matter(source)
 
-    def verify(self, before: str, after: str, key: str, expected: Any) -> None:
+    def verify(self, before: str, after: str, key: str, expected: Any, check_loads: bool) -> None:
         """The post-edit check, with this front matter's pairs as the ones before the edit."""
-        verify_front_matter(before, after, key, expected, node_pairs(self.root))
+        verify_front_matter(before, after, key, expected, node_pairs(self.root),
+                            check_loads=check_loads)
 
 
-def set_key(text: str, key: str, value: Any) -> str:
-    """Set a top-level key to a scalar or one-line list; add `key: value` at the end if missing."""
+def set_key(text: str, key: str, value: Any, *, check_loads: bool = True) -> str:
+    """Set a top-level key to a scalar or one-line list; add `key: value` at the end if missing.
+    `check_loads=False` is for a caller that loads and validates the result itself (an import)."""
     front = _front_matter(text)
     found = front.entry(front.root, key)
     if found is None:
@@ -84,11 +86,11 @@ def set_key(text: str, key: str, value: Any) -> str:
         result = _append_entry(front, front.root, [f"{_key(key)}: {rendered}".rstrip()])
     else:
         result = _replace_value(front, key, found[1], value, in_flow=False)
-    front.verify(text, result, key, _python(value))
+    front.verify(text, result, key, _python(value), check_loads)
     return result
 
 
-def add_list_item(text: str, key: str, item: Any) -> str:
+def add_list_item(text: str, key: str, item: Any, *, check_loads: bool = True) -> str:
     """Append `item` to the list `key` (block or flow); create it, or turn one value into a list."""
     front = _front_matter(text)
     found = front.entry(front.root, key)
@@ -107,11 +109,13 @@ def add_list_item(text: str, key: str, item: Any) -> str:
             raise EditError(f"{key}: is a mapping, not a list; kith will not turn it into one")
         expected = (before if isinstance(before, list) else [] if before is None else [before])
         expected = [*expected, _python(item)]
-    front.verify(text, result, key, expected)
+    front.verify(text, result, key, expected, check_loads)
     return result
 
 
-def set_mapping_entry(text: str, key: str, subkey: str, value: Any) -> str:
+def set_mapping_entry(
+    text: str, key: str, subkey: str, value: Any, *, check_loads: bool = True
+) -> str:
     """Set `key.subkey` (such as links.github or met.date), creating the mapping or the entry."""
     front = _front_matter(text)
     rendered = _rendered(f"{key}.{subkey}", value)
@@ -124,7 +128,7 @@ def set_mapping_entry(text: str, key: str, subkey: str, value: Any) -> str:
         result = _set_in_mapping(front, key, subkey, found[0], found[1], value)
     expected = dict(before) if isinstance(before, dict) else {}
     expected[subkey] = _python(value)
-    front.verify(text, result, key, expected)
+    front.verify(text, result, key, expected, check_loads)
     return result
 
 

@@ -82,10 +82,17 @@ def node_pairs(root: Node | None) -> list[tuple[str, Any]]:
 
 
 def verify_front_matter(
-    before: str, after: str, key: str, expected: Any, old_pairs: list[tuple[str, Any]] | None = None
+    before: str,
+    after: str,
+    key: str,
+    expected: Any,
+    old_pairs: list[tuple[str, Any]] | None = None,
+    *,
+    check_loads: bool = True,
 ) -> None:
     """EditError unless `after` differs from `before` only in `key`, now reading as `expected`, and
-    loads as a contact; `old_pairs` are `before`'s pairs when the caller has already read them."""
+    loads as a contact (unless the caller loads it itself, with the network's settings: an import);
+    `old_pairs` are `before`'s pairs when the caller has already read them."""
     from kithbook.config import Config
     from kithbook.load import parse_contact
 
@@ -98,5 +105,5 @@ def verify_front_matter(
     if old != new or values != [expected] or Text.parse(after).body != Text.parse(before).body:
         raise EditError(f"{key}: the edit would not read back as intended; edit the file by hand")
     problems: list[Any] = []
-    if parse_contact("contact.md", after.encode("utf-8"), Config(), problems) is None:
+    if check_loads and parse_contact("contact.md", after.encode("utf-8"), Config(), problems) is None:
         raise EditError(f"{key}: the edited file would not load ({problems[0].message})")

@@ -167,9 +167,11 @@ def file_problems(
 
 
 def apply_addition(text: str, addition: Addition) -> str:
-    """One addition as an edit of the file's text (EditError when the layout does not allow it)."""
+    """One addition as an edit of the file's text (EditError when the layout does not allow it).
+    The edit proves it reads back as intended; the file is loaded and validated in `_checked`."""
     if addition.kind == "list":
-        return add_list_item(text, addition.key, addition.value)
+        return add_list_item(text, addition.key, addition.value, check_loads=False)
     if addition.kind == "mapping":
-        return set_mapping_entry(text, addition.key, addition.subkey or "", addition.value)
-    return set_key(text, addition.key, addition.value)
+        key, subkey = addition.key, addition.subkey or ""
+        return set_mapping_entry(text, key, subkey, addition.value, check_loads=False)
+    return set_key(text, addition.key, addition.value, check_loads=False)
