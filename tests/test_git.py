@@ -258,3 +258,41 @@ def test_git_setup_twice_writes_the_attribute_once(tmp_path: Path) -> None:
     main(["git-setup", "--root", str(root)])
     assert (root / ".gitattributes").read_text() == "contacts/*.md merge=kithbook\n"
     assert "kithbook.merge_driver %O %A %B %P" in git(root, "config", "merge.kithbook.driver")
+
+
+def loose_objects(root: Path) -> set[str]:
+    folders = (root / ".git/objects").glob("[0-9a-f][0-9a-f]")
+    return {folder.name + path.name for folder in folders for path in folder.iterdir()}
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["few files", "many files"])
+def test_an_import_sized_commit_holds_exactly_its_files_and_undo_takes_it_back(
+    tmp_path: Path, monkeypatch, bulk: bool
+) -> None:
+    monkeypatch.setattr("kithbook.git.BULK_PATHS", 1 if bulk else 100)
+    root = make_repo(tmp_path / "net", {"ada-lovelace": ADA, "bob": "---\nname: Bob\n---\n"})
+    written = [root / "contacts/ada-lovelace.md", root / "contacts/zoë smith.md"]
+    written[0].write_text(ADA + "- 2026-11-30 -> email: Hi\n")
+    written[1].write_text("---\nname: Zoë Smith\n---\n")
+    (root / "contacts/bob.md").write_text("---\nname: Bob B\n---\n")
+    outcome = commit_files(root, written, "import: 1 new, 1 merged from x.csv", command="import")
+    assert outcome.committed and subjects(root)[0] == "import: 1 new, 1 merged from x.csv"
+    committed = git(root, "show", "--name-only", "-z", "--format=", "HEAD").strip("\0\n")
+    assert sorted(committed.split("\0")) == ["contacts/ada-lovelace.md", "contacts/zoë smith.md"]
+    blobs = {git(root, "rev-parse", f"HEAD:{path}").strip() for path in committed.split("\0")}
+    assert (blobs & loose_objects(root) == set()) == bulk  # many files: their objects in one pack
+    undo_last(root)
+    assert not written[1].exists() and written[0].read_text() == ADA
+    assert git(root, "status", "--porcelain").splitlines() == [" M contacts/bob.md"]
+
+
+def test_a_file_git_ignores_is_written_but_neither_staged_nor_committed(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "net")
+    (root / ".gitignore").write_text("contacts/secret-*.md\n")
+    secret = root / "contacts/secret-agent.md"
+    secret.write_text("---\nname: Secret Agent\n---\n")
+    (root / "contacts/ada-lovelace.md").write_text(ADA + "x\n")
+    outcome = commit_files(root, [root / "contacts/ada-lovelace.md", secret], "import: x")
+    assert outcome.status == "failed" and "contacts/secret-agent.md" in outcome.message
+    assert ".gitignore" in outcome.message and subjects(root) == ["start"]
+    assert git(root, "diff", "--cached", "--name-only") == ""

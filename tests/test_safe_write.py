@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
+import kithbook.safe_write
 from kithbook.safe_write import (
     ChangedOnDisk,
+    PlannedWrite,
     WriteError,
     read_snapshot,
     update_file,
+    write_batch,
     write_if_unchanged,
     write_new,
 )
@@ -133,3 +136,90 @@ def test_update_file_gives_up_after_its_attempts(tmp_path: Path) -> None:
 
     with pytest.raises(ChangedOnDisk):
         update_file(path, always_overtaken, attempts=3)
+
+
+def interfere(path: Path, case: str) -> None:
+    """What another program does to `path` while a batch is between its two passes."""
+    if case == "edited meanwhile":
+        path.write_text("saved by an editor\n")
+    elif case == "removed meanwhile":
+        path.unlink()
+    elif case == "created meanwhile":
+        path.write_text("precious\n")
+
+
+@pytest.mark.parametrize(
+    ("case", "error", "expected"),
+    [
+        ("unchanged", None, "new\n"),
+        ("edited meanwhile", "changed on disk", "saved by an editor\n"),
+        ("removed meanwhile", "removed", None),
+        ("new", None, "new\n"),
+        ("created meanwhile", "already exists", "precious\n"),
+    ],
+)
+def test_a_batch_checks_each_file_as_a_single_write_would_and_writes_the_rest(
+    tmp_path: Path, case: str, error: str | None, expected: str | None
+) -> None:
+    path, other = tmp_path / "ada.md", tmp_path / "bob.md"
+    other.write_text("old\n")
+    if case in ("unchanged", "edited meanwhile", "removed meanwhile"):
+        path.write_text("old\n")
+    snapshot = read_snapshot(path) if path.exists() else None
+    writes = [PlannedWrite(path, "new\n", snapshot), PlannedWrite(other, "bob\n", read_snapshot(other))]
+
+    def between_the_passes(done: int, total: int) -> None:
+        if done == len(writes):  # every temporary file written, none renamed yet
+            interfere(path, case)
+
+    errors = write_batch(writes, between_the_passes)
+    assert (error is None) == (errors[0] is None) and errors[1] is None
+    if error is not None:
+        assert isinstance(errors[0], WriteError) and error in str(errors[0])
+    assert (path.read_text() if path.exists() else None) == expected
+    assert other.read_text() == "bob\n"
+    assert sorted(os.listdir(tmp_path)) == sorted(p.name for p in (path, other) if p.exists())
+
+
+@pytest.mark.parametrize(("mode", "bom"), [(0o600, b""), (0o640, b"\xef\xbb\xbf"), (0o664, b"")])
+def test_a_batch_keeps_each_files_permissions_bom_and_line_endings(
+    tmp_path: Path, mode: int, bom: bytes
+) -> None:
+    path = tmp_path / "ada.md"
+    path.write_bytes(bom + b"---\r\nname: Ada\r\n---\r\n")
+    path.chmod(mode)
+    snapshot = read_snapshot(path)
+    write_batch([PlannedWrite(path, snapshot.text.replace("Ada", "Ada Lovelace"), snapshot)])
+    assert path.read_bytes() == bom + b"---\r\nname: Ada Lovelace\r\n---\r\n"
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def test_a_new_file_in_a_batch_gets_the_usual_permissions(tmp_path: Path) -> None:
+    write_batch([PlannedWrite(tmp_path / "ada.md", "new\n")])
+    write_new(tmp_path / "bob.md", "new\n")
+    modes = {stat.S_IMODE((tmp_path / name).stat().st_mode) for name in ("ada.md", "bob.md")}
+    assert len(modes) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "sync"), reason="the system has no sync(); files are fsynced")
+def test_a_batch_syncs_twice_in_all_instead_of_once_per_file(tmp_path: Path, monkeypatch) -> None:
+    syncs: list[str] = []
+    monkeypatch.setattr(kithbook.safe_write.os, "sync", lambda: syncs.append("sync"))
+    monkeypatch.setattr(kithbook.safe_write.os, "fsync", lambda fd: syncs.append("fsync"))
+    writes = [PlannedWrite(tmp_path / f"person-{index}.md", f"{index}\n") for index in range(20)]
+    progress: list[tuple[int, int]] = []
+    assert write_batch(writes, lambda done, total: progress.append((done, total))) == [None] * 20
+    assert syncs == ["sync", "sync"]
+    assert progress[-1] == (40, 40) and len(progress) == 40
+
+
+def test_a_batch_interrupted_leaves_no_temporary_file(tmp_path: Path) -> None:
+    writes = [PlannedWrite(tmp_path / f"person-{index}.md", f"{index}\n") for index in range(3)]
+
+    def interrupt(done: int, total: int) -> None:
+        if done == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_batch(writes, interrupt)
+    assert os.listdir(tmp_path) == []
