@@ -7,6 +7,7 @@ word order, punctuation and German umlaut spellings are set aside ("Müller, Jos
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,20 +24,22 @@ RULES = ("e-mail", "LinkedIn profile", "name")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def name_keys(name: str) -> set[str]:
+@functools.lru_cache(maxsize=65_536)  # an import asks for each name several times
+def name_keys(name: str) -> frozenset[str]:
     """The forms of a name that compare equal: ascii, lowercase, words sorted; umlauts both ways."""
     keys = set()
     for variant in (name.translate(UMLAUTS), name):
         words = _WORD.findall(anyascii(variant.replace("'", "").replace("’", "")).lower())
         if words:
             keys.add(" ".join(sorted(words)))
-    return keys
+    return frozenset(keys)
 
 
 def email_key(address: str) -> str:
     return address.strip().lower()
 
 
+@functools.lru_cache(maxsize=65_536)
 def linkedin_key(url: str) -> str | None:
     """One key for `https://www.linkedin.com/in/ada-l/` and `linkedin.com/in/Ada-L`."""
     text = url.strip()
