@@ -2,11 +2,12 @@
 
 `python tools/benchmarks/importing.py [--contacts 10000] [--rows 10000] [--rounds 3]` generates the
 network once (in a fresh, packed Git repository) and a LinkedIn export where 30% of the rows match a
-contact by e-mail, 20% by name and the rest are new people. Each round imports it into a fresh copy
-of that network the way `kith import` does (read, load, plan, edit + check + write, one commit) and
-times every phase by the wall clock, since the disk and Git's subprocesses count as much as Python.
-The machine is shared, so the rounds give the best, median and worst figure of each phase and of
-the total. The bar: the whole import under 10 s.
+contact by e-mail, 20% by name and the rest are new people. Each round, in new processes (no warm
+caches), imports it into one fresh copy of the network phase by phase, as `kith import` does (read,
+load, plan, edit + check + write, one commit), and into another with the `kith import` command
+itself, end to end. Times are by the wall clock, since the disk and Git's subprocesses count as
+much as Python. The machine is shared, so the rounds give the best, median and worst figures.
+The bar: `kith import`, end to end, under 10 s.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import gc
+import json
+import os
 import random
 import shutil
 import statistics
@@ -40,6 +42,8 @@ HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Positio
 NOTES = ("Notes:\n\"When exporting your connection data, you may notice that some of the email "
          "addresses are missing.\"\n\n")
 PHASES = ("read CSV", "load network", "plan (match)", "edit + check + write", "git commit")
+END_TO_END = "kith import, end to end"
+KITH = Path(sys.executable).parent / "kith"
 
 
 def write_connections(path: Path, network_root: Path, rows: int, seed: int = 7) -> None:
@@ -79,6 +83,33 @@ def make_repository(root: Path) -> None:
     git(root, "gc", "-q")
 
 
+def settle() -> None:
+    """Flush what the benchmark itself wrote (copies of the network), so that an import's sync
+    does not pay for it; the copies are deleted only at the end, as deleting is slow too."""
+    if hasattr(os, "sync"):
+        os.sync()
+    time.sleep(1)
+
+
+def phases_in_new_process(root: Path, source: Path) -> tuple[dict[str, float], str]:
+    """`import_round` run by a new Python, as a command would be: no cache is warm."""
+    command = [sys.executable, __file__, "--phases-of", str(root), str(source)]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    answer = json.loads(output)
+    return answer["times"], answer["summary"]
+
+
+def kith_import(root: Path, source: Path) -> float:
+    """Wall seconds of the `kith import` command (interpreter start included); it must commit."""
+    command = [str(KITH), "import", str(source), "--root", str(root), "--today", TODAY.isoformat()]
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0 or "committed" not in done.stdout or git(root, "status", "--porcelain"):
+        raise SystemExit(f"kith import did not commit cleanly: {done.stdout}{done.stderr}")
+    return elapsed
+
+
 def import_round(root: Path, source: Path) -> tuple[dict[str, float], str]:
     """Import `source` into the network at `root` as `kith import` does; wall seconds per phase."""
     clock = [time.perf_counter()]
@@ -110,7 +141,13 @@ def main() -> None:
     parser.add_argument("--contacts", type=int, default=10_000)
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--phases-of", nargs=2, type=Path, metavar=("ROOT", "SOURCE"),
+                        help=argparse.SUPPRESS)  # one round's phases, as JSON, for the parent
     args = parser.parse_args()
+    if args.phases_of:
+        times, summary = import_round(*args.phases_of)
+        print(json.dumps({"times": times, "summary": summary}))
+        return
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
     rounds: list[dict[str, float]] = []
@@ -120,22 +157,25 @@ def main() -> None:
         source = Path(folder) / "Connections.csv"
         write_connections(source, pristine, args.rows)
         for number in range(args.rounds):
-            root = Path(folder) / f"round-{number}"
-            shutil.copytree(pristine, root, symlinks=True)
-            gc.collect()
-            times, summary = import_round(root, source)
-            times["total"] = sum(times.values())
+            phases, command = Path(folder) / f"phases-{number}", Path(folder) / f"kith-{number}"
+            shutil.copytree(pristine, phases, symlinks=True)
+            shutil.copytree(pristine, command, symlinks=True)
+            settle()
+            times, summary = phases_in_new_process(phases, source)
+            times["sum of the phases"] = sum(times.values())
+            settle()
+            times[END_TO_END] = kith_import(command, source)
             rounds.append(times)
-            shutil.rmtree(root)
     print(f"{args.rows} LinkedIn rows into {args.contacts} contacts: {summary}")
     print(f"wall-clock seconds over {len(rounds)} rounds:    best  median   worst")
-    for phase in (*PHASES, "total"):
+    for phase in (*PHASES, "sum of the phases", END_TO_END):
         values = sorted(times[phase] for times in rounds)
-        print(f"  {phase:22} {values[0]:15.2f} {statistics.median(values):7.2f} {values[-1]:7.2f}")
-    totals = [times["total"] for times in rounds]
+        print(f"  {phase:27} {values[0]:10.2f} {statistics.median(values):7.2f} {values[-1]:7.2f}")
+    totals = [times[END_TO_END] for times in rounds]
     best, worst = min(totals), max(totals)
-    verdict = "met" if worst < BAR_SECONDS else "met at best" if best < BAR_SECONDS else "NOT met"
-    print(f"bar: the whole import under {BAR_SECONDS:g} s: {verdict}")
+    verdict = ("met in every round" if worst < BAR_SECONDS
+               else "met at best" if best < BAR_SECONDS else "NOT met")
+    print(f"bar: {END_TO_END} under {BAR_SECONDS:g} s: {verdict}")
 
 
 if __name__ == "__main__":
