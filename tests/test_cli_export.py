@@ -42,3 +42,11 @@ def test_an_unwritable_output_is_a_one_line_error(make_network, capsys):
     target = Path(root) / "no-such-folder" / "out.csv"
     assert main(["export", "csv", "--root", str(root), "-o", str(target)]) == 2
     assert "cannot write the file" in capsys.readouterr().err
+
+
+def test_csv_last_contact_is_as_of_today(make_network, capsys):
+    root = make_network({"ada-lovelace": "---\nname: Ada Lovelace\n---\n\n## Log\n"
+                                         "- 2026-01-01 -> email: hi\n- 2026-12-20 -> email: later\n"})
+    assert main(["export", "csv", "--root", str(root), "--today", "2026-12-01"]) == 0
+    row = capsys.readouterr().out.splitlines()[1]
+    assert ",2026-01-01," in row and "2026-12-20" not in row

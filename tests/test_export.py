@@ -91,7 +91,7 @@ def test_a_csv_export_imports_back_as_a_generic_csv(make_network, tmp_path):
     source = load(make_network(NETWORK))
     target = tmp_path / "empty"
     (target / "contacts").mkdir(parents=True)
-    import_text(target, to_csv(source.contacts), "csv")
+    import_text(target, to_csv(source.contacts, TODAY), "csv")
     imported = load(target)
     assert fields(imported) == fields(source)
     assert imported.by_slug["ada-lovelace"].met == source.by_slug["ada-lovelace"].met
@@ -117,11 +117,31 @@ def test_vcard_3_writes_a_birthday_without_year_the_apple_way(make_network):
 
 def test_csv_columns_are_the_contact_keys_with_one_column_per_link_label(make_network):
     network = load(make_network(NETWORK))
-    rows = list(csv.DictReader(io.StringIO(to_csv(network.contacts))))
+    rows = list(csv.DictReader(io.StringIO(to_csv(network.contacts, TODAY))))
     ada = rows[0]
     assert (ada["emails"], ada["met.date"], ada["links.github"], ada["last_contact"]) == (
         "ada@example.org; ada.king@example.org", "2019-06", "https://github.com/ada-example",
         "2026-11-02")
+
+
+@pytest.mark.parametrize(("today", "last_contact"), [
+    (dt.date(2026, 12, 1), "2026-01-01"),
+    (dt.date(2026, 12, 20), "2026-12-20"),
+    (dt.date(2025, 12, 31), ""),
+])
+def test_the_csv_last_contact_leaves_out_entries_after_today(make_network, today, last_contact):
+    network = load(make_network({"ada-lovelace": """
+        ---
+        name: Ada Lovelace
+        ---
+
+        ## Log
+        - 2026-01-01 -> email: happy new year
+        - 2026-12-20 <-> in-person: dinner, planned
+        - 2026-12-30 note: a note is no contact
+        """}))
+    rows = list(csv.DictReader(io.StringIO(to_csv(network.contacts, today))))
+    assert rows[0]["last_contact"] == last_contact
 
 
 @pytest.mark.parametrize(("include_private", "private_notes"),

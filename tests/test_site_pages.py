@@ -231,3 +231,29 @@ def test_the_site_ships_its_own_scripts_and_styles_and_loads_nothing_from_anothe
                            "assets/kithbook/graph.js"}
     for content in assets.values():
         assert not re.search(rb"https?://(?!www\.w3\.org/2000/svg)", content)
+
+
+PLANNED = """
+    ---
+    name: Pia Planned
+    company: Acme Analytics
+    cadence: 1y
+    ---
+
+    ## Log
+    - 2026-01-01 <-> phone: Happy new year
+    - 2026-12-20 <-> in-person: Dinner, planned
+    """
+
+
+@pytest.mark.parametrize(("uri", "expected", "unexpected"), [
+    ("people/index.md", "| 2026-01-01 |", "2026-12-20"),
+    ("companies/acme-analytics.md", "| 1 Jan 2026 |", "20 Dec 2026"),
+    ("people/pia-planned.md", "Last contact 11 months ago (phone)", "Last contact in "),
+    ("index.md", "talked to in 90 days</span><span class=\"kb-stat__note\">0 of 1", "1 of 1"),
+])
+def test_the_last_contact_on_every_page_is_as_of_the_build_day(make_network, uri, expected,
+                                                               unexpected):
+    body = build(make_network({"pia-planned": PLANNED}))[uri].body
+    assert expected in body
+    assert unexpected not in body

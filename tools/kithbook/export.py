@@ -8,6 +8,7 @@ contacts; the CSV re-imports as a generic CSV (its columns are the contact keys)
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterable
@@ -96,23 +97,24 @@ def _add_birthday(card: vobject.base.Component, contact: Contact, version: str) 
         prop.params["X-APPLE-OMIT-YEAR"] = [str(APPLE_OMITTED_YEAR)]
 
 
-def to_csv(contacts: Iterable[Contact]) -> str:
-    """One row per contact; lists joined with `; `, each link label its own `links.LABEL` column."""
+def to_csv(contacts: Iterable[Contact], today: dt.date) -> str:
+    """One row per contact; lists joined with `; `, each link label its own `links.LABEL` column;
+    `last_contact` as of `today` (entries after it have not happened yet)."""
     contacts = list(contacts)
     labels = sorted({label for contact in contacts for label in contact.links})
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\n")
     writer.writerow([*CSV_COLUMNS, *(f"links.{label}" for label in labels)])
     for contact in contacts:
-        row = _csv_values(contact)
+        row = _csv_values(contact, today)
         writer.writerow([*(row[column] for column in CSV_COLUMNS),
                          *(contact.links.get(label, "") for label in labels)])
     return output.getvalue()
 
 
-def _csv_values(contact: Contact) -> dict[str, str]:
+def _csv_values(contact: Contact, today: dt.date) -> dict[str, str]:
     met = contact.met
-    last = contact.last_contact
+    last = contact.last_contact_on(today)
     return {
         "slug": contact.slug,
         "name": contact.name,

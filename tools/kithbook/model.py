@@ -224,12 +224,12 @@ class Contact:
         """Log entries that are real contact (not notes), oldest first."""
         return tuple(entry for entry in self.log if entry.is_contact)
 
-    @property
-    def last_contact(self) -> LogEntry | None:
-        """The latest `->`, `<-` or `<->` entry; on a tie, the one written last in the file."""
+    def last_contact_on(self, day: dt.date) -> LogEntry | None:
+        """The latest `->`, `<-` or `<->` entry on or before `day` (later ones have not happened
+        yet); on a tie, the one written last in the file."""
         best: LogEntry | None = None
         for entry in self.log:
-            if entry.is_contact and (best is None or entry.date >= best.date):
+            if entry.is_contact and entry.date <= day and (best is None or entry.date >= best.date):
                 best = entry
         return best
 

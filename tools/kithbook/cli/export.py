@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kithbook.cli.common import CommandError, add_root, check_root
+from kithbook.cli.common import CommandError, add_root, add_today, check_root, today_from
 
 HELP = "export contacts as vCard (4.0 or 3.0), CSV or JSON; private contacts only when asked"
 FORMATS = ("vcard", "csv", "json")
@@ -14,6 +14,7 @@ FORMATS = ("vcard", "csv", "json")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_root(parser)
+    add_today(parser)
     parser.add_argument("format", choices=FORMATS, help="vcard, csv or json")
     parser.add_argument("--tag", metavar="T", help="only contacts with this tag")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
@@ -28,12 +29,13 @@ def run(args: argparse.Namespace) -> int:
     from kithbook.export import select_contacts, to_csv, to_json, to_vcard
     from kithbook.load import load
 
+    today = today_from(args)
     network = load(check_root(args.root))
     contacts = select_contacts(network, tag=args.tag, include_private=args.include_private)
     if args.format == "vcard":
         text = to_vcard(contacts, args.vcard_version)
     elif args.format == "csv":
-        text = to_csv(contacts)
+        text = to_csv(contacts, today)
     else:
         text = to_json(contacts, include_private=args.include_private)
     if args.output is None:

@@ -190,7 +190,7 @@ def _due(site: SiteContext, contact: Contact) -> str:
         if contact.cadence_never:
             return ""
         return '!!! note "Not due yet"\n\n    No contact logged yet: they come up in the backlog.'
-    last = contact.last_contact
+    last = contact.last_contact_on(site.today)
     since = (
         f" Last contact {when_words(last.date, site.today)} ({text(last.channel or 'note')})."
         if last

@@ -80,7 +80,7 @@ def _group_page(
 ) -> Page:
     rows = []
     for contact in sorted(people, key=_by_name):
-        last = contact.last_contact
+        last = contact.last_contact_on(site.today)
         rows.append(
             [
                 link(text(contact.name), uri, contact_uri(contact.slug)),

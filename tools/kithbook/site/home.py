@@ -69,10 +69,9 @@ def _numbers(site: SiteContext) -> str:
     contacts = site.contacts
     active = [contact for contact in contacts if contact.status == "active"]
     recent = site.today - dt.timedelta(days=90)
-    talked = sum(
-        1 for contact in active if contact.last_contact and contact.last_contact.date >= recent
-    )
-    never = sum(1 for contact in active if contact.last_contact is None)
+    last_entries = [contact.last_contact_on(site.today) for contact in active]
+    talked = sum(1 for last in last_entries if last and last.date >= recent)
+    never = sum(1 for last in last_entries if last is None)
     by_kind = {kind: sum(item.kind == kind for item in site.due.items) for kind in KINDS}
     numbers = [
         (len(contacts), "people", f"{len(active)} active"),

@@ -20,7 +20,7 @@ def people_page(site: SiteContext) -> Page:
     """Every public contact in one table; kithbook.js adds sorting and the filter box."""
     rows = []
     for contact in sorted(site.contacts, key=lambda contact: contact.name.lower()):
-        last = contact.last_contact
+        last = contact.last_contact_on(site.today)
         next_date = site.next_due(contact)
         rows.append(
             [

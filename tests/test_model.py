@@ -1,0 +1,32 @@
+"""The parsed model's own questions (kithbook.model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kithbook.model import Contact, LogEntry
+
+LOG = (
+    LogEntry(dt.date(2026, 1, 1), "out", "email", "first", (), 10),
+    LogEntry(dt.date(2026, 6, 1), "note", None, "a note is no contact", (), 11),
+    LogEntry(dt.date(2026, 3, 1), "in", "phone", "written out of order", (), 12),
+    LogEntry(dt.date(2026, 3, 1), "both", "video", "same day, written later", (), 13),
+    LogEntry(dt.date(2026, 12, 20), "both", "in-person", "planned dinner", (), 14),
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [
+        (dt.date(2025, 12, 31), None),
+        (dt.date(2026, 1, 1), "first"),
+        (dt.date(2026, 2, 28), "first"),
+        (dt.date(2026, 12, 1), "same day, written later"),
+        (dt.date(2026, 12, 20), "planned dinner"),
+    ],
+)
+def test_last_contact_on_a_day_ignores_notes_and_entries_after_it(day, text):
+    last = Contact("ada", "contacts/ada.md", "Ada", log=LOG).last_contact_on(day)
+    assert (last.text if last else None) == text
