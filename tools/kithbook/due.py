@@ -238,30 +238,20 @@ class Rules:
         found: list[DueItem] = []
         logged = bool(entries) and not contact.cadence_never
         if logged and writes:
-            self._follow_up(contact, entries, writes, found)
+            self._follow_up(contact, writes, found)
         if contact.dates or (contact.birthday and self._near(contact.birthday)):
             self._dates(contact, entries, found)
         if logged:
             self._reconnect(contact, entries, writes, found)
         return found
 
-    def _follow_up(
-        self,
-        contact: Contact,
-        entries: list[LogEntry],
-        writes: list[LogEntry],
-        found: list[DueItem],
-    ) -> None:
+    def _follow_up(self, contact: Contact, writes: list[LogEntry], found: list[DueItem]) -> None:
+        """`follow_up_due`'s follow-up, when it falls by the horizon, in words."""
         today = self.today
-        config = self.config
-        days = sorted({entry.date for entry in writes})
-        if config.follow_ups <= 0 or len(days) - 1 >= config.follow_ups:
+        pending = follow_up_due(contact, self.config, writes, today)
+        if pending is None or pending[0] > self.horizon:
             return
-        if self.cadence(contact)[0].after(days[-1]) <= today:
-            return
-        due = config.follow_up_after.after(days[-1])
-        if due > self.horizon:
-            return
+        due, days = pending
         wrote = f"you {reached_out(writes[0].channel)} on {short_date(days[0], today)}"
         if len(days) > 1:
             wrote += f" and followed up on {short_date(days[-1], today)}"
