@@ -264,3 +264,15 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     process.stdout.close()
     assert process.stderr.read() == ""
     process.wait(timeout=60)
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-30", "1899-12-31", "3000-01-01"])
+def test_today_outside_the_years_a_network_spans_is_a_usage_error(make_network, day: str) -> None:
+    root = make_network({"ada": "---\nname: Ada\n---\n"})
+    for arguments, env in ((["--today", day], {}), ([], {"KITHBOOK_TODAY": day})):
+        result = subprocess.run(
+            [sys.executable, "-m", "kithbook", "validate", "--root", str(root), *arguments],
+            capture_output=True, text=True, env={**os.environ, **env}, check=False,
+        )
+        assert result.returncode == 2
+        assert "give a date between 1900-01-01 and 2999-12-31" in result.stderr

@@ -409,3 +409,30 @@ def test_processes_logging_to_one_contact_at_once_keep_every_line(make_network, 
             check=True,
         )
         assert status.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        ("import os; os.remove(path); sys.exit(0)", "is gone (did the editor delete it?)"),
+        ("open(path, 'ab').write(b'caf\\xe9\\n'); sys.exit(0)", "not valid UTF-8"),
+    ],
+    ids=["deleted", "saved-as-latin-1"],
+)
+def test_edit_never_commits_what_the_loader_cannot_read(root: Path, tmp_path, action, expected):
+    script = tmp_path / "editor.py"
+    script.write_text(f"import sys\npath = sys.argv[-1]\n{action}\n")
+    before = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True,
+                            text=True, check=False).stdout
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from kithbook.cli import main; sys.exit(main(sys.argv[1:]))",
+         "edit", "ada-lovelace", "--root", str(root), *TODAY],
+        env={"EDITOR": f"{sys.executable} {script}", "PATH": "/usr/bin:/bin"},
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode in (1, 2)
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    after = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True,
+                           text=True, check=False).stdout
+    assert after == before

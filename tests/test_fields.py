@@ -243,7 +243,7 @@ def test_partial_date_takes_a_year_a_month_or_a_day(yaml_value: str, expected: t
 @pytest.mark.parametrize(
     ("yaml_value", "message"),
     [
-        ("2019-13", "key: expected YYYY-MM-DD, YYYY-MM or YYYY, found '2019-13'"),
+        ("2019-13", "key: 2019-13 is not a real date"),
         ("19", "key: expected YYYY-MM-DD, YYYY-MM or YYYY, found 19"),
         ("spring 2019", "key: expected YYYY-MM-DD, YYYY-MM or YYYY, found 'spring 2019'"),
         ("2019-02-30", "key: 2019-02-30 is not a real date"),
@@ -295,3 +295,42 @@ def test_duration_that_is_not_one_is_an_error_with_a_hint(yaml_value: str, messa
 
 def test_quote_hint_shows_the_value_as_written_in_quotes() -> None:
     assert quote_hint("phones", value_node("0123456")) == 'put it in quotes: phones: "0123456"'
+
+
+@pytest.mark.parametrize(
+    ("yaml_value", "expected"),
+    [
+        ("0000", "7: error: key: 0000 is not a real date"),
+        ("0000-05", "7: error: key: 0000-05 is not a real date"),
+        ("0999", "7: error: key: 0999 is not a real date"),
+    ],
+)
+def test_a_partial_date_before_year_1000_is_a_typo_not_a_crash(yaml_value: str, expected: str) -> None:
+    assert read("partial_date", yaml_value) == (None, [expected])
+
+
+@pytest.mark.parametrize("text", ["9000y", "36501d", "99999999999d", "1300m"])
+def test_a_duration_longer_than_100_years_is_refused(text: str) -> None:
+    assert parse_duration(text) is None
+    result, problems = read("duration", text)
+    assert result is None
+    assert problems[0].endswith("(at most 100 years)")
+
+
+@pytest.mark.parametrize(
+    ("duration", "start", "expected"),
+    [
+        (Duration(100, "y"), dt.date(9950, 1, 1), dt.date.max),
+        (Duration(36500, "d"), dt.date(9990, 1, 1), dt.date.max),
+        (Duration(3, "m"), dt.date(2026, 1, 31), dt.date(2026, 4, 30)),
+    ],
+)
+def test_durations_saturate_at_the_calendars_end_instead_of_overflowing(
+    duration: Duration, start: dt.date, expected: dt.date
+) -> None:
+    assert duration.after(start) == expected
+
+
+def test_durations_saturate_at_the_calendars_start() -> None:
+    assert Duration(2, "w").before(dt.date(1, 1, 2)) == dt.date.min
+    assert Duration(1, "y").before(dt.date(1, 6, 1)) == dt.date.min

@@ -324,3 +324,10 @@ def test_config_problems_are_part_of_the_network(make_network) -> None:
 def test_line_breaks_are_counted_as_an_editor_shows_them(data: bytes, role: str) -> None:
     contact, problems = read(data)
     assert (contact.role, problems) == (role, ["4: error: birthday: 1990-02-30 is not a real date"])
+
+
+def test_unknown_keys_keep_their_mapping_keys_as_written_text(make_network) -> None:
+    from kithbook.load import load
+
+    root = make_network({"ada": "---\nname: Ada\nhistory:\n  2024-01-01: moved\n  yes: 1\n  3: y\n---\n"})
+    assert load(root).get("ada").extra["history"] == {"2024-01-01": "moved", "yes": 1, "3": "y"}

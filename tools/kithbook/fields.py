@@ -31,6 +31,8 @@ from kithbook.yamlnodes import (
 _DURATION = re.compile(r"(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"--(\d{1,2})-(\d{1,2})")
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+MIN_YEAR = 1000  # dates before this are typos (0000, 0201), and year 0 does not exist in Python
+MAX_DURATION_DAYS = 36_500  # a cadence longer than 100 years is a typo; `never` says it better
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -42,7 +44,8 @@ def parse_duration(text: str) -> Duration | Literal["never"] | None:
     match = _DURATION.fullmatch(cleaned)
     if not match or int(match[1]) == 0:
         return None
-    return Duration(int(match[1]), match[2][0])  # type: ignore[arg-type]
+    duration = Duration(int(match[1]), match[2][0])  # type: ignore[arg-type]
+    return duration if duration.days <= MAX_DURATION_DAYS else None
 
 
 def quote_hint(key: str, node: ScalarNode) -> str:
@@ -208,11 +211,14 @@ class FieldReader:
         """A date that may be only a year (`2019`) or a month (`2019-06`), as for `met.date`."""
         if isinstance(node, ScalarNode) and node.tag in (INT, STR):
             text = node.value.strip()
-            if re.fullmatch(r"\d{4}", text):
+            if re.fullmatch(r"\d{4}", text) and int(text) >= MIN_YEAR:
                 return dt.date(int(text), 1, 1), "year"
             match = _YEAR_MONTH.fullmatch(text)
-            if match and 1 <= int(match[2]) <= 12:
+            if match and 1 <= int(match[2]) <= 12 and int(match[1]) >= MIN_YEAR:
                 return dt.date(int(match[1]), int(match[2]), 1), "month"
+            if re.fullmatch(r"\d{4}(-\d{1,2})?", text):
+                self.report(node, f"{key}: {text} is not a real date", "date")
+                return None
             if node.tag == INT or not _looks_like_date(text):
                 self.report(
                     node,
@@ -235,6 +241,8 @@ class FieldReader:
             if isinstance(node, ScalarNode) and node.tag == INT
             else ""
         )
+        if isinstance(node, ScalarNode) and _DURATION.fullmatch(node.value.strip().lower()):
+            hint = " (at most 100 years)"
         self.report(
             node,
             f"{key}: expected a duration such as 10d, 6w, 3m, 1y or never, found {_shown(node)}{hint}",

@@ -55,20 +55,22 @@ class Duration:
         return self.amount * {"d": 1, "w": 7, "m": 30, "y": 365}[self.unit]
 
     def after(self, start: dt.date) -> dt.date:
-        """The date this long after `start`; 31 Jan + 1m is 28 (or 29) Feb."""
-        if self.unit == "d":
-            return start + dt.timedelta(days=self.amount)
-        if self.unit == "w":
-            return start + dt.timedelta(weeks=self.amount)
-        months = self.amount if self.unit == "m" else 12 * self.amount
-        return add_months(start, months)
+        """The date this long after `start`; 31 Jan + 1m is 28 (or 29) Feb. Saturates at date.max."""
+        try:
+            if self.unit in ("d", "w"):
+                return start + dt.timedelta(days=self.days)
+            return add_months(start, self.amount if self.unit == "m" else 12 * self.amount)
+        except (OverflowError, ValueError):
+            return dt.date.max
 
     def before(self, end: dt.date) -> dt.date:
-        """The date this long before `end`."""
-        if self.unit in ("d", "w"):
-            return end - dt.timedelta(days=self.days)
-        months = self.amount if self.unit == "m" else 12 * self.amount
-        return add_months(end, -months)
+        """The date this long before `end`. Saturates at date.min."""
+        try:
+            if self.unit in ("d", "w"):
+                return end - dt.timedelta(days=self.days)
+            return add_months(end, -(self.amount if self.unit == "m" else 12 * self.amount))
+        except (OverflowError, ValueError):
+            return dt.date.min
 
     def __str__(self) -> str:
         return f"{self.amount}{self.unit}"

@@ -180,7 +180,8 @@ _CONSTRUCT = {
 
 
 def to_python(node: Node, budget: list[int] | None = None, depth: int = 0) -> Any:
-    """Any node as plain Python values (for keys Kithbook does not know); bounded in size and depth."""
+    """Any node as plain Python values (for keys Kithbook does not know); mapping keys are always
+    text, so the values can go to JSON; bounded in size and depth."""
     if budget is None:
         budget = [MAX_NODES]
     budget[0] -= 1
@@ -192,13 +193,12 @@ def to_python(node: Node, budget: list[int] | None = None, depth: int = 0) -> An
     if isinstance(node, SequenceNode):
         return [to_python(item, budget, depth + 1) for item in node.value]
     if isinstance(node, MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = to_python(key_node, budget, depth + 1)
-            try:
-                result[key] = to_python(value_node, budget, depth + 1)
-            except TypeError:  # an unhashable key such as a list
-                result[str(key)] = to_python(value_node, budget, depth + 1)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:  # keys as written: `2024-01-01:` is "2024-01-01"
+            key = key_text(key_node) if isinstance(key_node, ScalarNode) else str(
+                to_python(key_node, budget, depth + 1)
+            )
+            result[key] = to_python(value_node, budget, depth + 1)
         return result
     return None
 

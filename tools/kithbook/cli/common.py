@@ -49,11 +49,18 @@ def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for machines")
 
 
+EARLIEST_DAY, LATEST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+
 def parse_date_argument(text: str) -> dt.date:
+    """A YYYY-MM-DD argument, within the years any person's network can span."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise argparse.ArgumentTypeError(f"{text}: give a date between {EARLIEST_DAY} and {LATEST_DAY}")
+    return day
 
 
 def today_from(args: argparse.Namespace) -> dt.date:
@@ -63,9 +70,10 @@ def today_from(args: argparse.Namespace) -> dt.date:
     override = os.environ.get(TODAY_VARIABLE)
     if override:
         try:
-            return dt.date.fromisoformat(override)
-        except ValueError:
-            raise CommandError(f"${TODAY_VARIABLE}={override!r} is not a date YYYY-MM-DD") from None
+            return parse_date_argument(override)
+        except argparse.ArgumentTypeError as error:
+            reason = str(error).removeprefix(repr(override)).removeprefix(override)
+            raise CommandError(f"${TODAY_VARIABLE}={override!r}{reason}") from None
     return dt.date.today()
 
 

@@ -53,8 +53,12 @@ def run(args: argparse.Namespace) -> int:
     line: int | None = None
     while True:
         _open(editor_command(path, line))
-        text = path.read_bytes().decode("utf-8-sig", errors="replace")
-        errors = file_errors(network, contact.path, text, today)
+        try:
+            data = path.read_bytes()  # checked as the loader will read it: bad UTF-8 is an error
+        except FileNotFoundError:
+            raise CommandError(f"{contact.path} is gone (did the editor delete it?); "
+                               "nothing was committed") from None
+        errors = file_errors(network, contact.path, data, today)
         if not errors:
             break
         print_problems(errors, sys.stderr)

@@ -68,13 +68,17 @@ def find_contact(network: Network, query: str) -> Contact:
     raise CommandError(f"no contact {query!r} in {network.config.contacts_dir}/{hint}")
 
 
-def file_errors(network: Network, relative: str, text: str, today: dt.date) -> list[Problem]:
-    """The errors `relative` would have with `text` as its content, checked with the network."""
+def file_errors(
+    network: Network, relative: str, text: str | bytes, today: dt.date
+) -> list[Problem]:
+    """The errors `relative` would have with `text` (or these exact bytes) as its content, checked
+    with the network."""
     from kithbook.load import load_files
     from kithbook.model import Network as NetworkType
     from kithbook.validate import validate
 
-    edited = load_files(network.root, network.config, [(relative, text.encode("utf-8"))])
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    edited = load_files(network.root, network.config, [(relative, data)])
     others = [contact for contact in network.contacts if contact.path != relative]
     combined = NetworkType(network.root, network.config, others + edited.contacts, edited.problems)
     return [problem for problem in validate(combined, today)
