@@ -3,7 +3,7 @@
 GitPython is imported inside the functions so that commands start fast. A folder that is not a Git
 repository is not an error: the outcome says so and the caller warns. Kith's commits carry a
 `Kith-Command: <name>` trailer, which is how `undo_last` finds them. Files are staged through the
-git command line with their paths on stdin, so an import of 10,000 files commits in about a second.
+git command line with their paths on stdin, so an import of 10,000 files commits in a second or two.
 """
 
 from __future__ import annotations

@@ -270,6 +270,8 @@ def _create_exclusively(path: Path, data: bytes) -> None:
             handle.write(data)
     except FileExistsError:
         raise WriteError(f"{path}: already exists; nothing was written") from None
+    except OSError as error:
+        raise WriteError(f"{path}: cannot write the file: {error.strerror}") from None
 
 
 def _umask() -> int:
