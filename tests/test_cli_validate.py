@@ -44,7 +44,7 @@ def test_a_clean_network_exits_0_with_a_summary(make_network, command: str) -> N
     root = make_network({"ada": ADA, "grace": GRACE})
     result = run(cwd=root, command=command)
     assert (result.returncode, result.stdout, result.stderr) == (
-        0, "2 contacts checked: 0 errors, 0 warnings\n", "")
+        0, "2 contact files checked: 0 errors, 0 warnings\n", "")
 
 
 def test_an_error_exits_1_with_problems_on_stdout_and_the_summary_on_stderr(
@@ -55,7 +55,7 @@ def test_an_error_exits_1_with_problems_on_stdout_and_the_summary_on_stderr(
     assert result.returncode == 1
     assert result.stdout == ('contacts/no.md:2: error: name: YAML reads No as false, not text; '
                              'put it in quotes: name: "No"\n')
-    assert result.stderr == "3 contacts checked: 1 error, 0 warnings\n"
+    assert result.stderr == "3 contact files checked: 1 error, 0 warnings\n"
 
 
 def test_warnings_alone_exit_0(make_network, command: str) -> None:
@@ -78,6 +78,7 @@ def test_json_has_counts_and_one_object_per_problem(make_network, command: str) 
     assert result.stderr == ""
     assert json.loads(result.stdout) == {
         "contacts": 3,
+        "files": 3,
         "errors": 2,
         "warnings": 1,
         "problems": [
@@ -94,12 +95,12 @@ def test_json_has_counts_and_one_object_per_problem(make_network, command: str) 
 def test_json_of_a_clean_network_lists_no_problems(make_network, command: str) -> None:
     result = run("--json", cwd=make_network({"ada": ADA, "grace": GRACE}), command=command)
     assert (result.returncode, json.loads(result.stdout)) == (
-        0, {"contacts": 2, "errors": 0, "warnings": 0, "problems": []})
+        0, {"contacts": 2, "files": 2, "errors": 0, "warnings": 0, "problems": []})
 
 
 def problem_paths(result: subprocess.CompletedProcess[str]) -> list[str]:
     return [line.split(":")[0] for line in result.stdout.splitlines() if ": " in line
-            and " contacts checked" not in line]
+            and " checked: " not in line]
 
 
 @pytest.mark.parametrize(
@@ -172,14 +173,20 @@ def test_a_file_argument_that_does_not_exist_is_a_usage_error(make_network) -> N
 def test_a_folder_without_contacts_is_a_usage_error_not_a_clean_network(tmp_path: Path) -> None:
     result = run(cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (
-        2, "", "kith validate: error: no contacts/ folder in .; run this in your network's "
-               "folder or name it with --root DIR\n")
+        2, "", "kith validate: error: no contacts/ folder or mkdocs.yml in .; run this in your "
+               "network's folder or name it with --root DIR\n")
+
+
+def test_a_network_whose_contacts_are_all_removed_is_clean(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: Mine\n")
+    result = run(cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "0 contact files checked: 0 errors, 0 warnings\n")
 
 
 def test_an_empty_contacts_folder_is_a_clean_network(tmp_path: Path) -> None:
     (tmp_path / "contacts").mkdir()
     result = run(cwd=tmp_path)
-    assert (result.returncode, result.stdout) == (0, "0 contacts checked: 0 errors, 0 warnings\n")
+    assert (result.returncode, result.stdout) == (0, "0 contact files checked: 0 errors, 0 warnings\n")
 
 
 @pytest.mark.parametrize(

@@ -331,3 +331,26 @@ def test_unknown_keys_keep_their_mapping_keys_as_written_text(make_network) -> N
 
     root = make_network({"ada": "---\nname: Ada\nhistory:\n  2024-01-01: moved\n  yes: 1\n  3: y\n---\n"})
     assert load(root).get("ada").extra["history"] == {"2024-01-01": "moved", "yes": 1, "3": "y"}
+
+
+@pytest.mark.parametrize(
+    ("lines", "private"),
+    [
+        ('private: "yes"', True),
+        ("private: 1", True),
+        ("private: true\nprivate: false", True),
+        ("Private: true", True),
+        ("privat: yes", True),
+        ("privat: false", False),
+        ("private:", False),
+        ("private: false", False),
+        ("private: true", True),
+    ],
+    ids=["quoted-yes", "one", "true-then-false", "capital", "misspelt", "misspelt-false", "empty",
+         "false", "true"],
+)
+def test_a_doubtful_private_flag_keeps_the_contact_private(make_network, lines: str, private: bool):
+    from kithbook.load import load
+
+    root = make_network({"ada": f"---\nname: Ada\n{lines}\n---\n"})
+    assert load(root).get("ada").private is private

@@ -8,14 +8,8 @@ import pytest
 
 from kithbook.load import load
 from kithbook.model import Problem
-from kithbook.validate import (
-    CHECK_NAMES,
-    CHECKS,
-    did_you_mean_key,
-    edit_distance,
-    has_errors,
-    validate,
-)
+from kithbook.key_typos import did_you_mean_key, edit_distance
+from kithbook.validate import CHECK_NAMES, CHECKS, has_errors, validate
 
 
 def problems_of(make_network, contacts: dict[str, str], today: dt.date, config: str | None = None,

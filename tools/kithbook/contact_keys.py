@@ -15,7 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from kithbook.fields import FieldReader
 from kithbook.model import LifeDate, Met
-from kithbook.yamlnodes import BOOL, FLOAT, INT, TIMESTAMP
+from kithbook.yamlnodes import BOOL, FLOAT, INT, NULL, TIMESTAMP
 
 TAG = re.compile(r"[^\W_][\w-]*")
 
@@ -101,7 +101,15 @@ def _date(reader: FieldReader, key: str, node: Node, values: Values) -> None:
 
 
 def _private(reader: FieldReader, key: str, node: Node, values: Values) -> None:
-    values[key] = bool(reader.boolean(key, node))
+    """Fail safe: a value that is not plainly true or false (`yes`, `1`), or a second `private`
+    key saying true, keeps the person private until the file is fixed; the error says why."""
+    if isinstance(node, ScalarNode) and node.tag == NULL:
+        flag = False
+    else:
+        flag = reader.boolean(key, node)
+        if flag is None:
+            flag = True
+    values[key] = values.get(key, False) or flag
 
 
 MET_KEYS = ("date", "where", "via")

@@ -20,6 +20,7 @@ from kithbook.config import Config, load_config
 from kithbook.contact_keys import KEYS
 from kithbook.document import DocumentError, decode, split
 from kithbook.fields import SLUG, FieldReader
+from kithbook.key_typos import did_you_mean_key
 from kithbook.model import Contact, Network, Problem
 from kithbook.yamlnodes import (
     MAX_NODES,
@@ -57,8 +58,17 @@ def _contact_names(folder: Path) -> list[str]:
     return sorted(
         entry.name
         for entry in entries
-        if entry.name.endswith(".md") and not entry.name.startswith(".") and entry.is_file()
+        if entry.name.endswith(".md") and not entry.name.startswith(".") and _may_be_file(entry)
     )
+
+
+def _may_be_file(entry: os.DirEntry[str]) -> bool:
+    """Folders are skipped; an entry that cannot even be looked at (a symlink loop) is kept, so
+    that reading it reports the problem instead of the whole run failing."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
 
 
 def read_contact_files(
@@ -198,6 +208,8 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
         else:
             try:
                 values["extra"][key] = to_python(value_node)
+                if values["extra"][key] not in (False, None) and did_you_mean_key(key) == "private":
+                    values["private"] = True  # `Private: true`, `privat: yes`: fail safe, keep it hidden
             except TooComplex:
                 reader.report(
                     key_node,

@@ -41,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
     root = check_root(args.root)
     wanted = [_relative(root, path) for path in args.files]
     network = load(root)
-    if not (root / network.config.contacts_dir).is_dir():
-        raise CommandError(f"no {network.config.contacts_dir}/ folder in {root}; run this in "
-                           "your network's folder or name it with --root DIR")
+    if not (root / network.config.contacts_dir).is_dir() and not (root / "mkdocs.yml").is_file():
+        raise CommandError(f"no {network.config.contacts_dir}/ folder or mkdocs.yml in {root}; run "
+                           "this in your network's folder or name it with --root DIR")
     problems = validate(network, today_from(args))
     if wanted:
         problems = [problem for problem in problems
@@ -51,16 +51,20 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         problems = [problem for problem in problems if problem.check in set(args.check)]
     errors = sum(problem.severity == "error" for problem in problems)
+    files = {contact.path for contact in network.contacts} | {
+        problem.path for problem in network.problems if problem.path != "mkdocs.yml"
+    }
     if args.json:
         print_json({
             "contacts": len(network.contacts),
+            "files": len(files),
             "errors": errors,
             "warnings": len(problems) - errors,
             "problems": [problem.to_json() for problem in problems],
         })
     else:
         print_problems(problems)
-        counts = (_count(len(network.contacts), "contact"), _count(errors, "error"),
+        counts = (_count(len(files), "contact file"), _count(errors, "error"),
                   _count(len(problems) - errors, "warning"))
         summary = "{} checked: {}, {}".format(*counts)
         print(summary, file=sys.stderr if problems else sys.stdout)
