@@ -50,6 +50,13 @@ def change_mtime_only(root):
     os.utime(root / "contacts" / "ada.md", ns=(OLD + 1000, OLD + 1000))
 
 
+def same_size_edit_with_the_mtime_put_back(root):
+    path = root / "contacts" / "ada.md"
+    before = path.stat()
+    path.write_text("---\nname: Adb\n---\n")  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
 def add_file(root):
     (root / "contacts" / "cy.md").write_text("---\nname: Cy\n---\n")
     aged(root)
@@ -71,7 +78,8 @@ def change_config(root):
 
 @pytest.mark.parametrize(
     "change",
-    [change_size, change_mtime_only, add_file, remove_file, add_other_file, change_config],
+    [change_size, change_mtime_only, same_size_edit_with_the_mtime_put_back, add_file, remove_file,
+     add_other_file, change_config],
 )
 def test_any_change_to_the_files_misses(network, change):
     due_cache.store(network, REQUEST, fingerprint(network), RUN)

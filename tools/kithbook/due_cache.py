@@ -70,7 +70,7 @@ def fingerprint(root: Path, config: Config, request: dict[str, Any]) -> Fingerpr
 
 
 def _folder_entries(folder: Path) -> tuple[str, int]:
-    """`name size mtime_ns` of every entry of the folder, sorted, and the newest mtime among them.
+    """`name size mtime ctime inode` of every entry of the folder, sorted, and the newest mtime.
 
     One `os.scandir` and a stat per entry: the least that notices a change, addition or removal."""
     lines = []
@@ -84,7 +84,11 @@ def _folder_entries(folder: Path) -> tuple[str, int]:
                     lines.append(f"{entry.name}\0unreadable")
                     continue
                 newest = max(newest, stat.st_mtime_ns)
-                lines.append(f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}")
+                # ctime and inode too: a tool can restore a file's mtime (touch -r, os.utime, some
+                # sync tools) but not its ctime, and an editor that saves by rename makes a new inode
+                lines.append(
+                    f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}"
+                )
     except OSError:
         return "\0no folder\0", 0
     lines.sort()
