@@ -1,19 +1,25 @@
-"""How dates and spans read in due reasons."""
+"""How dates, spans and durations read, in due reasons and on the site (kithbook.phrases)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
+import kithbook
 from kithbook.model import Duration
 from kithbook.phrases import (
+    date_words,
     duration_words,
     first_words,
+    long_date,
     reached_out,
     relative_day,
     short_date,
     span,
+    when_words,
 )
 
 TODAY = dt.date(2026, 12, 1)
@@ -53,16 +59,71 @@ def test_relative_days(offset, text):
         (14, "2 weeks"),
         (59, "8 weeks"),
         (60, "2 months"),
+        (85, "3 months"),
         (400, "13 months"),
+        (729, "24 months"),
         (730, "2 years"),
+        (1000, "3 years"),
+        (-85, "3 months"),
     ],
 )
-def test_spans_round_down_to_a_readable_unit(days, text):
+def test_spans_round_to_the_nearest_readable_unit(days, text):
     assert span(days) == text
 
 
 @pytest.mark.parametrize(
-    ("duration", "text"), [(Duration(1, "y"), "1 year"), (Duration(3, "m"), "3 months")]
+    ("days", "words"),
+    [
+        (0, "today"),
+        (1, "tomorrow"),
+        (-1, "yesterday"),
+        (3, "in 3 days"),
+        (-13, "13 days ago"),
+        (14, "in 2 weeks"),
+        (-45, "6 weeks ago"),
+        (-85, "3 months ago"),
+        (90, "in 3 months"),
+        (-400, "13 months ago"),
+        (800, "in 2 years"),
+    ],
+)
+def test_when_words_says_how_far_a_day_is_from_today(days, words):
+    assert when_words(TODAY + dt.timedelta(days=days), TODAY) == words
+
+
+@pytest.mark.parametrize(
+    ("day", "short", "long"),
+    [
+        (TODAY, "1 Dec 2026", "Tuesday 1 December 2026"),
+        (dt.date(2027, 1, 3), "3 Jan 2027", "Sunday 3 January 2027"),
+        (dt.date(2028, 2, 29), "29 Feb 2028", "Tuesday 29 February 2028"),
+        (dt.date(1, 1, 1), "1 Jan 1", "Monday 1 January 1"),
+        (dt.date(9999, 12, 31), "31 Dec 9999", "Friday 31 December 9999"),
+    ],
+)
+def test_dates_are_written_from_fixed_english_names(day, short, long):
+    assert (date_words(day), long_date(day)) == (short, long)
+
+
+def test_no_page_or_phrase_asks_the_locale_for_a_month_or_day_name():
+    package = Path(kithbook.__file__).parent
+    sources = [package / "phrases.py", *sorted((package / "site").glob("*.py"))]
+    asking = [
+        path.name
+        for path in sources
+        if re.search(r"strftime|month_name|day_name", path.read_text())
+    ]
+    assert asking == []
+
+
+@pytest.mark.parametrize(
+    ("duration", "text"),
+    [
+        (Duration(1, "y"), "1 year"),
+        (Duration(3, "m"), "3 months"),
+        (Duration(2, "w"), "2 weeks"),
+        (Duration(10, "d"), "10 days"),
+    ],
 )
 def test_durations_in_words(duration, text):
     assert duration_words(duration) == text

@@ -11,6 +11,7 @@ import pytest
 
 from kithbook.git_history import Change, FileHistory
 from kithbook.load import load
+from kithbook.site.contact_page import initials
 from kithbook.site.pages import asset_files, site_pages
 from kithbook.validate import validate
 
@@ -257,3 +258,10 @@ def test_the_last_contact_on_every_page_is_as_of_the_build_day(make_network, uri
     body = build(make_network({"pia-planned": PLANNED}))[uri].body
     assert expected in body
     assert unexpected not in body
+
+
+@pytest.mark.parametrize("name, letters", [
+    ("Ada Quillfeather", "AQ"), ("Cher", "C"), ("José van der Berg", "JB"), ("", "?"), ("42", "?"),
+])
+def test_the_avatar_initials_take_the_first_and_last_word(name, letters):
+    assert initials(name) == letters

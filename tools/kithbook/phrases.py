@@ -1,4 +1,8 @@
-"""Dates, spans and durations in the words a person uses: "2 Nov", "in 3 days", "4 months ago"."""
+"""Dates, spans and durations in the words a person uses: "2 Nov", "in 3 days", "4 months ago".
+
+The one place for this wording, shared by `kith due` and the site so both say the same thing. Names
+of months and days come from fixed English tables, never the locale, so output is the same anywhere.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,15 @@ import datetime as dt
 
 from kithbook.model import Duration
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTHS = tuple(name[:3] for name in MONTH_NAMES)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 UNIT_WORDS = {"d": "day", "w": "week", "m": "month", "y": "year"}
+DAYS_PER_YEAR = 365.25
+DAYS_PER_MONTH = DAYS_PER_YEAR / 12
 
 CHANNEL_VERBS = {
     "email": "emailed",
@@ -32,6 +43,16 @@ def short_date(day: dt.date, today: dt.date) -> str:
     return text if day.year == today.year else f"{text} {day.year}"
 
 
+def date_words(day: dt.date) -> str:
+    """`4 Dec 2026`: unambiguous in every locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def long_date(day: dt.date) -> str:
+    """`Tuesday 1 December 2026`, for the day a site was built."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
 def relative_day(day: dt.date, today: dt.date) -> str:
     """`today`, `tomorrow`, `in 3 days`, `yesterday`, `3 days ago`."""
     days = (day - today).days
@@ -45,14 +66,29 @@ def relative_day(day: dt.date, today: dt.date) -> str:
 
 
 def span(days: int) -> str:
-    """A rough length of time: `5 days`, `3 weeks`, `4 months`, `2 years`."""
+    """A rough length of time in the largest unit that reads naturally, rounded to the nearest
+    (as a person says it: 85 days is `3 months`): `5 days`, `3 weeks`, `4 months`, `2 years`."""
+    days = abs(days)
     if days < 14:
         return plural(days, "day")
     if days < 60:
-        return plural(days // 7, "week")
+        return plural(_nearest(days / 7), "week")
     if days < 730:
-        return plural(days // 30, "month")
-    return plural(days // 365, "year")
+        return plural(_nearest(days / DAYS_PER_MONTH), "month")
+    return plural(_nearest(days / DAYS_PER_YEAR), "year")
+
+
+def when_words(day: dt.date, today: dt.date) -> str:
+    """How far `day` is from `today` as a rough `span`: `tomorrow`, `in 3 weeks`, `3 months ago`."""
+    days = (day - today).days
+    if -1 <= days <= 1:
+        return relative_day(day, today)
+    return f"in {span(days)}" if days > 0 else f"{span(days)} ago"
+
+
+def _nearest(amount: float) -> int:
+    """Rounded half up (Python's round() goes to even: 2.5 -> 2)."""
+    return int(amount + 0.5)
 
 
 def duration_words(duration: Duration) -> str:

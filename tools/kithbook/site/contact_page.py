@@ -7,9 +7,9 @@ from itertools import groupby
 from urllib.parse import quote
 
 from kithbook.model import Contact, LogEntry, Problem
+from kithbook.phrases import MONTH_NAMES, MONTHS, date_words, duration_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
 from kithbook.site.markup import Page, attr, external, link, plural, text
-from kithbook.site.words import date_words, duration_words, initials, when_words
 
 DIRECTIONS = {
     "out": ("→", "you reached out"),
@@ -171,7 +171,7 @@ def _birthday(site: SiteContext, contact: Contact) -> str:
     if birthday is None:
         return ""
     upcoming = birthday.next_on_or_after(site.today)
-    day = upcoming.strftime("%-d %B")
+    day = f"{upcoming.day} {MONTH_NAMES[upcoming.month - 1]}"
     age = birthday.age_on(upcoming)
     turns = f", turns {age}" if age is not None else ""
     return attr(f"{day} ({when_words(upcoming, site.today)}{turns})")
@@ -202,6 +202,14 @@ def _due(site: SiteContext, contact: Contact) -> str:
     )
 
 
+def initials(name: str) -> str:
+    """Up to two initials for the avatar: `Ada Quillfeather` -> `AQ`."""
+    letters = [word[0] for word in name.split() if word[:1].isalpha()]
+    if not letters:
+        return "?"
+    return (letters[0] + (letters[-1] if len(letters) > 1 else "")).upper()
+
+
 def _list(title: str, items: tuple[str, ...]) -> str:
     if not items:
         return ""
@@ -226,7 +234,7 @@ def _entry(entry: LogEntry) -> str:
     channel = f'<span class="kb-channel">{attr(entry.channel)}</span>' if entry.channel else ""
     return (
         f'<li class="kb-entry kb-entry--{entry.direction}">'
-        f'<time datetime="{entry.date.isoformat()}">{entry.date.strftime("%-d %b")}</time>'
+        f'<time datetime="{entry.date.isoformat()}">{entry.date.day} {MONTHS[entry.date.month - 1]}</time>'
         f'<span class="kb-dir" title="{words}" aria-label="{words}">{arrow}</span>{channel}'
         f'<span class="kb-entry__text">{attr(entry.text) or "&nbsp;"}</span></li>'
     )

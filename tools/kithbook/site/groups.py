@@ -6,9 +6,9 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from kithbook.model import Contact
+from kithbook.phrases import date_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
 from kithbook.site.markup import Page, attr, link, plural, table, text
-from kithbook.site.words import date_words
 
 GROUPS: dict[str, tuple[str, Callable[[Contact], tuple[str, ...]]]] = {
     "tags": ("Tags", lambda contact: contact.tags),

@@ -6,10 +6,10 @@ from itertools import groupby
 
 from kithbook.due import KINDS, occasions
 from kithbook.model import add_months
+from kithbook.phrases import MONTH_NAMES, WEEKDAYS, date_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
 from kithbook.site.home import KIND_TITLES, due_table
 from kithbook.site.markup import Page, link, plural, table, text
-from kithbook.site.words import date_words, when_words
 
 PEOPLE = "people/index.md"
 DUE = "due.md"
@@ -93,21 +93,14 @@ def calendar_page(site: SiteContext) -> Page:
     ):
         rows = [
             [
-                f"{occasion.date.strftime('%a')} {occasion.date.day}",
+                f"{WEEKDAYS[occasion.date.weekday()][:3]} {occasion.date.day}",
                 link(text(occasion.contact.name), CALENDAR, contact_uri(occasion.contact.slug)),
                 text(occasion.title),
                 f'<span class="kb-muted">{when_words(occasion.date, site.today)}</span>',
             ]
             for occasion in in_month
         ]
-        month_name = in_month_name(year, month)
-        parts += [f"## {month_name}", table(["Day", "Person", "Occasion", "When"], rows)]
+        parts += [f"## {MONTH_NAMES[month - 1]} {year}", table(["Day", "Person", "Occasion", "When"], rows)]
     if not found:
         parts.append('<p class="kb-empty">No birthdays or yearly dates recorded.</p>')
     return Page(CALENDAR, "Calendar", "\n\n".join(parts))
-
-
-def in_month_name(year: int, month: int) -> str:
-    import calendar
-
-    return f"{calendar.month_name[month]} {year}"
