@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from typing import TYPE_CHECKING
 
 from kithbook.cli.common import add_root, add_today, parse_date_argument, today_from
 from kithbook.cli.writing import (
@@ -15,7 +16,11 @@ from kithbook.cli.writing import (
     load_network,
     run_edit,
 )
-from kithbook.model import Contact, Direction, Duration
+from kithbook.model import Contact, Direction
+from kithbook.outreach import OUTREACH, earlier_outreach
+
+if TYPE_CHECKING:
+    from kithbook.config import Config
 
 HELP = "record a contact: kith log SLUG out|in|both|note [CHANNEL] TEXT"
 
@@ -61,8 +66,8 @@ def run(args: argparse.Namespace) -> int:
         line = format_log_line(date, args.direction, channel, text)
     except EditError as error:
         raise CommandError(str(error)) from None
-    if args.direction in ("out", "both"):
-        _warn_duplicate_outreach(contact, date, network.config.duplicate_outreach)
+    if args.direction in OUTREACH:
+        _warn_duplicate_outreach(contact, date, network.config)
     arrow = {"out": "->", "in": "<-", "both": "<->", "note": "note"}[args.direction]
     message = f"log: {contact.slug} {arrow} {channel}" if channel else f"log: {contact.slug} note"
     return run_edit(args, network, contact, lambda current: append_log_entry(current, line),
@@ -87,12 +92,10 @@ def _channel_and_text(direction: Direction, words: list[str],
     return channel, " ".join(words[1:])
 
 
-def _warn_duplicate_outreach(contact: Contact, date: dt.date, window: Duration) -> None:
+def _warn_duplicate_outreach(contact: Contact, date: dt.date, config: Config) -> None:
     """Say so when you already reached out within `duplicate_outreach` of `date`."""
-    recent = [entry for entry in contact.log
-              if entry.direction in ("out", "both") and window.before(date) < entry.date <= date]
-    if recent:
-        last = max(recent, key=lambda entry: entry.date)
+    last = earlier_outreach(contact, date, config)
+    if last is not None:
         print(f"kith log: warning: you already reached out to {contact.name} on {last.date} "
-              f"({last.channel}); avoid duplicate outreach (duplicate_outreach: {window})",
-              file=sys.stderr)
+              f"({last.channel}); avoid duplicate outreach "
+              f"(duplicate_outreach: {config.duplicate_outreach})", file=sys.stderr)
