@@ -9,10 +9,11 @@ import stat
 import pytest
 from icalendar import Calendar
 
-from kithbook.calendar_export import build_calendar, write_calendar
+from kithbook.calendar_export import build_calendar, calendar_entries, write_calendar
 from kithbook.due import due_list
 from kithbook.load import load
 from kithbook.occasions import occasions
+from kithbook.validate import validate
 
 TODAY = dt.date(2026, 12, 1)
 NEXT_YEAR = dt.date(2027, 11, 30)
@@ -145,3 +146,38 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path, umask):
     target.chmod(0o640)
     write_calendar(target, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+YEAR_OF_DATES = {
+    "ada": contact(
+        "circle: friend\nbirthday: 1986-12-04\ntags: [math]", "2026-11-20 <-> email: hi"
+    ),
+    "bo": contact("birthday: --11-30\nprivate: true", "2026-11-20 <-> email: hi", name="Bo"),
+    "cy": contact("birthday: 1990-06-01\nemails: [not-an-address]", name="Cy"),
+    "di": contact("birthday: 1990-12-01\ncircle: close", "2026-01-01 -> email: hi", name="Di"),
+}
+
+
+@pytest.mark.parametrize(
+    ("include_private", "wanted", "items", "dates"),
+    [
+        (False, None, ["di", "ada"], ["di 2026-12-01", "ada 2026-12-04"]),
+        (True, None, ["bo", "di", "ada"], ["di 2026-12-01", "ada 2026-12-04", "bo 2027-11-30"]),
+        (False, lambda contact: "math" in contact.tags, ["di", "ada"], ["ada 2026-12-04"]),
+    ],
+)
+def test_the_calendar_holds_a_years_dates_of_the_wanted_contacts_without_errors(
+    make_network, include_private, wanted, items, dates
+):
+    network = load(make_network(YEAR_OF_DATES))
+    problems = validate(network, TODAY)
+    due, year = calendar_entries(
+        network,
+        due_list(network, TODAY, problems=problems).items,
+        problems,
+        TODAY,
+        include_private=include_private,
+        wanted=wanted,
+    )
+    assert [item.slug for item in due] == items
+    assert [f"{occasion.contact.slug} {occasion.date}" for occasion in year] == dates

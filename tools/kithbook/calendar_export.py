@@ -10,19 +10,47 @@ import datetime as dt
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kithbook.due import paths_with_errors
+from kithbook.model import Contact, Network, Problem, add_months
+from kithbook.occasions import Occasion, occasions
 
 if TYPE_CHECKING:
     from icalendar import Event
 
     from kithbook.due import DueItem
-    from kithbook.occasions import Occasion
 
 PRODUCT = "-//Kithbook//kith due//EN"
 CALENDAR_NAME = "Kithbook: who to reach out to"
 UID_DOMAIN = "kithbook.invalid"
+
+
+def calendar_entries(
+    network: Network,
+    items: Iterable[DueItem],
+    problems: list[Problem],
+    today: dt.date,
+    *,
+    include_private: bool = False,
+    wanted: Callable[[Contact], bool] | None = None,
+) -> tuple[list[DueItem], list[Occasion]]:
+    """What the calendar file holds: the due items, and the birthdays and yearly dates of the twelve
+    months from today of the contacts `wanted` keeps whose files have no errors; private contacts
+    only with `include_private`."""
+    broken = paths_with_errors(problems)
+    end = add_months(today, 12) - dt.timedelta(days=1)
+    due = [item for item in items if include_private or not item.contact.private]
+    year = [
+        occasion
+        for occasion in occasions(network, today, end)
+        if occasion.contact.path not in broken
+        and (include_private or not occasion.contact.private)
+        and (wanted is None or wanted(occasion.contact))
+    ]
+    return due, year
 
 
 def build_calendar(

@@ -89,7 +89,7 @@ def due_list(
         from kithbook.validate import validate
 
         problems = validate(network, today)
-    broken = {problem.path for problem in problems if problem.severity == "error"}
+    broken = paths_with_errors(problems)
     rules = Rules(network.config, today, today + dt.timedelta(days=max(upcoming_days, 0)))
     picker = BacklogPicker(network.config, today)
     reasons: dict[str, list[DueItem]] = {}
@@ -124,6 +124,11 @@ def due_list(
         )
     )
     return DueList(today, tuple(items), snoozed, awaiting_reply, left_out)
+
+
+def paths_with_errors(problems: list[Problem]) -> set[str]:
+    """The files with an error: their contacts are left out of the due list and the calendar."""
+    return {problem.path for problem in problems if problem.severity == "error"}
 
 
 def next_due(contact: Contact, config: Config, today: dt.date) -> dt.date | None:

@@ -210,20 +210,16 @@ def _export(
     problems: list[Problem],
     today: dt.date,
 ) -> str:
-    from kithbook.calendar_export import build_calendar, write_calendar
-    from kithbook.model import add_months
-    from kithbook.occasions import occasions
+    from kithbook.calendar_export import build_calendar, calendar_entries, write_calendar
 
-    broken = {problem.path for problem in problems if problem.severity == "error"}
-    end = add_months(today, 12) - dt.timedelta(days=1)
-    items = [item for item in items if args.include_private or not item.contact.private]
-    year = [
-        occasion
-        for occasion in occasions(network, today, end)
-        if occasion.contact.path not in broken
-        and _wanted(occasion.contact, "occasion", args)
-        and (args.include_private or not occasion.contact.private)
-    ]
+    items, year = calendar_entries(
+        network,
+        items,
+        problems,
+        today,
+        include_private=args.include_private,
+        wanted=lambda contact: _wanted(contact, "occasion", args),
+    )
     try:
         write_calendar(args.ics, build_calendar(items, year, today))
     except OSError as error:
