@@ -117,7 +117,7 @@ def _import(args: argparse.Namespace, network: Network, parsed: ParsedSource, fo
 @contextlib.contextmanager
 def loaded_network_frozen() -> Iterator[None]:
     """Keep Python's cycle collector off what is loaded so far: the network is many thousands of
-    objects in no cycle, which each full collection during the import would scan again (~20%)."""
+    objects in no cycle, which each full collection during the import would scan again (~10%)."""
     gc.freeze()
     try:
         yield
