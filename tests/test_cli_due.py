@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 from kithbook.cli import main
 
@@ -205,6 +207,37 @@ def test_ics_writes_a_calendar_and_keeps_json_clean(network, tmp_path, capsys):
     assert json.loads(captured.out)["today"] == "2026-12-01"
     assert captured.err.startswith("kith due: wrote 4 due items and ")
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+FAMILY = {
+    "ed": contact("circle: close\ntags: [family]\nbirthday: 1960-03-02", name="Ed Family"),
+    "fay": contact("circle: friend\nbirthday: --07-09", name="Fay Friend"),
+}
+
+
+@pytest.mark.parametrize(
+    ("args", "items", "birthdays"),
+    [
+        pytest.param([], ["ada", "cy", "di", "ed", "fay"], ["bo", "ed", "fay"], id="no-filter"),
+        pytest.param(
+            ["--kind", "reconnect"], ["ada"], ["bo", "ed", "fay"], id="kind-narrows-items-only"
+        ),
+        pytest.param(["--limit", "1"], ["cy"], ["bo", "ed", "fay"], id="limit-narrows-items-only"),
+        pytest.param(["--tag", "family"], ["ed"], ["ed"], id="tag-narrows-both"),
+        pytest.param(["--circle", "close"], ["ed"], ["bo", "ed"], id="circle-narrows-both"),
+    ],
+)
+def test_the_calendars_dates_follow_tag_and_circle_but_not_kind(
+    make_network, tmp_path, capsys, args, items, birthdays
+):
+    root = make_network({**NETWORK, **FAMILY})
+    target = tmp_path / "due.ics"
+    assert due("--ics", str(target), *args, root=root) == 0
+    uids = [str(event["uid"]) for event in Calendar.from_ical(target.read_bytes()).walk("VEVENT")]
+    due_items = [re.match(r"due-(?:follow-up|[a-z]+)-([a-z]+)-", uid) for uid in uids]
+    dates = [re.match(r"birthday-([a-z]+)-", uid) for uid in uids]
+    assert sorted(match[1] for match in due_items if match) == items
+    assert sorted(match[1] for match in dates if match) == birthdays
 
 
 PRIVATE = contact(

@@ -76,8 +76,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--ics",
         type=Path,
         metavar="FILE",
-        help="also write the due items and the next year's birthdays and yearly "
-        "dates to FILE as an iCalendar file (contacts marked private: true left out)",
+        help="also write the due items shown and the next year's birthdays and yearly dates to "
+        "FILE as an iCalendar file (the dates follow --tag and --circle, not --kind; contacts "
+        "marked private: true left out)",
     )
     parser.add_argument(
         "--include-private",
@@ -218,7 +219,7 @@ def _export(
         problems,
         today,
         include_private=args.include_private,
-        wanted=lambda contact: _wanted(contact, "occasion", args),
+        wanted=lambda contact: _wanted_contact(contact, args),
     )
     try:
         write_calendar(args.ics, build_calendar(items, year, today))
@@ -235,8 +236,13 @@ def _filtered(items: tuple[DueItem, ...], args: argparse.Namespace) -> list[DueI
 
 
 def _wanted(contact: Contact, kind: str, args: argparse.Namespace) -> bool:
-    if args.kind and kind not in args.kind:
-        return False
+    """A due item passes --kind, --tag and --circle."""
+    return (not args.kind or kind in args.kind) and _wanted_contact(contact, args)
+
+
+def _wanted_contact(contact: Contact, args: argparse.Namespace) -> bool:
+    """A contact passes --tag and --circle; --kind narrows due items only, so the calendar file's
+    birthdays and yearly dates follow these two and not it."""
     if args.tag and not {tag.lower() for tag in args.tag} & set(contact.tags):
         return False
     return not args.circle or contact.circle in args.circle
