@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import textwrap
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kithbook.cli import main
+from kithbook.cli.set import typed_value
 from kithbook.config import Config
 from kithbook.load import load, parse_contact
 
@@ -74,6 +76,10 @@ BAD_ARGUMENTS = [
     (["status", "ada-lovelace", "sleeping"], "invalid choice: 'sleeping'"),
     (["status", "zed", "paused"], "no contact 'zed'"),
     (["set", "ada-lovelace", "snooze", "someday"], "snooze: 'someday' is not a date"),
+    (
+        ["set", "ada-lovelace", "birthday", "1990-02-30"],
+        "birthday: '1990-02-30' is not a date YYYY-MM-DD, or --MM-DD when the year is unknown",
+    ),
     (["set", "ada-lovelace", "private", "maybe"], "private: expected true or false"),
     (["set", "ada-lovelace", "dates", "x"], "edit it with kith edit"),
     (["set", "ada-lovelace", "a.b.c", "x"], "give KEY or KEY.SUB"),
@@ -205,6 +211,26 @@ def test_an_edit_that_would_make_the_file_invalid_is_refused(root: Path, capsys)
             "name: Ada Lovelace   #",
             "name: Ada King   #",
         ),
+        (
+            ["set", "ada-lovelace", "birthday", "1990-05-01"],
+            "circle: friend\n",
+            "circle: friend\nbirthday: 1990-05-01\n",
+        ),
+        (
+            ["set", "ada-lovelace", "snooze", "2027-01-10"],
+            "circle: friend\n",
+            "circle: friend\nsnooze: 2027-01-10\n",
+        ),
+        (
+            ["set", "ada-lovelace", "knows", "ada-king"],
+            "circle: friend\n",
+            "circle: friend\nknows: [ada-king]\n",
+        ),
+        (
+            ["set", "ada-lovelace", "private", "yes"],
+            "circle: friend\n",
+            "circle: friend\nprivate: true\n",
+        ),
     ],
 )
 def test_snooze_status_and_set_change_one_line(
@@ -212,6 +238,22 @@ def test_snooze_status_and_set_change_one_line(
 ) -> None:
     assert kith(root, *args) == 0
     assert ada(root) == ADA.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "value"),
+    [
+        ("birthday", "1990-05-01", dt.date(1990, 5, 1)),
+        ("birthday", "--02-29", "--02-29"),
+        ("snooze", "2027-01-10", dt.date(2027, 1, 10)),
+        ("private", "No", False),
+        ("company", "2027-01-10", "2027-01-10"),
+        ("met.date", "2019", "2019"),
+        ("snooze", "", None),
+    ],
+)
+def test_set_reads_the_value_as_the_kind_the_key_holds(key: str, text: str, value) -> None:
+    assert typed_value(key, text) == value
 
 
 def test_a_change_that_changes_nothing_says_so(root: Path, capsys) -> None:

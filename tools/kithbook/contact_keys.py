@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
@@ -215,3 +215,20 @@ KEYS: dict[str, KeyReader] = {
     "knows": _lower_list,
     "private": _private,
 }
+
+# What each known key holds, for writers such as `kith set`: a list takes items, a date is written
+# bare (YYYY-MM-DD, as YAML reads a date), a month-day is a date or --MM-DD (a birthday without a
+# year), a mapping takes KEY.SUB; derived from the readers above.
+KeyKind = Literal["text", "list", "mapping", "entries", "date", "month-day", "boolean"]
+_READER_KINDS: dict[KeyReader, KeyKind] = {
+    _text_list: "list",
+    _lower_list: "list",
+    _tags: "list",
+    _links: "mapping",
+    _met: "mapping",
+    _dates: "entries",
+    _birthday: "month-day",
+    _date: "date",
+    _private: "boolean",
+}
+KEY_KINDS: dict[str, KeyKind] = {key: _READER_KINDS.get(read, "text") for key, read in KEYS.items()}
