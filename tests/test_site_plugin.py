@@ -48,8 +48,8 @@ def network(make_network, monkeypatch):
     return root
 
 
-def run_build(root: Path, strict: bool = True) -> Path:
-    config = load_config(str(root / "mkdocs.yml"), strict=strict, site_dir=str(root / "site"))
+def run_build(root: Path, strict: bool = True, config_file: str = "mkdocs.yml") -> Path:
+    config = load_config(str(root / config_file), strict=strict, site_dir=str(root / "site"))
     build(config)
     return root / "site"
 
@@ -101,6 +101,25 @@ def test_a_bad_option_value_is_reported_with_its_line_in_mkdocs_yml(network, cap
         run_build(network)
     assert any(record.getMessage().startswith("mkdocs.yml:8: error: follow_ups")
                for record in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("follow_ups", "problem"),
+    [("2", None), ("many", "other.yml:8: error: follow_ups")],
+)
+def test_a_build_with_another_config_file_reads_its_options(network, caplog, follow_ups, problem):
+    (network / "contacts").rename(network / "people-files")
+    options = f"follow_ups: {follow_ups}\n      contacts_dir: people-files"
+    other = (network / "mkdocs.yml").read_text().replace("follow_ups: 2", options)
+    (network / "other.yml").write_text(other)
+    (network / "mkdocs.yml").write_text("site_name: Not this one\nplugins: [kithbook]\n")
+    if problem is None:
+        site = run_build(network, config_file="other.yml")
+        assert (site / "people" / "ada-lovelace" / "index.html").is_file()
+    else:
+        with pytest.raises(Abort):
+            run_build(network, config_file="other.yml")
+        assert any(record.getMessage().startswith(problem) for record in caplog.records)
 
 
 def test_a_theme_that_would_load_web_fonts_is_a_warning(network):

@@ -1,13 +1,15 @@
 """The `kithbook` MkDocs plugin: a thin adapter that feeds `site_pages` into an MkDocs build.
 
-It reads the same configuration (`kithbook.config.load_config`) and the same loader as the tools,
-logs every error in a contact file as an MkDocs warning (so `mkdocs build --strict` fails), and
-puts the pages of `docs_dir` under a Help section so they can never collide with generated pages.
+It reads the `kithbook` options of the config file MkDocs was given (`-f other.yml` too) and uses the
+same loader as the tools, logs every error in a contact file as an MkDocs warning (so `mkdocs build
+--strict` fails), and puts the pages of `docs_dir` under a Help section so they can never collide
+with generated pages.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import posixpath
 import re
@@ -24,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from kithbook.config import OPTIONS, load_config
+from kithbook.config import CONFIG_FILE, OPTIONS, Config, config_from_bytes, load_config
 from kithbook.model import Problem
 from kithbook.site.markup import Page as GeneratedPage
 
@@ -53,7 +55,7 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
         from kithbook.cli.common import CommandError, today_from
 
         self.root = Path(config.config_file_path or ".").resolve().parent
-        self.kithbook_config, problems = load_config(self.root)
+        self.kithbook_config, problems = _kithbook_config(config.config_file_path, self.root)
         _report(problems)
         try:
             self.today = today_from(argparse.Namespace(today=None))
@@ -155,6 +157,22 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
         return site_pages(
             network, self.today, problems, file_histories(self.root, self.kithbook_config)
         )
+
+
+def _kithbook_config(config_file: str | None, root: Path) -> tuple[Config, list[Problem]]:
+    """The kithbook options of the file MkDocs loaded (`mkdocs build -f other.yml` included), its
+    problems named after that file; `<root>/mkdocs.yml` when MkDocs read no file."""
+    if not config_file:
+        return load_config(root)
+    path = Path(config_file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PluginError(f"{config_file}: cannot read the file: {error.strerror}") from None
+    config, problems = config_from_bytes(data)
+    if path.name == CONFIG_FILE:
+        return config, problems
+    return config, [dataclasses.replace(problem, path=path.name) for problem in problems]
 
 
 def _report(problems: list[Problem]) -> None:
