@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kithbook.git_snapshot import SnapshotError, load_at
+from kithbook.load import load
 
 
 def git(root: Path, *args: str, date: str = "2026-03-01T12:00:00+00:00") -> str:
@@ -103,3 +104,34 @@ def test_a_revision_that_names_nothing_is_one_clear_error(repo, revision, messag
 def test_a_folder_outside_any_repository_is_one_clear_error(tmp_path):
     with pytest.raises(SnapshotError, match="is not in a Git repository"):
         load_at(tmp_path, "HEAD")
+
+
+def commit_all(root: Path) -> None:
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "more", date="2026-06-01T12:00:00+00:00")
+
+
+def test_the_committed_contact_files_are_those_the_loader_reads_on_disk(repo):
+    contacts = repo / "net/contacts"
+    (repo / "net/contacts/cy.md").unlink()
+    os.symlink("ada.md", contacts / "ada-link.md")
+    os.symlink("ada-link.md", contacts / "chain.md")
+    write(repo, "net/contacts/.hidden.md", "---\nname: Hidden\n---\n")
+    write(repo, "net/contacts/notes.txt", "---\nname: Notes\n---\n")
+    write(repo, "net/contacts/sub/deeper.md", "---\nname: Deeper\n---\n")
+    write(repo, "net/contacts/folder.md/inside.md", "---\nname: Inside\n---\n")
+    commit_all(repo)
+    committed = [(c.slug, c.name) for c in load_at(repo / "net", "HEAD").network.contacts]
+    on_disk = [(c.slug, c.name) for c in load(repo / "net").contacts]
+    expected = [("ada", "Ada Lovelace"), ("ada-link", "Ada Lovelace"), ("bo", "Bo")]
+    assert committed == on_disk == [*expected, ("chain", "Ada Lovelace")]
+
+
+@pytest.mark.parametrize(
+    "target", ["../../../elsewhere.md", "/etc/hostname", "missing.md", "loop.md", "../contacts"]
+)
+def test_a_committed_link_that_leads_nowhere_in_the_commit_is_not_a_contact(repo, target):
+    os.symlink(target, repo / "net/contacts/loop.md")
+    commit_all(repo)
+    slugs = [contact.slug for contact in load_at(repo / "net", "HEAD").network.contacts]
+    assert slugs == ["ada", "bo", "cy"]

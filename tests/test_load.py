@@ -11,7 +11,7 @@ import pytest
 
 import kithbook.load as load_module
 from kithbook.config import Config
-from kithbook.load import load, load_files, parse_contact, suggest_slug
+from kithbook.load import is_contact_name, load, load_files, parse_contact, suggest_slug
 from kithbook.model import Contact, Duration, LifeDate, Met, MonthDay
 
 
@@ -354,3 +354,19 @@ def test_a_doubtful_private_flag_keeps_the_contact_private(make_network, lines: 
 
     root = make_network({"ada": f"---\nname: Ada\n{lines}\n---\n"})
     assert load(root).get("ada").private is private
+
+
+@pytest.mark.parametrize(
+    ("name", "is_contact"),
+    [
+        ("ada.md", True),
+        ("Ada L.md", True),
+        (".ada.md", False),
+        (".md", False),
+        ("ada.txt", False),
+        ("ada.md.bak", False),
+        ("ada.MD", False),
+    ],
+)
+def test_a_contact_file_is_named_md_and_not_hidden(name, is_contact):
+    assert is_contact_name(name) is is_contact

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
 from kithbook.config import Config
-from kithbook.load import parse_contact
+from kithbook.git import open_repo
+from kithbook.load import is_contact_name, parse_contact
 
 TRACKED = ("company", "role", "location")
 CACHE_FILE = Path(".kithbook-cache") / "git-history.json"
@@ -67,11 +69,11 @@ _fields_by_blob: dict[str, Fields] = {}
 def file_histories(root: Path, config: Config) -> dict[str, FileHistory]:
     """History per contact file, keyed by its path relative to `root` (as `Contact.path`)."""
     try:
-        import git
-
-        repo = git.Repo(root, search_parent_directories=True)
+        repo = open_repo(root)  # ImportError: GitPython finds no git program
+        if repo is None:
+            return {}
         head = repo.head.commit.hexsha
-    except (ImportError, git.InvalidGitRepositoryError, git.NoSuchPathError, ValueError):
+    except (ImportError, ValueError):  # ValueError: no commits yet
         return {}
     top = Path(repo.working_tree_dir).resolve()
     try:
@@ -109,7 +111,7 @@ def _histories(
                 continue
             meta, *paths = line.split("\t")
             blob, status = meta.split()[3], meta.split()[4]
-            if status.startswith("D") or not paths[-1].endswith(".md"):
+            if status.startswith("D") or not is_contact_name(posixpath.basename(paths[-1])):
                 continue
             current = paths[-1]
             final = final_name.get(current, current)

@@ -4,16 +4,22 @@ never touched), for "what was due on 1 March, as the files were then"."""
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from kithbook.config import CONFIG_FILE, config_from_bytes
-from kithbook.load import load_files
+from kithbook.git import open_repo
+from kithbook.load import is_contact_name, load_files
 from kithbook.model import Network
 
 if TYPE_CHECKING:
     import git
+
+
+SYMLINK_MODE = 0o120000  # Git's mode for a symbolic link; a file is 0o100644 or 0o100755
+MAX_LINKS = 8
 
 
 class SnapshotError(Exception):
@@ -32,12 +38,9 @@ class Snapshot:
 
 def load_at(root: Path, revision: str) -> Snapshot:
     """Read `<root>/mkdocs.yml` and the contact files as committed at `revision`."""
-    import git  # noqa: F811 (imported here: GitPython is slow to import)
-
-    try:
-        repo = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise SnapshotError(f"--at: {root} is not in a Git repository") from None
+    repo = open_repo(root)
+    if repo is None:
+        raise SnapshotError(f"--at: {root} is not in a Git repository")
     with repo:
         commit, by_date = resolve(repo, revision)
         prefix = _prefix(root, repo)
@@ -92,17 +95,38 @@ def _blob_bytes(tree: git.Tree, path: PurePosixPath) -> bytes | None:
 def _contact_files(
     tree: git.Tree, prefix: PurePosixPath, contacts_dir: str
 ) -> list[tuple[str, bytes]]:
-    """(relative path, bytes) of the `*.md` right in the contacts folder, as `load` reads them."""
+    """(relative path, bytes) of the contact files right in the contacts folder, as `load` reads
+    them: named by the loader's rule, a committed link read as the file it leads to."""
     try:
         folder = tree / str(prefix / contacts_dir)
     except KeyError:
         return []
     if folder.type != "tree":
         return []
-    files = [
-        (f"{contacts_dir}/{blob.name}", blob.data_stream.read())
-        for blob in folder.blobs
-        if blob.name.endswith(".md") and not blob.name.startswith(".")
-    ]
+    files = []
+    for blob in folder.blobs:
+        if is_contact_name(blob.name):
+            target = _followed(tree, blob)
+            if target is not None:
+                files.append((f"{contacts_dir}/{blob.name}", target.data_stream.read()))
     files.sort()
     return files
+
+
+def _followed(tree: git.Tree, blob: git.Blob) -> git.Blob | None:
+    """The file a blob is or, for a symbolic link, the file it leads to within the commit (as the
+    loader follows a link on disk); None when it leads outside the commit, nowhere, or in a loop."""
+    for _ in range(MAX_LINKS):
+        if blob.mode != SYMLINK_MODE:
+            return blob
+        link = blob.data_stream.read().decode("utf-8", "surrogateescape")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(blob.path), link))
+        if posixpath.isabs(link) or target == ".." or target.startswith("../"):
+            return None
+        try:
+            blob = tree / target
+        except KeyError:
+            return None
+        if blob.type != "blob":
+            return None
+    return None

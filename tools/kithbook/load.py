@@ -50,15 +50,19 @@ def contact_paths(root: Path, config: Config) -> list[Path]:
     return [folder / name for name in _contact_names(folder)]
 
 
+def is_contact_name(name: str) -> bool:
+    """Whether a file of this name right in the contacts folder is a contact (`*.md`, not hidden),
+    provided it is a file (or a link to one): the rule for the folder on disk and in a Git commit."""
+    return name.endswith(".md") and not name.startswith(".")
+
+
 def _contact_names(folder: Path) -> list[str]:
     try:
         entries = list(os.scandir(folder))
     except (FileNotFoundError, NotADirectoryError):
         return []
     return sorted(
-        entry.name
-        for entry in entries
-        if entry.name.endswith(".md") and not entry.name.startswith(".") and _may_be_file(entry)
+        entry.name for entry in entries if is_contact_name(entry.name) and _may_be_file(entry)
     )
 
 
