@@ -108,7 +108,10 @@ def _commit_locked(repo: Repo, relative: list[str], message: str, command: str) 
             if not staged:
                 head = repo.head.commit.hexsha
                 return CommitOutcome("committed", f"already committed in {head[:7]}", head)
-            repo.git.commit("-m", f"{message}\n\n{TRAILER}: {command}")  # the index holds only ours
+            # `-- paths` commits only ours even if something is staged meanwhile; for many paths
+            # Git's pathspec matching is slow, so the index checked just above is committed whole.
+            only = ["--", *relative] if len(relative) <= BULK_PATHS else []
+            repo.git.commit("-m", f"{message}\n\n{TRAILER}: {command}", *only)
             head = repo.head.commit.hexsha
             return CommitOutcome("committed", f"committed {head[:7]}: {message}", head)
         except git.GitCommandError as error:
