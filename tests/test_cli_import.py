@@ -92,3 +92,18 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(make_network, capsys):
     run(root, str(FIXTURES / "google_contacts.csv"))
     err = capsys.readouterr().err
     assert "importing" not in err and "\x1b[" not in err
+
+
+@pytest.mark.parametrize(("config", "folder"), [
+    ("site_name: My network\n", "contacts"),
+    ("site_name: My network\nplugins:\n  - kithbook:\n      contacts_dir: people/friends\n",
+     "people/friends"),
+])
+def test_an_import_into_a_folder_without_contacts_creates_the_contacts_folder(
+        tmp_path, capsys, config, folder):
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert run(tmp_path, str(FIXTURES / "apple.vcf")) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("import: 3 new, 0 merged from apple.vcf")
+    assert sorted(path.name for path in (tmp_path / folder).iterdir()) == [
+        "astrid-lindqvist.md", "chidi-okafor.md", "ines.md"]

@@ -9,9 +9,11 @@ in one batch, and so do the writes: each file atomic, all of them synced to disk
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kithbook.edit import EditError, add_list_item, set_key, set_mapping_entry
 from kithbook.git import CommitOutcome, commit_files
@@ -62,6 +64,8 @@ def apply_plan(
     result = ApplyResult()
     writes = [*_new_writes(plan, result), *_merge_writes(plan, network, result)]
     writes = _checked(writes, network, today, result)
+    if any(write.snapshot is None for write in writes):
+        _make_folder(network.root / network.config.contacts_dir)
     planned = [PlannedWrite(network.root / write.path, write.text, write.snapshot) for write in writes]
     for write, error in zip(writes, write_batch(planned, progress), strict=True):
         if error:
@@ -76,6 +80,13 @@ def apply_plan(
                                      no_commit=no_commit, command="import")
     result.problems.sort(key=lambda problem: problem.line)
     return result
+
+
+def _make_folder(folder: Path) -> None:
+    """The contacts folder, created when missing (Git drops an emptied folder; `kith new` does the
+    same); a folder that cannot be made is left to the writes, which report it per record."""
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
 
 
 def _new_writes(plan: ImportPlan, result: ApplyResult) -> list[_Write]:
