@@ -33,7 +33,7 @@ def test_a_dry_run_prints_the_plan_with_names_and_writes_nothing(make_network, c
     out, err = capsys.readouterr()
     assert code == 1  # one record had no name
     assert files(root) == before
-    assert out.splitlines()[0] == ("Connections.csv (linkedin): 3 new, 1 merged, 1 skipped "
+    assert out.splitlines()[0] == ("Connections.csv (linkedin): 3 new, 1 merged, 0 unchanged, 1 skipped "
                                    "(dry run: nothing written)")
     assert "  new     Kemi Abara  -> contacts/kemi-abara.md  (line 6)" in out
     merge = "  merge   Astrid Lindqvist  -> contacts/astrid-lindqvist.md  (line 5): + links"
@@ -45,7 +45,7 @@ def test_an_import_writes_files_and_says_what_it_did(make_network, capsys):
     root = make_network({})
     assert run(root, str(FIXTURES / "apple.vcf")) == 0
     out, err = capsys.readouterr()
-    assert out.splitlines()[0] == "import: 3 new, 0 merged from apple.vcf; 0 skipped"
+    assert out.splitlines()[0] == "import: 3 new, 0 merged from apple.vcf; 0 unchanged, 0 skipped"
     assert "not in a Git repository" in err
     assert sorted(path.name for path in (root / "contacts").iterdir()) == [
         "astrid-lindqvist.md", "chidi-okafor.md", "ines.md"]
@@ -107,3 +107,26 @@ def test_an_import_into_a_folder_without_contacts_creates_the_contacts_folder(
     assert out.splitlines()[0].startswith("import: 3 new, 0 merged from apple.vcf")
     assert sorted(path.name for path in (tmp_path / folder).iterdir()) == [
         "astrid-lindqvist.md", "chidi-okafor.md", "ines.md"]
+
+
+@pytest.mark.parametrize(("name", "summary", "code"), [
+    ("apple.vcf", "import: 0 new, 0 merged from apple.vcf; 3 unchanged, 0 skipped", 0),
+    ("Connections.csv", "import: 0 new, 0 merged from Connections.csv; 4 unchanged, 1 skipped", 1),
+])
+def test_importing_a_file_again_counts_its_records_as_unchanged_not_skipped(
+        make_network, capsys, name, summary, code):
+    root = make_network({})
+    run(root, str(FIXTURES / name))
+    capsys.readouterr()
+    assert run(root, str(FIXTURES / name)) == code
+    assert capsys.readouterr().out.splitlines() == [summary]
+
+
+def test_a_dry_run_counts_unchanged_records_apart_from_skipped_ones(make_network, capsys):
+    root = make_network({})
+    run(root, str(FIXTURES / "Connections.csv"))
+    capsys.readouterr()
+    assert run(root, str(FIXTURES / "Connections.csv"), "--dry-run") == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "Connections.csv (linkedin): 0 new, 0 merged, 4 unchanged, 1 skipped "
+        "(dry run: nothing written)")

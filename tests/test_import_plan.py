@@ -48,7 +48,7 @@ def test_a_new_person_becomes_a_file_with_fields_in_writing_order(make_network):
         "met": {"date": dt.date(2020, 1, 1), "where": "LinkedIn"},
     }
     assert new.body == "Likes trains\n\n## Log\n"
-    assert plan.summary() == "1 new, 0 merged, 0 skipped"
+    assert plan.summary() == "1 new, 0 merged, 0 unchanged, 0 skipped"
 
 
 @pytest.mark.parametrize(("candidate", "additions"), [
@@ -98,7 +98,7 @@ def test_a_different_value_is_never_overwritten_but_reported(make_network, candi
 def test_values_the_file_already_has_in_another_spelling_change_nothing(make_network, candidate):
     plan = plan_for(make_network, [candidate])
     assert (plan.new, plan.merges, plan.problems) == ([], [], [])
-    assert plan.summary() == "0 new, 0 merged, 1 skipped"
+    assert plan.summary() == "0 new, 0 merged, 1 unchanged, 0 skipped"
 
 
 def test_the_same_person_twice_in_one_file_becomes_one_new_contact(make_network):

@@ -80,12 +80,14 @@ class ImportPlan:
     problems: list[SourceProblem] = field(default_factory=list)
 
     @property
-    def skipped_records(self) -> int:
-        """Records that change nothing: already up to date, or bad (errors)."""
-        return len(self.unchanged) + sum(problem.severity == "error" for problem in self.problems)
+    def bad_records(self) -> int:
+        """Records skipped because they cannot be imported (each has an error); not those that
+        match a contact and add nothing, which are `unchanged`."""
+        return sum(problem.severity == "error" for problem in self.problems)
 
     def summary(self) -> str:
-        return f"{len(self.new)} new, {len(self.merges)} merged, {self.skipped_records} skipped"
+        return (f"{len(self.new)} new, {len(self.merges)} merged, {len(self.unchanged)} unchanged, "
+                f"{self.bad_records} skipped")
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """`kith import FILE`: people from vCard, LinkedIn, Google or any CSV, merged with who is there.
 
 `--dry-run` prints the plan and writes nothing. Problems are printed as `FILE:LINE: severity: ...`
-with the line in the import file. Exit 0 when every record was handled, 1 when some were skipped as
-bad records, 2 for bad arguments or an unreadable file.
+with the line in the import file. Exit 0 when every record was imported or was already there
+(unchanged), 1 when some were skipped as bad records, 2 for bad arguments or an unreadable file.
 """
 
 from __future__ import annotations
@@ -107,8 +107,8 @@ def _import(args: argparse.Namespace, network: Network, parsed: ParsedSource, fo
         print_json(data_out)
     else:
         _print_problems(problems, shown_file)
-        skipped = len(plan.unchanged) + sum(problem.severity == "error" for problem in problems)
-        print(f"{result.summary(source)}; {skipped} skipped")
+        skipped = sum(problem.severity == "error" for problem in problems)
+        print(f"{result.summary(source)}; {len(plan.unchanged)} unchanged, {skipped} skipped")
         if result.commit is not None:
             print(result.commit.message, file=sys.stdout if result.commit.committed else sys.stderr)
     return 1 if _has_errors(problems) else 0
