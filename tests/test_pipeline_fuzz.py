@@ -5,7 +5,7 @@ to 9999 and 29 February; cadences from a day to a century, or never; circles, st
 logs with every arrow, some dated after today; private contacts; `knows` and `met.via` naming
 people in and out of the network) and runs load -> validate -> due list (at several days, year
 boundaries among them) -> JSON -> calendar file -> vCard, CSV and JSON exports -> the site's pages.
-Nothing may raise.
+Nothing may raise, and the last contact the site and exports show is the due list's.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from kithbook.calendar_export import build_calendar, calendar_entries
 from kithbook.config import DEFAULT_CHANNELS, DEFAULT_CIRCLES, Config
-from kithbook.due import due_list, next_due
+from kithbook.due import due_list, history, next_due
 from kithbook.export import to_csv, to_json, to_vcard
 from kithbook.load import load_files
 from kithbook.model import STATUSES, Duration
@@ -175,6 +175,8 @@ def test_every_reader_takes_any_loadable_network(files, config, todays, upcoming
         json.dumps([item.to_json() for item in due.items])
         for contact in network.contacts:
             next_due(contact, config, today)
+            entries = history(contact, today)
+            assert contact.last_contact_on(today) == (entries[-1] if entries else None)
         items, year = calendar_entries(network, due.items, problems, today, include_private=True)
         assert build_calendar(items, year, today).startswith(b"BEGIN:VCALENDAR")
         json.loads(to_json(network.contacts, include_private=True))
