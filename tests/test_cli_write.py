@@ -240,6 +240,39 @@ def test_snooze_status_and_set_change_one_line(
     assert ada(root) == ADA.replace(old, new, 1)
 
 
+NETWORK_SETTINGS = """\
+site_name: My network
+plugins:
+  - kithbook:
+      max_file_bytes: 5000000
+      channels: [email, signal]
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "added"),
+    [
+        (["set", "ada-lovelace", "company", "Acme"], "company: Acme\n"),
+        (["set", "ada-lovelace", "emails", "ada@example.net"], "ada@example.net"),
+        (["set", "ada-lovelace", "links.github", "https://github.com/ada"], "  github: https"),
+        (["snooze", "ada-lovelace", "3w"], "snooze: 2026-12-22\n"),
+        (["status", "ada-lovelace", "paused"], "status: paused\n"),
+        (["log", "ada-lovelace", "out", "signal", "Hello"], "- 2026-12-01 -> signal: Hello\n"),
+        (["new", "Grace Hopper"], None),
+    ],
+)
+def test_edits_check_the_file_with_the_networks_settings_not_the_defaults(
+    make_network, args: list[str], added: str | None
+) -> None:
+    notes = "A long note about Ada.\n" * 80_000  # 1.8 MB: over the default 1 MB, under 5 MB
+    big = ADA.replace("## Log\n", notes + "\n## Log\n").replace("-> email", "-> signal")
+    root = make_network({"ada-lovelace": big}, NETWORK_SETTINGS)
+    assert kith(root, *args) == 0
+    if added is not None:
+        assert added in ada(root)
+    assert [problem for problem in load(root).problems if problem.severity == "error"] == []
+
+
 @pytest.mark.parametrize(
     ("key", "text", "value"),
     [

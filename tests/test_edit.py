@@ -290,6 +290,23 @@ def test_an_edit_whose_file_would_not_load_is_refused_unless_the_caller_loads_it
 @pytest.mark.parametrize(
     "edit",
     [
+        lambda text, **check: set_key(text, "company", "Engines", **check),
+        lambda text, **check: add_list_item(text, "emails", "ada@example.org", **check),
+        lambda text, **check: set_mapping_entry(text, "links", "github", "ada", **check),
+        lambda text, **check: render_new_contact({"name": "Ada"}, text, **check),
+    ],
+    ids=["set_key", "add_list_item", "set_mapping_entry", "render_new_contact"],
+)
+def test_an_edit_loads_its_result_with_the_networks_settings(edit) -> None:
+    roomy = Config(max_file_bytes=2 * Config().max_file_bytes)
+    assert edit(TOO_LARGE, config=roomy).endswith("x\n")
+    with pytest.raises(EditError, match="would not load"):
+        edit(fixture("comments.md"), config=Config(max_file_bytes=20))
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
         lambda text: set_key(text, "name", "Ada\u2028Byron", check_loads=False),
         lambda text: add_list_item(text, "aka", "Ada\x85Byron", check_loads=False),
     ],

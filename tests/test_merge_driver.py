@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kithbook.merge_driver import main, merge_texts
+from kithbook.config import Config
+from kithbook.merge_driver import main, merge_texts, network_config
 
 BASE = """---
 name: Ada Lovelace  # full name
@@ -161,3 +162,33 @@ def test_the_driver_writes_the_result_into_ours_and_exits_like_git(tmp_path: Pat
         .read_bytes()
         .startswith(b"\xef\xbb\xbf---\nname: Ada Lovelace  # full name\n<<<<<<<")
     )
+
+
+LARGE_SETTINGS = "site_name: My network\nplugins:\n  - kithbook:\n      max_file_bytes: 5000000\n"
+
+
+@pytest.mark.parametrize(
+    ("config_folder", "path"),
+    [("", "contacts/ada.md"), ("people", "people/contacts/ada.md"), ("people", "people/ada.md")],
+)
+def test_the_driver_checks_the_merge_with_the_settings_of_the_network_holding_the_file(
+    tmp_path: Path, monkeypatch, config_folder: str, path: str
+) -> None:
+    (tmp_path / config_folder).mkdir(exist_ok=True)
+    (tmp_path / config_folder / "mkdocs.yml").write_text(LARGE_SETTINGS)
+    large = edited(("Notes about Ada.", "A long note.\n" * 120_000))  # 1.6 MB: over the default
+    texts = {
+        "base": large,
+        "ours": large.replace(REPLY, REPLY + "- 2026-11-20 -> phone: Ours\n"),
+        "theirs": large.replace(REPLY, REPLY + "- 2026-11-21 -> phone: Theirs\n"),
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)  # Git runs the driver at the top of the working tree
+    assert main(["base", "ours", "theirs", path]) == 0
+    both = REPLY + "- 2026-11-20 -> phone: Ours\n- 2026-11-21 -> phone: Theirs\n"
+    assert (tmp_path / "ours").read_text() == large.replace(REPLY, both)
+
+
+def test_without_settings_the_driver_checks_the_merge_with_the_defaults(tmp_path: Path) -> None:
+    assert network_config("contacts/ada.md", tmp_path) == Config()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -26,6 +26,9 @@ from kithbook.yamltext import (
     single_quoted,
     yaml_scalar,
 )
+
+if TYPE_CHECKING:
+    from kithbook.config import Config
 
 __all__ = [
     "EditError",
@@ -70,15 +73,19 @@ class _FrontMatter:
         source = self.source[:start] + new + self.source[end:]
         return self.text.with_front_matter(source)
 
-    def verify(self, before: str, after: str, key: str, expected: Any, check_loads: bool) -> None:
+    def verify(self, before: str, after: str, key: str, expected: Any, check_loads: bool,
+               config: Config | None) -> None:
         """The post-edit check, with this front matter's pairs as the ones before the edit."""
         verify_front_matter(before, after, key, expected, node_pairs(self.root),
-                            check_loads=check_loads)
+                            check_loads=check_loads, config=config)
 
 
-def set_key(text: str, key: str, value: Any, *, check_loads: bool = True) -> str:
+def set_key(
+    text: str, key: str, value: Any, *, check_loads: bool = True, config: Config | None = None
+) -> str:
     """Set a top-level key to a scalar or one-line list; add `key: value` at the end if missing.
-    `check_loads=False` is for a caller that loads and validates the result itself (an import)."""
+    The result must load with the network's `config` (default: the defaults); `check_loads=False`
+    is for a caller that loads and validates the result itself (an import)."""
     front = _front_matter(text)
     found = front.entry(front.root, key)
     if found is None:
@@ -86,11 +93,13 @@ def set_key(text: str, key: str, value: Any, *, check_loads: bool = True) -> str
         result = _append_entry(front, front.root, [f"{_key(key)}: {rendered}".rstrip()])
     else:
         result = _replace_value(front, key, found[1], value, in_flow=False)
-    front.verify(text, result, key, _python(value), check_loads)
+    front.verify(text, result, key, _python(value), check_loads, config)
     return result
 
 
-def add_list_item(text: str, key: str, item: Any, *, check_loads: bool = True) -> str:
+def add_list_item(
+    text: str, key: str, item: Any, *, check_loads: bool = True, config: Config | None = None
+) -> str:
     """Append `item` to the list `key` (block or flow); create it, or turn one value into a list."""
     front = _front_matter(text)
     found = front.entry(front.root, key)
@@ -109,12 +118,13 @@ def add_list_item(text: str, key: str, item: Any, *, check_loads: bool = True) -
             raise EditError(f"{key}: is a mapping, not a list; kith will not turn it into one")
         expected = (before if isinstance(before, list) else [] if before is None else [before])
         expected = [*expected, _python(item)]
-    front.verify(text, result, key, expected, check_loads)
+    front.verify(text, result, key, expected, check_loads, config)
     return result
 
 
 def set_mapping_entry(
-    text: str, key: str, subkey: str, value: Any, *, check_loads: bool = True
+    text: str, key: str, subkey: str, value: Any, *, check_loads: bool = True,
+    config: Config | None = None,
 ) -> str:
     """Set `key.subkey` (such as links.github or met.date), creating the mapping or the entry."""
     front = _front_matter(text)
@@ -128,7 +138,7 @@ def set_mapping_entry(
         result = _set_in_mapping(front, key, subkey, found[0], found[1], value)
     expected = dict(before) if isinstance(before, dict) else {}
     expected[subkey] = _python(value)
-    front.verify(text, result, key, expected, check_loads)
+    front.verify(text, result, key, expected, check_loads, config)
     return result
 
 

@@ -30,12 +30,13 @@ def format_log_line(date: dt.date, direction: Direction, channel: str | None, te
     return f"{head}: {text.strip()}" if text.strip() else head
 
 
-def append_log_entry(text: str, line: str) -> str:
-    """Append `line` at the end of the (last) `## Log` section; create the section if missing."""
+def append_log_entry(text: str, line: str, channels: tuple[str, ...] = DEFAULT_CHANNELS) -> str:
+    """Append `line` at the end of the (last) `## Log` section; create the section if missing.
+    Entries are read with the network's `channels`, as the loader reads them."""
     line = line.strip()
     if not line.startswith(("- ", "* ", "+ ")):
         line = f"- {line}"
-    expected = _entry_of(line)
+    expected = _entry_of(line, channels)
     parts = Text.parse(text)
     body = parts.body
     eol = parts.eol
@@ -47,7 +48,7 @@ def append_log_entry(text: str, line: str) -> str:
         line = bullet + line[1:]
         body = _inserted(body, section_end, line, eol)
     result = parts.with_body(body)
-    _verify(text, result, expected)
+    _verify(text, result, expected, channels)
     return result
 
 
@@ -96,8 +97,8 @@ def _log_section_end(body: str) -> tuple[int, str] | None:
     return found
 
 
-def _entry_of(line: str) -> tuple[dt.date, str, str | None, str]:
-    body = parse_body(f"## Log\n{line}\n", 1, "entry", DEFAULT_CHANNELS)
+def _entry_of(line: str, channels: tuple[str, ...]) -> tuple[dt.date, str, str | None, str]:
+    body = parse_body(f"## Log\n{line}\n", 1, "entry", channels)
     if len(body.log) != 1 or "\n" in line:
         example = "- 2026-11-02 -> email: what happened"
         raise EditError(f"not a log entry: {line!r}; write it as '{example}'")
@@ -108,16 +109,17 @@ def _key(entry: LogEntry) -> tuple[dt.date, str, str | None, str]:
     return entry.date, entry.direction, entry.channel, entry.text
 
 
-def _verify(before: str, after: str, expected: tuple[dt.date, str, str | None, str]) -> None:
+def _verify(before: str, after: str, expected: tuple[dt.date, str, str | None, str],
+            channels: tuple[str, ...]) -> None:
     """The new text has exactly the old entries plus the new one, and the same front matter."""
     old_parts, new_parts = Text.parse(before), Text.parse(after)
     if old_parts.front_matter != new_parts.front_matter:
         raise EditError("the log edit touched the front matter; nothing was written")
-    old = Counter(_key(entry) for entry in _log(old_parts.body))
-    new = Counter(_key(entry) for entry in _log(new_parts.body))
+    old = Counter(_key(entry) for entry in _log(old_parts.body, channels))
+    new = Counter(_key(entry) for entry in _log(new_parts.body, channels))
     if new - old != Counter([expected]) or old - new:
         raise EditError("the new log line would not read back as one entry; add it by hand")
 
 
-def _log(body: str) -> tuple[LogEntry, ...]:
-    return parse_body(body.replace("\r\n", "\n"), 1, "entry", DEFAULT_CHANNELS).log
+def _log(body: str, channels: tuple[str, ...]) -> tuple[LogEntry, ...]:
+    return parse_body(body.replace("\r\n", "\n"), 1, "entry", channels).log

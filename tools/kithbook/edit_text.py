@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import Node
 
 from kithbook.yamlnodes import TooComplex, YAMLSyntaxError, compose, key_text, to_python
+
+if TYPE_CHECKING:
+    from kithbook.config import Config
 
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
@@ -89,9 +92,10 @@ def verify_front_matter(
     old_pairs: list[tuple[str, Any]] | None = None,
     *,
     check_loads: bool = True,
+    config: Config | None = None,
 ) -> None:
     """EditError unless `after` differs from `before` only in `key`, now reading as `expected`, and
-    loads as a contact (unless the caller loads it itself, with the network's settings: an import);
+    loads as a contact with the network's `config` (unless the caller loads it itself: an import);
     `old_pairs` are `before`'s pairs when the caller has already read them."""
     from kithbook.config import Config
     from kithbook.load import parse_contact
@@ -105,5 +109,7 @@ def verify_front_matter(
     if old != new or values != [expected] or Text.parse(after).body != Text.parse(before).body:
         raise EditError(f"{key}: the edit would not read back as intended; edit the file by hand")
     problems: list[Any] = []
-    if check_loads and parse_contact("contact.md", after.encode("utf-8"), Config(), problems) is None:
+    if not check_loads:
+        return
+    if parse_contact("contact.md", after.encode("utf-8"), config or Config(), problems) is None:
         raise EditError(f"{key}: the edited file would not load ({problems[0].message})")

@@ -13,11 +13,12 @@ import re
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import yaml
 from yaml.nodes import MappingNode
 
+from kithbook.config import CONFIG_FILE, Config, load_config
 from kithbook.edit_text import EditError, Text, line_ending
 
 PLACEHOLDER = "\0kith-log-entries\0"
@@ -31,8 +32,11 @@ class CannotMerge(Exception):
     """The structured merge does not apply; use Git's line merge."""
 
 
-def merge_texts(base: str, ours: str, theirs: str) -> tuple[str, bool]:
-    """The merged text and whether it holds conflicts; ours' line endings are kept."""
+def merge_texts(
+    base: str, ours: str, theirs: str, config: Config | None = None
+) -> tuple[str, bool]:
+    """The merged text and whether it holds conflicts; ours' line endings are kept. A structured
+    merge is kept only if it loads with the network's `config` (default: the defaults)."""
     if ours == theirs or base == theirs:
         return ours, False
     if base == ours:
@@ -41,7 +45,7 @@ def merge_texts(base: str, ours: str, theirs: str) -> tuple[str, bool]:
     try:
         merged, conflicted = _structured(*(_lf(text) for text in (base, ours, theirs)))
         if not conflicted:
-            _check_loads(merged)
+            _check_loads(merged, config or Config())
     except (CannotMerge, EditError):
         merged, conflicted = line_merge(_lf(base), _lf(ours), _lf(theirs))
     return (merged.replace("\n", "\r\n") if eol == "\r\n" else merged), conflicted
@@ -211,13 +215,22 @@ def line_merge(base: str, ours: str, theirs: str) -> tuple[str, bool]:
     return result.stdout.decode("utf-8"), result.returncode != 0
 
 
-def _check_loads(text: str) -> None:
+def _check_loads(text: str, config: Config) -> None:
     """The merged file must still load as a contact, or the structured merge is not trusted."""
-    from kithbook.config import Config
     from kithbook.load import parse_contact
 
-    if parse_contact("merged.md", text.encode("utf-8"), Config(), []) is None:
+    if parse_contact("merged.md", text.encode("utf-8"), config, []) is None:
         raise CannotMerge("the merged file would not load")
+
+
+def network_config(path: str | None, top: Path) -> Config:
+    """The settings of the network holding the contact file `path` (relative to the repository's
+    top, where Git runs the driver): the nearest mkdocs.yml above it; else the defaults."""
+    folders = PurePath(path).parents if path else [PurePath(".")]
+    for folder in folders:
+        if (top / folder / CONFIG_FILE).is_file():
+            return load_config(top / folder)[0]
+    return Config()
 
 
 def _lf(text: str) -> str:
@@ -237,11 +250,12 @@ def main(argv: list[str] | None = None) -> int:
     except UnicodeDecodeError:
         return subprocess.run(["git", "merge-file", str(ours_path), str(base_path),
                                str(theirs_path)], check=False).returncode and 1
-    merged, conflicted = merge_texts(*texts)
+    path = args[3] if len(args) > 3 else None
+    merged, conflicted = merge_texts(*texts, network_config(path, Path.cwd()))
     bom = b"\xef\xbb\xbf" if data[1].startswith(b"\xef\xbb\xbf") else b""
     ours_path.write_bytes(bom + merged.encode("utf-8"))
     if conflicted:
-        shown = args[3] if len(args) > 3 else ours_path.name
+        shown = path or ours_path.name
         print(f"kith merge: conflict in {shown}: the same key was changed on both sides",
               file=sys.stderr)
     return 1 if conflicted else 0

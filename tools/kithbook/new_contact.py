@@ -7,20 +7,26 @@ loads it here; an import loads and validates all its new files in one batch inst
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kithbook.edit_text import EditError, front_matter_pairs
 from kithbook.yamltext import YAMLValueError, yaml_scalar
+
+if TYPE_CHECKING:
+    from kithbook.config import Config
 
 _SIMPLE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 EMPTY_BODY = "\n## Log\n"
 
 
-def render_new_contact(fields: dict[str, Any], body: str = "") -> str:
+def render_new_contact(
+    fields: dict[str, Any], body: str = "", config: Config | None = None
+) -> str:
     """Front matter from `fields` (in order; empty values left out) and a body with a `## Log`;
-    the text reads back as exactly those fields and loads as a contact (else EditError)."""
+    the text reads back as exactly those fields and loads as a contact with the network's `config`
+    (default: the defaults), else EditError."""
     text = render_contact_text(fields, body)
-    _check_loads(text)
+    _check_loads(text, config)
     return text
 
 
@@ -75,11 +81,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _check_loads(text: str) -> None:
+def _check_loads(text: str, config: Config | None) -> None:
     """EditError unless the loader reads the text as a contact."""
     from kithbook.config import Config
     from kithbook.load import parse_contact
 
     problems: list[Any] = []
-    if parse_contact("contact.md", text.encode("utf-8"), Config(), problems) is None:
+    if parse_contact("contact.md", text.encode("utf-8"), config or Config(), problems) is None:
         raise EditError(f"the new contact would not load ({problems[0].message})")

@@ -70,8 +70,12 @@ def run(args: argparse.Namespace) -> int:
         _warn_duplicate_outreach(contact, date, network.config)
     arrow = {"out": "->", "in": "<-", "both": "<->", "note": "note"}[args.direction]
     message = f"log: {contact.slug} {arrow} {channel}" if channel else f"log: {contact.slug} note"
-    return run_edit(args, network, contact, lambda current: append_log_entry(current, line),
-                    message, today)
+    channels = network.config.channels
+
+    def change(text: str) -> str:
+        return append_log_entry(text, line, channels)
+
+    return run_edit(args, network, contact, change, message, today)
 
 
 def _channel_and_text(direction: Direction, words: list[str],

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     slug = _slug(args, folder)
     relative = f"{network.config.contacts_dir}/{slug}.md"
     try:
-        text = render_new_contact(_fields(args, name))
+        text = render_new_contact(_fields(args, name), config=network.config)
     except EditError as error:
         raise CommandError(str(error)) from None
     errors = file_errors(network, relative, text, today)

@@ -61,18 +61,18 @@ def run(args: argparse.Namespace) -> int:
     contact = find_contact(network, args.slug)
     if subkey:
         def change(text: str) -> str:
-            return set_mapping_entry(text, key, subkey, value)
+            return set_mapping_entry(text, key, subkey, value, config=network.config)
         verb = f"{args.key} = {args.value}"
     elif KEY_KINDS.get(key) == "list":
         if value is None:
             raise CommandError(f"{key}: give a value to add to the list")
 
         def change(text: str) -> str:
-            return add_list_item(text, key, value)
+            return add_list_item(text, key, value, config=network.config)
         verb = f"{key} + {args.value}"
     else:
         def change(text: str) -> str:
-            return set_key(text, key, value)
+            return set_key(text, key, value, config=network.config)
         verb = f"{key} = {args.value}"
     return run_edit(args, network, contact, change, f"set: {contact.slug} {verb}", today,
                     contact.line_of(key))

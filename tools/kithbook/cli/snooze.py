@@ -49,5 +49,8 @@ def run(args: argparse.Namespace) -> int:
     network = load_network(args.root)
     contact = find_contact(network, args.slug)
     message = f"snooze: {contact.slug} until {until}" if until else f"snooze: {contact.slug} off"
-    return run_edit(args, network, contact, lambda text: set_key(text, "snooze", until),
-                    message, today, contact.line_of("snooze"))
+
+    def change(text: str) -> str:
+        return set_key(text, "snooze", until, config=network.config)
+
+    return run_edit(args, network, contact, change, message, today, contact.line_of("snooze"))

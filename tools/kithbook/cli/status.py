@@ -26,5 +26,8 @@ def run(args: argparse.Namespace) -> int:
     today = today_from(args)
     network = load_network(args.root)
     contact = find_contact(network, args.slug)
-    return run_edit(args, network, contact, lambda text: set_key(text, "status", args.status),
+    def change(text: str) -> str:
+        return set_key(text, "status", args.status, config=network.config)
+
+    return run_edit(args, network, contact, change,
                     f"status: {contact.slug} {args.status}", today, contact.line_of("status"))
