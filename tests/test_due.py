@@ -549,4 +549,21 @@ def test_json_items_have_the_documented_keys(make_network):
         "channel": "email",
         "score": 0.0,
         "other_reasons": [],
+        "upcoming": False,
     }
+
+
+def test_items_listed_only_because_of_upcoming_say_so(make_network) -> None:
+    from kithbook.due import due_list
+    from kithbook.load import load
+
+    root = make_network({
+        "sam": "---\nname: Sam\n---\n## Log\n- 2026-11-25 -> email: hello\n",
+        "kim": "---\nname: Kim\nbirthday: 1990-12-10\n---\n## Log\n- 2026-11-30 <-> video: hi\n",
+    })
+    network = load(root)
+    today = dt.date(2026, 12, 1)
+    items = {item.slug: item for item in due_list(network, today, upcoming_days=7).items}
+    assert items["sam"].upcoming and items["sam"].due == dt.date(2026, 12, 5)
+    assert not items["kim"].upcoming  # a birthday within the look-ahead is due now
+    assert {item.slug for item in due_list(network, today).items} == {"kim"}

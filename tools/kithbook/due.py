@@ -8,7 +8,7 @@ made in one pass over the contacts, each contact's history read once and shared 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,7 @@ class DueItem:
     reason: str
     score: float
     other_reasons: tuple[str, ...] = ()
+    upcoming: bool = False  # listed only because of --upcoming: not due yet today
 
     @property
     def slug(self) -> str:
@@ -62,6 +63,7 @@ class DueItem:
             "channel": contact.channel,
             "score": round(self.score, 4),
             "other_reasons": list(self.other_reasons),
+            "upcoming": self.upcoming,
         }
 
 
@@ -115,6 +117,8 @@ def due_list(
             DueItem(pick.contact, "backlog", pick.week_start, pick.reason, pick.score)
         )
     items = [found[0] if len(found) == 1 else _merge(found) for found in reasons.values()]
+    if upcoming_days > 0:
+        items = [_marked_upcoming(item, today, network.config) for item in items]
     items.sort(
         key=lambda item: (
             KIND_RANK[item.kind],
@@ -124,6 +128,13 @@ def due_list(
         )
     )
     return DueList(today, tuple(items), snoozed, awaiting_reply, left_out)
+
+
+def _marked_upcoming(item: DueItem, today: dt.date, config: Config) -> DueItem:
+    """An item that is not due today but falls due within the --upcoming window says so: an
+    occasion once it is nearer than the look-ahead, anything else once its day has come."""
+    starts = config.lookahead.before(item.due) if item.kind == "occasion" else item.due
+    return replace(item, upcoming=True) if starts > today else item
 
 
 def paths_with_errors(problems: list[Problem]) -> set[str]:

@@ -28,9 +28,13 @@ HEADINGS = {
 NAME_WIDTH = 26
 
 
-def summary_line(due: DueList, shown: int) -> str:
-    """`4 due, 1 snoozed, 5 awaiting reply` (and how many were left out for errors)."""
-    text = f"{shown} due, {due.snoozed} snoozed, {due.awaiting_reply} awaiting reply"
+def summary_line(due: DueList, items: list[DueItem]) -> str:
+    """`4 due, 1 coming up, 1 snoozed, 5 awaiting reply` (and how many were left out for errors)."""
+    coming = sum(item.upcoming for item in items)
+    text = f"{len(items) - coming} due"
+    if coming:
+        text += f", {coming} coming up"
+    text += f", {due.snoozed} snoozed, {due.awaiting_reply} awaiting reply"
     if due.left_out:
         text += f"; {due.left_out} left out until their errors are fixed"
     return text
@@ -105,7 +109,7 @@ def plain_table(due: DueList, items: list[DueItem], stream: IO[str]) -> None:
                 stream.write(f"  {'':<{width}}    {label:<5}  {text}\n")
     if not items:
         stream.write("Nobody is due today.\n")
-    stream.write(f"\n{summary_line(due, len(items))}\n")
+    stream.write(f"\n{summary_line(due, items)}\n")
 
 
 def rich_table(due: DueList, items: list[DueItem], console: Console) -> None:
@@ -143,4 +147,4 @@ def rich_table(due: DueList, items: list[DueItem], console: Console) -> None:
         console.print(table)
     if not items:
         console.print("Nobody is due today.", style="green")
-    console.print(summary_line(due, len(items)), style="bold")
+    console.print(summary_line(due, items), style="bold")

@@ -221,11 +221,14 @@ def _export(
         include_private=args.include_private,
         wanted=lambda contact: _wanted_contact(contact, args),
     )
+    calendar = build_calendar(items, year, today)
     try:
-        write_calendar(args.ics, build_calendar(items, year, today))
+        write_calendar(args.ics, calendar)
     except OSError as error:
         raise CommandError(f"--ics {args.ics}: cannot write the file: {error.strerror}") from None
-    return f"kith due: wrote {len(items)} due items and {len(year)} dates to {args.ics}"
+    events = calendar.count(b"BEGIN:VEVENT")
+    return (f"kith due: wrote {events} events to {args.ics} (the due items and the next year's "
+            "birthdays and yearly dates)")
 
 
 def _filtered(items: tuple[DueItem, ...], args: argparse.Namespace) -> list[DueItem]:
