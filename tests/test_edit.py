@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kithbook.config import Config
+from kithbook.document import lf_text, split
 from kithbook.edit import (
     EditError,
     add_list_item,
@@ -20,6 +21,7 @@ from kithbook.edit import (
     set_mapping_entry,
     yaml_scalar,
 )
+from kithbook.edit_text import Text
 from kithbook.load import parse_contact
 from kithbook.new_contact import render_contact_text
 
@@ -154,7 +156,7 @@ def test_an_edit_that_cannot_be_done_safely_raises_instead_of_guessing(name, edi
         ("---\nname: A\nname: B\n---\n", "written twice"),
         ("---\nname: &n A\naka: *n\n---\n", "alias"),
         ("---\nname: [unclosed\n---\n", "not valid YAML"),
-        ("name: no fence\n", "does not start"),
+        ("name: no fence\n", "no front matter"),
         ("---\nname: never closed\n", "never closed"),
         ("---\n- a list\n---\n", "not 'key: value'"),
     ],
@@ -331,3 +333,61 @@ def test_only_a_new_contact_for_a_batch_may_be_too_large_to_load() -> None:
     with pytest.raises(EditError, match="would not load"):
         render_new_contact(fields, body)
     assert render_contact_text(fields, body).endswith("x\n")
+
+
+EDITS = {
+    "set_key": lambda text: set_key(text, "circle", "close"),
+    "add_list_item": lambda text: add_list_item(text, "aka", "Ada King"),
+    "set_mapping_entry": lambda text: set_mapping_entry(text, "links", "github", "https://github.com/a"),
+    "append_log_entry": log,
+}
+
+
+@pytest.mark.parametrize("name", ["comments.md", "fenced-code.md", "indented-lists.md"])
+@pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
+def test_an_old_mac_file_is_edited_like_any_other_and_keeps_its_cr_line_breaks(name, edit) -> None:
+    text = fixture(name)
+    assert edit(text.replace("\n", "\r")) == edit(text).replace("\n", "\r")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nname: Ada\n---\nBody\n",
+        "---\r\nname: Ada\r\n---\r\n\r\n## Log\r\n",
+        "---\rname: Ada\r---\r\r## Log\r- 2026-11-30 note: x\r",
+        "---  \nname: Ada\n...\nBody",
+        "---\nname: Ada\n---",
+        "---\n---\n",
+        "\ufeff---\r\nname: Ada\r\n--- \r\nBody\r\n",
+        "---\nname: Ada\r\n---\rmixed\n",
+    ],
+)
+def test_the_editor_cuts_a_file_where_the_loader_does_whatever_its_line_breaks(text: str) -> None:
+    parts = Text.parse(text)
+    document = split(lf_text(text.removeprefix("\ufeff")))
+    assert parts.head + parts.front_matter + parts.fence + parts.body == text
+    assert (lf_text(parts.front_matter), lf_text(parts.body)) == (document.front_matter, document.body)
+
+
+TWO_LOGS = """\
+---
+name: Ada Lovelace
+---
+
+## Log
+- 2026-01-05 -> email: In the first log
+
+## Private
+A secret.
+
+## Log
+- 2026-11-02 -> email: In the second log
+"""
+
+
+def test_a_log_line_goes_to_the_last_of_two_log_sections_which_the_loader_reads_both() -> None:
+    text = log(TWO_LOGS)
+    assert text == TWO_LOGS + LOG_LINE + "\n"
+    contact = parse_contact("contacts/ada.md", text.encode("utf-8"), Config(), [])
+    assert [entry.line for entry in contact.log] == [6, 12, 13]

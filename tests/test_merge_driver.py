@@ -192,3 +192,43 @@ def test_the_driver_checks_the_merge_with_the_settings_of_the_network_holding_th
 
 def test_without_settings_the_driver_checks_the_merge_with_the_defaults(tmp_path: Path) -> None:
     assert network_config("contacts/ada.md", tmp_path) == Config()
+
+
+TWO_LOGS = """---
+name: Ada Lovelace
+---
+
+## Log
+- 2026-01-05 -> email: In the first log
+
+## Private
+A secret.
+
+## Log
+- 2026-11-02 -> email: In the second log
+"""
+LAST = "- 2026-11-02 -> email: In the second log\n"
+
+
+def test_with_two_log_sections_the_lines_added_to_the_last_one_are_merged_there() -> None:
+    ours = TWO_LOGS.replace(LAST, LAST + "- 2026-11-20 -> phone: Ours\n")
+    theirs = TWO_LOGS.replace(LAST, LAST + "- 2026-11-10 -> video: Theirs\n")
+    expected = TWO_LOGS.replace(
+        LAST, LAST + "- 2026-11-10 -> video: Theirs\n- 2026-11-20 -> phone: Ours\n"
+    )
+    assert merge_texts(TWO_LOGS, ours, theirs) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    ("why", "change"),
+    [
+        ("a tab after a key's colon, which libyaml reads", lambda text: text.replace(
+            "company: Analytical", "company:\tAnalytical")),
+        ("old-Mac line breaks (CR only)", lambda text: text.replace("\n", "\r")),
+    ],
+)
+def test_a_file_the_loader_reads_gets_the_log_merge_like_any_other(why: str, change) -> None:
+    ours = edited((REPLY, REPLY + "- 2026-11-20 -> phone: Ours\n"))
+    theirs = edited((REPLY, REPLY + "- 2026-11-10 -> video: Theirs\n"))
+    both = edited((REPLY, REPLY + "- 2026-11-10 -> video: Theirs\n- 2026-11-20 -> phone: Ours\n"))
+    assert merge_texts(*(change(text) for text in (BASE, ours, theirs))) == (change(both), False)

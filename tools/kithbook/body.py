@@ -27,7 +27,8 @@ _SIMPLE_ENTRY = re.compile(
 )
 _TAG = re.compile(r"#(?<![\w&#/]#)([^\W\d_][\w-]*)")
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
-_SECTION_HEADING = re.compile(r"^#{1,2}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
+# \r?: writers look for sections in the text as it is on disk, perhaps with CRLF line breaks
+_SECTION_HEADING = re.compile(r"^#{1,2}[ \t]+(.*?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
 _DATED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
 _MISSING_COLON = re.compile(
     r"(\d{4}-\d{1,2}-\d{1,2}[ \t]*(?:(?:<->|->|<-)[ \t]*[A-Za-z][\w-]*|note))\s"
@@ -74,6 +75,13 @@ def parse_body(body: str, first_line: int, path: str, channels: tuple[str, ...])
         "\n".join(part.strip("\n") for part in private if part.strip()),
         () if reader is None else tuple(reader.problems),
     )
+
+
+def log_sections(body: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the body's `## Log` sections, without their heading lines, exactly as
+    the loader finds them; writers (kith log, the merge driver) use the last one. The body may keep
+    CRLF line endings (writers edit the text as it is on disk)."""
+    return [(start, end) for kind, start, end in _sections(body) if kind == "log"]
 
 
 def _sections(body: str) -> list[tuple[str, int, int]]:

@@ -42,6 +42,11 @@ def decode(data: bytes) -> str:
             line,
             f"not valid UTF-8 (byte 0x{data[error.start]:02x} at column {column}); save the file as UTF-8",
         ) from None
+    return lf_text(text)
+
+
+def lf_text(text: str) -> str:
+    """The text with LF line breaks, as the loader reads it: CRLF and a CR alone (old Mac) alike."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kithbook.edit_log import append_log_entry, format_log_line
-from kithbook.edit_text import EditError, Text, node_pairs, verify_front_matter
+from kithbook.edit_text import EditError, Text, node_pairs, old_mac_as_lf, verify_front_matter
 from kithbook.new_contact import render_new_contact
 from kithbook.yamlnodes import YAMLSyntaxError, compose
 from kithbook.yamltext import (
@@ -80,6 +80,7 @@ class _FrontMatter:
                             check_loads=check_loads, config=config)
 
 
+@old_mac_as_lf
 def set_key(
     text: str, key: str, value: Any, *, check_loads: bool = True, config: Config | None = None
 ) -> str:
@@ -97,6 +98,7 @@ def set_key(
     return result
 
 
+@old_mac_as_lf
 def add_list_item(
     text: str, key: str, item: Any, *, check_loads: bool = True, config: Config | None = None
 ) -> str:
@@ -122,6 +124,7 @@ def add_list_item(
     return result
 
 
+@old_mac_as_lf
 def set_mapping_entry(
     text: str, key: str, subkey: str, value: Any, *, check_loads: bool = True,
     config: Config | None = None,

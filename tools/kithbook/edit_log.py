@@ -6,14 +6,13 @@ import datetime as dt
 import re
 from collections import Counter
 
-from kithbook.body import LOG_TITLE, parse_body
+from kithbook.body import log_sections, parse_body
 from kithbook.config import DEFAULT_CHANNELS
-from kithbook.edit_text import EditError, Text
+from kithbook.edit_text import EditError, Text, old_mac_as_lf
 from kithbook.model import ARROW_OF, Direction, LogEntry
 
-_HEADING = re.compile(r"^(#{1,2})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+LOG_ITEM = re.compile(r"^ {0,3}[-*+][ \t]")  # a list item: a log entry's first line
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_ITEM = re.compile(r"^ {0,3}[-*+][ \t]")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 
 
@@ -30,6 +29,7 @@ def format_log_line(date: dt.date, direction: Direction, channel: str | None, te
     return f"{head}: {text.strip()}" if text.strip() else head
 
 
+@old_mac_as_lf
 def append_log_entry(text: str, line: str, channels: tuple[str, ...] = DEFAULT_CHANNELS) -> str:
     """Append `line` at the end of the (last) `## Log` section; create the section if missing.
     Entries are read with the network's `channels`, as the loader reads them."""
@@ -69,29 +69,28 @@ def _with_new_section(body: str, line: str, eol: str, *, ends_line: bool) -> str
 
 
 def _log_section_end(body: str) -> tuple[int, str] | None:
-    """Where a new entry goes (after the last log section's last entry) and the bullet it uses."""
-    in_fence = in_log = in_item = False
-    found: tuple[int, str] | None = None
-    position = 0
-    for raw in _LINE.findall(body):
+    """Where a new entry goes (after the last log section's last entry) and the bullet it uses;
+    None when the body has no log section. The sections are the loader's (`body.log_sections`);
+    a code block in the section is passed over, never written into."""
+    sections = log_sections(body)
+    if not sections:
+        return None
+    start, end = sections[-1]
+    found, in_item, in_fence = (start, "-"), False, False
+    position = start
+    for raw in _LINE.findall(body[start:end]):
         line = raw.rstrip("\r\n")
-        end = position + len(raw)
-        position = end
+        position += len(raw)
         if _FENCE.match(line):
             in_fence, in_item = not in_fence, False
             continue
-        heading = None if in_fence else _HEADING.match(line)
-        if heading:
-            in_log, in_item = heading[2].strip().lower() == LOG_TITLE, False
-            if in_log:
-                found = (end, "-")
-        elif not in_log or in_fence or not line.strip():
+        if in_fence or not line.strip():
             continue
-        elif _ITEM.match(line):
+        if LOG_ITEM.match(line):
             in_item = True
-            found = (end, line.lstrip()[0])
+            found = (position, line.lstrip()[0])
         elif in_item and line[:1] in (" ", "\t"):
-            found = (end, found[1] if found else "-")
+            found = (position, found[1])
         else:
             in_item = False
     return found

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from itertools import islice
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from yaml.nodes import Node
 
+from kithbook.document import DocumentError, lf_text, split
 from kithbook.yamlnodes import TooComplex, YAMLSyntaxError, compose, key_text, to_python
 
 if TYPE_CHECKING:
     from kithbook.config import Config
 
-_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+_BREAK = re.compile(r"\r\n|\r|\n")
+Edit = TypeVar("Edit", bound=Callable[..., str])
 
 
 class EditError(Exception):
@@ -32,21 +37,23 @@ class Text:
 
     @classmethod
     def parse(cls, text: str) -> Text:
-        """Cut a contact file's text into parts; EditError when it has no closed front matter."""
+        """Cut a contact file's text into parts where the loader does (`document.split`, whatever
+        the line breaks); EditError when it has no closed front matter."""
         bom = "\ufeff" if text.startswith("\ufeff") else ""
-        first_end = text.find("\n")
-        if first_end < 0 or text[len(bom) : first_end].rstrip() != "---":
-            raise EditError("the file does not start with a '---' front matter; fix it first")
-        closing = _CLOSING.search(text, first_end + 1)
-        if closing is None:
-            raise EditError("the front matter is never closed with a '---' line; fix it first")
-        body_start = text.find("\n", closing.end())
-        body_start = len(text) if body_start < 0 else body_start + 1
+        content = text[len(bom) :]
+        try:
+            document = split(lf_text(content))
+        except DocumentError as error:
+            raise EditError(f"{error.message}; fix it first") from None
+        # line n (1-based) starts after the (n-1)th line break; the loader's lines are the same
+        starts = [match.end() for match in islice(_BREAK.finditer(content), document.body_line - 1)]
+        closing = starts[document.body_line - 3]
+        body_start = starts[-1] if len(starts) == document.body_line - 1 else len(content)
         return cls(
-            head=text[: first_end + 1],
-            front_matter=text[first_end + 1 : closing.start()],
-            fence=text[closing.start() : body_start],
-            body=text[body_start:],
+            head=bom + content[: starts[0]],
+            front_matter=content[starts[0] : closing],
+            fence=content[closing:body_start],
+            body=content[body_start:],
             eol=line_ending(text),
         )
 
@@ -58,9 +65,25 @@ class Text:
 
 
 def line_ending(text: str) -> str:
-    """The file's line ending: CRLF when most of its line breaks are CRLF, else LF."""
+    """The file's line ending: CRLF when most of its line breaks are CRLF, CR in an old-Mac file
+    (CR breaks only), else LF."""
     crlf = text.count("\r\n")
-    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+    if crlf and crlf * 2 >= text.count("\n"):
+        return "\r\n"
+    return "\r" if "\n" not in text and "\r" in text else "\n"
+
+
+def old_mac_as_lf(edit: Edit) -> Edit:
+    """Let a text edit, which finds lines by their LF, change an old-Mac file (CR breaks only): it
+    edits the text with LF breaks, and the result gets its CR breaks back, every other byte kept."""
+
+    @functools.wraps(edit)
+    def edit_with_cr_kept(text: str, *args: Any, **kwargs: Any) -> str:
+        if "\n" in text or "\r" not in text:
+            return edit(text, *args, **kwargs)
+        return edit(text.replace("\r", "\n"), *args, **kwargs).replace("\n", "\r")
+
+    return edit_with_cr_kept  # type: ignore[return-value]
 
 
 def front_matter_pairs(text: str) -> list[tuple[str, Any]]:

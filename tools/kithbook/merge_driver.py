@@ -15,16 +15,16 @@ import sys
 import tempfile
 from pathlib import Path, PurePath
 
-import yaml
 from yaml.nodes import MappingNode
 
+from kithbook.body import log_sections
 from kithbook.config import CONFIG_FILE, Config, load_config
+from kithbook.document import lf_text
+from kithbook.edit_log import LOG_ITEM
 from kithbook.edit_text import EditError, Text, line_ending
+from kithbook.yamlnodes import YAMLSyntaxError, compose, key_text
 
 PLACEHOLDER = "\0kith-log-entries\0"
-_HEADING = re.compile(r"^(#{1,2})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_ITEM = re.compile(r"^ {0,3}[-*+][ \t]")
 _DATE = re.compile(r"^ {0,3}[-*+][ \t]+(\d{4}-\d{2}-\d{2})")
 
 
@@ -42,13 +42,14 @@ def merge_texts(
     if base == ours:
         return theirs, False
     eol = line_ending(ours)
+    texts = [lf_text(text) for text in (base, ours, theirs)]  # line breaks as the loader reads them
     try:
-        merged, conflicted = _structured(*(_lf(text) for text in (base, ours, theirs)))
+        merged, conflicted = _structured(*texts)
         if not conflicted:
             _check_loads(merged, config or Config())
     except (CannotMerge, EditError):
-        merged, conflicted = line_merge(_lf(base), _lf(ours), _lf(theirs))
-    return (merged.replace("\n", "\r\n") if eol == "\r\n" else merged), conflicted
+        merged, conflicted = line_merge(*texts)
+    return (merged.replace("\n", eol) if eol != "\n" else merged), conflicted
 
 
 def _structured(base: str, ours: str, theirs: str) -> tuple[str, bool]:
@@ -87,8 +88,8 @@ def _merge_unit(base: str | None, ours: str | None, theirs: str | None) -> tuple
 def _chunks(front_matter: str) -> list[tuple[str, str]]:
     """(key, text) per top-level key, from its line to the next key's; '' for comments before."""
     try:
-        root = yaml.compose(front_matter, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        root = compose(front_matter)  # the loader's YAML parser, so both read the same keys
+    except YAMLSyntaxError:
         raise CannotMerge("front matter is not YAML") from None
     if root is None:
         return [("", front_matter)] if front_matter else []
@@ -99,7 +100,7 @@ def _chunks(front_matter: str) -> list[tuple[str, str]]:
         line_start = front_matter.rfind("\n", 0, key_node.start_mark.index) + 1
         if front_matter[line_start : key_node.start_mark.index].strip():
             raise CannotMerge("two keys on one line")
-        starts.append((str(key_node.value), line_start))
+        starts.append((key_text(key_node), line_start))
     keys = [key for key, _ in starts]
     if len(set(keys)) != len(keys):
         raise CannotMerge("a key is written twice")
@@ -130,36 +131,28 @@ def _merge_body(base: str, ours: str, theirs: str) -> tuple[str, bool]:
 
 
 def _split_log(body: str) -> tuple[str, list[str], str]:
-    """The body with its first log section's entries replaced by a placeholder line, the entries
-    (each with its continuation lines), and how they were separated (a newline or a blank line)."""
-    lines = body.split("\n")
-    in_fence = in_log = seen_item = False
-    start = end = None
-    for index, line in enumerate(lines):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        heading = None if in_fence else _HEADING.match(line)
-        if heading:
-            if in_log:
-                break
-            in_log = heading[2].strip().lower() == "log"
-            if in_log:
-                start = end = index + 1
-        elif in_log and not in_fence and line.strip():
-            if not seen_item:
-                if not _ITEM.match(line):
-                    start = end = index + 1
-                    continue
-                seen_item, start = True, index
-            end = index + 1
-    if start is None:
+    """The body with its last log section's entries (where kith log adds them) replaced by a
+    placeholder line, the entries (each with its continuation lines), and how they were separated
+    (a newline or a blank line). The sections are the loader's (`body.log_sections`)."""
+    sections = log_sections(body)
+    if not sections:
         return body, [], "\n"
+    lines = body.split("\n")
+    section_start, section_end = sections[-1]
+    first = body.count("\n", 0, section_start)  # the section's first line, after its heading
+    if not body[:section_start].endswith("\n"):
+        first += 1  # the heading is the body's last line
+    stop = body.count("\n", 0, section_end) if section_end < len(body) else len(lines)
+    written = [index for index in range(first, stop) if lines[index].strip()]
+    items = [index for index in written if LOG_ITEM.match(lines[index])]
+    start = items[0] if items else (written[-1] + 1 if written else first)
+    end = written[-1] + 1 if items else start
     area = lines[start:end]
     entries: list[str] = []
     for line in area:
         if not line.strip():
             continue
-        if _ITEM.match(line) or not entries or not line[:1].isspace():
+        if LOG_ITEM.match(line) or not entries or not line[:1].isspace():
             entries.append(line.rstrip())
         else:
             entries[-1] += "\n" + line.rstrip()
@@ -231,10 +224,6 @@ def network_config(path: str | None, top: Path) -> Config:
         if (top / folder / CONFIG_FILE).is_file():
             return load_config(top / folder)[0]
     return Config()
-
-
-def _lf(text: str) -> str:
-    return text.replace("\r\n", "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
