@@ -15,17 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kithbook.checks import FILE_CHECKS, problems_if_written, problems_of
 from kithbook.edit import EditError, add_list_item, set_key, set_mapping_entry
 from kithbook.git import CommitOutcome, commit_files
 from kithbook.import_plan import Addition, ImportPlan, Merge
 from kithbook.importers.candidate import SourceProblem
-from kithbook.load import load_files
-from kithbook.model import Network, Problem
+from kithbook.model import Network
 from kithbook.new_contact import render_contact_text
 from kithbook.safe_write import PlannedWrite, Snapshot, WriteError, read_snapshot, write_batch
-from kithbook.validate import CHECKS, validate
 
-FILE_CHECKS = [name for name in CHECKS if name not in ("reference", "duplicate-email")]
 Progress = Callable[[int, int], None]
 
 
@@ -130,9 +128,12 @@ def _merged_text(text: str, merge: Merge, result: ApplyResult) -> str:
 
 def _checked(writes: list[_Write], network: Network, today: dt.date,
              result: ApplyResult) -> list[_Write]:
-    """The writes whose files will validate: new files clean, merged files with no new problem."""
-    after = file_problems(network, today, {write.path: write.text for write in writes})
-    before = _current_problems(network, today, {w.path for w in writes if w.snapshot is not None})
+    """The writes whose files will validate: new files clean, merged files with no new problem
+    (each file checked alone: an import adds no references and merges, never duplicates, e-mails)."""
+    texts = {write.path: write.text for write in writes}
+    after = problems_if_written(network, today, texts, FILE_CHECKS)
+    before = problems_of(network, today, [w.path for w in writes if w.snapshot is not None],
+                         FILE_CHECKS)
     kept = []
     for write in writes:
         old = before.get(write.path, [])
@@ -150,31 +151,6 @@ def _checked(writes: list[_Write], network: Network, today: dt.date,
         message = f"{write.path}: {what}: {reason}"
         result.problems.append(SourceProblem(write.line, "error", message))
     return kept
-
-
-def _current_problems(
-    network: Network, today: dt.date, paths: set[str]
-) -> dict[str, list[Problem]]:
-    """The per-file problems the loaded network already has in `paths` (no file is read again)."""
-    contacts = [contact for contact in network.contacts if contact.path in paths]
-    loaded = [problem for problem in network.problems if problem.path in paths]
-    problems: dict[str, list[Problem]] = {}
-    for problem in validate(Network(network.root, network.config, contacts, loaded), today,
-                            FILE_CHECKS):
-        problems.setdefault(problem.path, []).append(problem)
-    return problems
-
-
-def file_problems(
-    network: Network, today: dt.date, texts: dict[str, str]
-) -> dict[str, list[Problem]]:
-    """The problems each text would have as a contact file of `network` (per-file checks only)."""
-    files = [(path, text.encode("utf-8")) for path, text in texts.items()]
-    checked = load_files(network.root, network.config, files)
-    problems: dict[str, list[Problem]] = {}
-    for problem in validate(checked, today, FILE_CHECKS):
-        problems.setdefault(problem.path, []).append(problem)
-    return problems
 
 
 def apply_addition(text: str, addition: Addition) -> str:

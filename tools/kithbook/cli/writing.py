@@ -72,17 +72,11 @@ def file_errors(
     network: Network, relative: str, text: str | bytes, today: dt.date
 ) -> list[Problem]:
     """The errors `relative` would have with `text` (or these exact bytes) as its content, checked
-    with the network."""
-    from kithbook.load import load_files
-    from kithbook.model import Network as NetworkType
-    from kithbook.validate import validate
+    with the network (every check)."""
+    from kithbook.checks import problems_if_written
 
-    data = text if isinstance(text, bytes) else text.encode("utf-8")
-    edited = load_files(network.root, network.config, [(relative, data)])
-    others = [contact for contact in network.contacts if contact.path != relative]
-    combined = NetworkType(network.root, network.config, others + edited.contacts, edited.problems)
-    return [problem for problem in validate(combined, today)
-            if problem.path == relative and problem.severity == "error"]
+    problems = problems_if_written(network, today, {relative: text}).get(relative, [])
+    return [problem for problem in problems if problem.severity == "error"]
 
 
 def edit_contact(network: Network, contact: Contact, change: Callable[[str], str],

@@ -1,0 +1,66 @@
+"""Which problems a file has, or would have with a new text: one answer for every writer."""
+
+from __future__ import annotations
+
+import pytest
+
+from kithbook.checks import FILE_CHECKS, problems_if_written, problems_of
+from kithbook.load import load
+
+ADA = "---\nname: Ada Lovelace\nemails: [ada@example.org]\n---\n"
+BROKEN = "---\nname: Charles Babbage\nemails: [not-an-address]\n---\n"
+PATH = "contacts/grace.md"
+
+
+@pytest.fixture
+def network(make_network):
+    return load(make_network({"ada-lovelace": ADA, "charles": BROKEN}))
+
+
+def checked_messages(found: dict) -> list[tuple[str, str, str]]:
+    return [(problem.check, problem.severity, problem.message.split(";")[0])
+            for problem in found.get(PATH, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "checks", "expected"),
+    [
+        ("---\nname: Grace\n---\n", None, []),
+        ("---\nname: Grace\nemails: [nope]\n---\n", None,
+         [("email", "error", "emails: nope is not a valid address: an email address must have "
+           "an @-sign")]),
+        ("---\nname: Grace\nknows: [nobody]\n---\n", None,
+         [("reference", "error", "knows: no contact 'nobody' in contacts/")]),
+        ("---\nname: Grace\nknows: [nobody]\n---\n", FILE_CHECKS, []),
+        ("---\nname: Grace\nemails: [ada@example.org]\n---\n", None,
+         [("duplicate-email", "error",
+           "emails: ada@example.org is also the address of contacts/ada-lovelace.md")]),
+        ("---\nname: Grace\nemails: [ada@example.org]\n---\n", FILE_CHECKS, []),
+        (b"---\nname: Gr\xe2ce\n---\n", None,
+         [("front-matter", "error", "not valid UTF-8 (byte 0xe2 at column 9)")]),
+        ("no front matter\n", FILE_CHECKS,
+         [("front-matter", "error", "no front matter: a contact file starts with a '---' line, "
+           "then 'name: ...', then '---'")]),
+    ],
+)
+def test_a_text_is_checked_as_the_file_it_would_become_beside_the_others(
+    network, today, text, checks, expected
+) -> None:
+    assert checked_messages(problems_if_written(network, today, {PATH: text}, checks)) == expected
+
+
+def test_only_the_files_asked_about_are_reported(network, today) -> None:
+    found = problems_if_written(network, today, {PATH: "---\nname: Grace\n---\n"})
+    assert found == {}  # charles.md has an error, but it was not asked about
+    charles = problems_of(network, today, ["contacts/charles.md"])["contacts/charles.md"]
+    assert [(problem.line, problem.check) for problem in charles] == [(3, "email")]
+
+
+@pytest.mark.parametrize("checks", [None, FILE_CHECKS])
+def test_a_file_replaced_by_a_new_text_is_checked_as_the_new_text_only(
+    network, today, checks
+) -> None:
+    fixed = BROKEN.replace("not-an-address", "charles@example.org")
+    assert problems_if_written(network, today, {"contacts/charles.md": fixed}, checks) == {}
+    assert list(problems_of(network, today, ["contacts/charles.md"], checks)) == [
+        "contacts/charles.md"]
