@@ -19,13 +19,8 @@ from kithbook.importers.candidate import Candidate, SourceProblem
 from kithbook.importers.tidy import tidy
 from kithbook.matching import MatchIndex, linkedin_key, name_keys
 from kithbook.model import Contact, Met, MonthDay, Network
+from kithbook.slugs import free_slug, make_slug
 
-try:
-    from kithbook.slugs import suggest_slug
-except ImportError:  # the slug helper has lived in the loader
-    from kithbook.load import suggest_slug
-
-MAX_SLUG_LENGTH = 60
 SINGLE_KEYS = ("company", "role", "location")
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
 
@@ -176,7 +171,7 @@ def plan_import(
             )
             continue
         if match is None:
-            slug = _free_slug(candidate.name, taken)
+            slug = free_slug(make_slug(candidate.name), taken)
             taken.add(slug)
             person = _Person.of_candidate(candidate, slug, f"{folder}/{slug}.md")
             people[slug] = person
@@ -381,16 +376,6 @@ def _url_key(url: str) -> str:
         return f"linkedin:{profile}"
     text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower())
     return text.removeprefix("www.").rstrip("/")
-
-
-def _free_slug(name: str, taken: set[str]) -> str:
-    """A slug for `name` no file or planned contact uses: `ada-lovelace`, then `-2`..."""
-    base = suggest_slug(name)[:MAX_SLUG_LENGTH].strip("-") or "contact"
-    slug, count = base, 1
-    while slug in taken:
-        count += 1
-        slug = f"{base}-{count}"
-    return slug
 
 
 def _shown(value: object) -> str:

@@ -22,6 +22,7 @@ from kithbook.document import DocumentError, decode, split
 from kithbook.fields import SLUG, FieldReader
 from kithbook.key_typos import did_you_mean_key
 from kithbook.model import Contact, Network, Problem
+from kithbook.slugs import suggest_slug
 from kithbook.yamlnodes import (
     MAX_NODES,
     MERGE,
@@ -225,14 +226,6 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
             reader.report(offset - 1, "name: is required, as in 'name: Ada Lovelace'", "required")
         values["name"] = slug.replace("-", " ").title()
     return values
-
-
-def suggest_slug(text: str) -> str:
-    """A slug made from a file stem or a name, for messages and new files."""
-    from anyascii import anyascii
-
-    words = "".join(ch if ch.isalnum() else " " for ch in anyascii(text).lower()).split()
-    return "-".join(words) or "contact"
 
 
 def _too_large(config: Config) -> str:

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _slug(args: argparse.Namespace, folder: Any) -> str:
-    from kithbook.slugs import contact_path, free_slug, make_slug
+    from kithbook.slugs import FilesIn, contact_path, free_slug, make_slug
 
     slug = args.slug or make_slug(args.name)
     try:
@@ -80,8 +80,9 @@ def _slug(args: argparse.Namespace, folder: Any) -> str:
     if (folder / f"{slug}.md").exists():
         if not args.force:
             raise CommandError(f"{folder.name}/{slug}.md already exists; pass --force to create "
-                               f"{free_slug(folder, slug)}.md for another person of that name")
-        slug = free_slug(folder, slug)
+                               f"{free_slug(slug, FilesIn(folder))}.md for another person of "
+                               "that name")
+        slug = free_slug(slug, FilesIn(folder))
     return slug
 
 
