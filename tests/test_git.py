@@ -140,10 +140,8 @@ def two_clones(tmp_path: Path) -> tuple[Path, Path]:
         clone = tmp_path / name
         subprocess.run(["git", "clone", "-q", str(bare), str(clone)], check=True)
         configure(clone, f"{name.title()} Person")
-        assert main(["git-setup", "--root", str(clone)]) == 0
+        assert main(["git-setup", "--root", str(clone)]) == 0  # commits .gitattributes
         if name == "laptop":
-            git(clone, "add", ".gitattributes")
-            git(clone, "commit", "-q", "-m", "merge contact files with kith")
             git(clone, "push", "-q")
         clones.append(clone)
     laptop, desktop = clones
@@ -252,12 +250,59 @@ def test_git_setup_will_not_replace_a_hook_it_did_not_write(tmp_path: Path, caps
     assert main(["git-setup", "--hook", "--force", "--root", str(root)]) == 0
 
 
-def test_git_setup_twice_writes_the_attribute_once(tmp_path: Path) -> None:
+def test_git_setup_twice_writes_the_attribute_once_and_commits_it_once(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "net")
     main(["git-setup", "--root", str(root)])
     main(["git-setup", "--root", str(root)])
     assert (root / ".gitattributes").read_text() == "contacts/*.md merge=kithbook\n"
     assert "kithbook.merge_driver %O %A %B %P" in git(root, "config", "merge.kithbook.driver")
+    assert subjects(root)[:2] == ["git-setup: merge contacts/*.md with kithbook", "start"]
+    assert git(root, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (b"*.png binary\r\n", b"*.png binary\r\ncontacts/*.md merge=kithbook\r\n"),
+        (b"*.png binary\r\n*.jpg binary",
+         b"*.png binary\r\n*.jpg binary\r\ncontacts/*.md merge=kithbook\r\n"),
+        (b"\xef\xbb\xbf*.png binary\n", b"\xef\xbb\xbf*.png binary\ncontacts/*.md merge=kithbook\n"),
+        (b"# mine\rcontacts/*.md merge=kithbook\r", b"# mine\rcontacts/*.md merge=kithbook\r"),
+    ],
+)
+def test_git_setup_adds_to_a_hand_written_gitattributes_keeping_every_byte(
+    tmp_path: Path, capsys, written: bytes, expected: bytes
+) -> None:
+    root = make_repo(tmp_path / "net")
+    (root / ".gitattributes").write_bytes(written)
+    assert main(["git-setup", "--root", str(root), "--no-commit"]) == 0
+    assert (root / ".gitattributes").read_bytes() == expected
+    assert "written, not committed (--no-commit)" in capsys.readouterr().err
+    assert [path.name for path in root.glob(".gitattributes*")] == [".gitattributes"]
+
+
+def test_git_setup_commits_only_its_file_and_a_new_clone_merges_with_the_driver(
+    tmp_path: Path,
+) -> None:
+    root = make_repo(tmp_path / "net")
+    (root / "notes.txt").write_text("not staged, not committed\n")
+    assert main(["git-setup", "--root", str(root)]) == 0
+    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == [".gitattributes"]
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(root), str(clone)], check=True)
+    attribute = git(clone, "check-attr", "merge", "contacts/ada-lovelace.md")
+    assert attribute.strip() == "contacts/ada-lovelace.md: merge: kithbook"
+
+
+def test_git_setup_with_other_changes_staged_only_stages_gitattributes(
+    tmp_path: Path, capsys
+) -> None:
+    root = make_repo(tmp_path / "net")
+    (root / "notes.txt").write_text("staged by hand\n")
+    git(root, "add", "notes.txt")
+    assert main(["git-setup", "--root", str(root)]) == 0
+    assert "staged, not committed: other changes are staged (notes.txt)" in capsys.readouterr().err
+    assert subjects(root)[0] == "start"
 
 
 def loose_objects(root: Path) -> set[str]:

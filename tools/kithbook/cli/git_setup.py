@@ -1,8 +1,10 @@
 """`kith git-setup [--hook]`: the contact merge driver (and a pre-commit check) for a repository.
 
-Writes `<contacts>/*.md merge=kithbook` to `.gitattributes` and the driver's command to the
-repository's own config (`.git/config`, this machine only). `--hook` adds a pre-commit hook that
-runs `tools/due.py`, which exits 1 and so refuses the commit when the network has errors.
+Writes `<contacts>/*.md merge=kithbook` to `.gitattributes` and commits it (so every clone merges
+contact files with the driver), and the driver's command to the repository's own config
+(`.git/config`, this machine only: each clone runs `kith git-setup` once). `--hook` adds a
+pre-commit hook that runs `tools/due.py`, which exits 1 and so refuses the commit when the network
+has errors.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 from pathlib import Path
 
 from kithbook.cli.common import CommandError, add_root, check_root
+from kithbook.cli.writing import add_write_options, commit
 
 HELP = "install the contact merge driver in this Git repository (--hook: also a pre-commit check)"
 
@@ -30,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "network with errors")
     parser.add_argument("--force", action="store_true",
                         help="replace a pre-commit hook that kith did not write")
+    add_write_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
     top = Path(repo.working_tree_dir)
     contacts = repo_path(repo, root / load_config(root)[0].contacts_dir)
     pattern = f"{contacts}/*.md merge={DRIVER}"
-    if add_line(top / ".gitattributes", pattern):
+    attributes = top / ".gitattributes"
+    if add_line(attributes, pattern):
         print(f".gitattributes: added {pattern}")
     with repo.config_writer() as config:
         config.set_value(f'merge "{DRIVER}"', "name", "Kithbook contact files (log lines kept)")
@@ -54,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
         hook = (hooks if hooks.is_absolute() else top / hooks) / "pre-commit"
         install_hook(hook, repo_path(repo, root), force=args.force)
         print(f"{hook}: installed; commits that leave the network with errors are refused")
-    return 0
+    if not repo.git.status("--porcelain", "--", attributes.name):
+        return 0  # committed already (by an earlier git-setup, or by hand)
+    return commit(args, top, [attributes], f"git-setup: merge {contacts}/*.md with kithbook")
 
 
 def driver_command() -> str:
@@ -63,13 +70,24 @@ def driver_command() -> str:
 
 
 def add_line(path: Path, line: str) -> bool:
-    """Append `line` to a text file unless it is there already; keep the file's line endings."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if line in (existing.strip() for existing in text.splitlines()):
-        return False
-    eol = "\r\n" if "\r\n" in text else "\n"
-    separator = "" if not text or text.endswith("\n") else eol
-    path.write_text(text + separator + line + eol, encoding="utf-8", newline="")
+    """Append `line` to a text file unless it is there already, atomically, every other byte kept
+    (its line endings too); CommandError when the file cannot be read or written safely."""
+    from kithbook.edit_text import line_ending
+    from kithbook.safe_write import WriteError, read_snapshot, write_if_unchanged, write_new
+
+    try:
+        snapshot = read_snapshot(path) if path.exists() else None
+        text = snapshot.text if snapshot else ""
+        if line in (existing.strip() for existing in text.splitlines()):
+            return False
+        eol = line_ending(text)
+        separator = "" if not text or text.endswith(("\n", "\r")) else eol
+        if snapshot is None:
+            write_new(path, line + eol)
+        else:
+            write_if_unchanged(path, snapshot, text + separator + line + eol)
+    except WriteError as error:
+        raise CommandError(str(error)) from None
     return True
 
 
