@@ -12,6 +12,7 @@ import pytest
 
 from kithbook.cli import main
 from kithbook.cli.set import typed_value
+from kithbook.cli.undo import files_changed
 from kithbook.config import Config
 from kithbook.load import load, parse_contact
 
@@ -430,6 +431,19 @@ def test_undo_after_log_restores_the_file(make_network, capsys) -> None:
     assert main(["undo", "--root", str(root)]) == 0
     assert ada(root) == ADA
     assert "undone: log: ada-lovelace note" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (1, "contacts/c0.md"),
+        (4, "contacts/c0.md, contacts/c1.md, contacts/c2.md, contacts/c3.md"),
+        (5, "5 files: contacts/c0.md, contacts/c1.md, contacts/c2.md and 2 more"),
+        (10_000, "10000 files: contacts/c0.md, contacts/c1.md, contacts/c2.md and 9997 more"),
+    ],
+)
+def test_undo_names_a_few_files_and_counts_many(count: int, expected: str) -> None:
+    assert files_changed([f"contacts/c{number}.md" for number in range(count)]) == expected
 
 
 LOG_PROGRAM = "import sys; from kithbook.cli import main; sys.exit(main(sys.argv[1:]))"

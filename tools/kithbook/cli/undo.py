@@ -24,5 +24,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"kith undo: error: {error}", file=sys.stderr)
         return 1
     print(f"undone: {outcome.reverted_summary} ({outcome.reverted_sha[:7]}), "
-          f"reverted by {outcome.sha[:7]}; changed {', '.join(outcome.paths)}")
+          f"reverted by {outcome.sha[:7]}; changed {files_changed(outcome.paths)}")
     return 0
+
+
+def files_changed(paths: tuple[str, ...] | list[str], shown: int = 3) -> str:
+    """The files an undo changed, in one short line: all of a few, the first `shown` of many
+    (undoing an import of 10,000 files prints one line, not 10,000 paths)."""
+    if len(paths) <= shown + 1:
+        return ", ".join(paths)
+    return f"{len(paths)} files: {', '.join(paths[:shown])} and {len(paths) - shown} more"
