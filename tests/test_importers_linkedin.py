@@ -49,10 +49,16 @@ def test_connected_on_dates_are_read_in_any_locale(text, expected):
     assert parse_connected_on(text) == expected
 
 
-@pytest.mark.parametrize("text", ["2020-01-01", "01 Foo 2020", "31 Feb 2020", ""])
-def test_other_connected_on_texts_are_refused(text):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize(("text", "message"), [
+    ("2020-01-01", "'2020-01-01' is not a date like 01 Jan 2020"),
+    ("01 Foo 2020", "'01 Foo 2020' is not a date like 01 Jan 2020"),
+    ("31 Feb 2022", "'31 Feb 2022' is not a real date"),
+    ("", "'' is not a date like 01 Jan 2020"),
+])
+def test_other_connected_on_texts_are_refused_quoting_the_value(text, message):
+    with pytest.raises(ValueError) as refused:
         parse_connected_on(text)
+    assert str(refused.value) == message
 
 
 def test_a_file_without_the_header_is_one_error():

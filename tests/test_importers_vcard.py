@@ -114,7 +114,12 @@ def test_unescaped_commas_and_missing_fn_are_read_whole(text, expected_name, exp
 
 
 @pytest.mark.parametrize(("text", "line", "message"), [
-    ("BEGIN:VCARD\nVERSION:3.0\nEMAIL:a@example.org\nEND:VCARD\n", 1, "this card has no name"),
+    ("BEGIN:VCARD\nVERSION:3.0\nEMAIL:a@example.org\nEND:VCARD\n", 1,
+     "this card has no name (no FN or N line); skipped"),
+    ("BEGIN:VCARD\nVERSION:3.0\nN:;;;;\nEND:VCARD\n", 1,
+     "this card has no name (its N line is empty); skipped"),
+    ("BEGIN:VCARD\nVERSION:3.0\nFN: \nN:;;;;\nEND:VCARD\n", 1,
+     "this card has no name (its FN and N lines are empty); skipped"),
     ("BEGIN:VCARD\nVERSION:3.0\nFN:Ada\n", 1, "never closed"),
     ("BEGIN:VCARD\nFN:Ada\nEND:VCARD\nBEGIN:VCARD\nFN:Bo\nBDAY:1990-13-45\nEND:VCARD\n", 6,
      "birthday: '1990-13-45' is not a real date"),

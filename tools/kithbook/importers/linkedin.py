@@ -36,7 +36,10 @@ def parse_connected_on(text: str) -> dt.date:
     month = MONTHS.get(match[2].lower()) if match else None
     if match is None or month is None:
         raise ValueError(f"{text.strip()!r} is not a date like 01 Jan 2020")
-    return dt.date(int(match[3]), month, int(match[1]))
+    try:
+        return dt.date(int(match[3]), month, int(match[1]))
+    except ValueError:
+        raise ValueError(f"{text.strip()!r} is not a real date") from None
 
 
 def read_linkedin(data: bytes) -> ParsedSource:

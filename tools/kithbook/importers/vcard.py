@@ -191,9 +191,18 @@ def candidate_from_card(card: Component, line: int, parsed: ParsedSource) -> Can
     if not candidate.name:
         candidate.name = _structured_name(card)
     if not candidate.name:
-        parsed.error(line, "this card has no name (no FN or N line); skipped")
+        parsed.error(line, f"this card has no name ({_why_no_name(card)}); skipped")
         return None
     return candidate
+
+
+def _why_no_name(card: Component) -> str:
+    """What the card says instead of a name: nothing at all, or FN and N lines left empty."""
+    written = [name for name in ("FN", "N") if card.contents.get(name.lower())]
+    if not written:
+        return "no FN or N line"
+    lines = "lines are" if len(written) > 1 else "line is"
+    return f"its {' and '.join(written)} {lines} empty"
 
 
 def _text(value: object) -> str:
