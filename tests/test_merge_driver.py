@@ -232,3 +232,34 @@ def test_a_file_the_loader_reads_gets_the_log_merge_like_any_other(why: str, cha
     theirs = edited((REPLY, REPLY + "- 2026-11-10 -> video: Theirs\n"))
     both = edited((REPLY, REPLY + "- 2026-11-10 -> video: Theirs\n- 2026-11-20 -> phone: Ours\n"))
     assert merge_texts(*(change(text) for text in (BASE, ours, theirs))) == (change(both), False)
+
+
+@pytest.mark.parametrize(
+    ("base", "ours", "theirs", "expected"),
+    [
+        (
+            BASE.rstrip("\n"),
+            BASE.rstrip("\n") + "\n\n## Log\n- 2026-11-20 -> phone: Ours",
+            BASE.rstrip("\n") + "\n\n## Log\n- 2026-11-21 -> phone: Theirs",
+            BASE.rstrip("\n") + "\n\n## Log\n- 2026-11-20 -> phone: Ours\n- 2026-11-21 -> phone: Theirs",
+        ),
+        (
+            "---\nname: Ada\n---\n## Log",
+            "---\nname: Ada\ncircle: close\n---\n## Log",
+            "---\nname: Ada\n---\n## Log",
+            "---\nname: Ada\ncircle: close\n---\n## Log",
+        ),
+        (
+            "---\nname: Ada\n---\n## Log\n- 2026-01-01 note: a",
+            "---\nname: Ada\n---\n## Log\n- 2026-01-01 note: a\n- 2026-01-02 note: b",
+            "---\nname: Ada\ncircle: close\n---\n## Log\n- 2026-01-01 note: a\n- 2026-01-03 note: c",
+            "---\nname: Ada\ncircle: close\n---\n## Log\n- 2026-01-01 note: a\n- 2026-01-02 note: b\n"
+            "- 2026-01-03 note: c",
+        ),
+    ],
+    ids=["a second log section", "an empty log section", "a log of entries"],
+)
+def test_a_log_at_the_end_without_a_final_line_break_is_merged_and_keeps_none(
+    base: str, ours: str, theirs: str, expected: str
+) -> None:
+    assert merge_texts(base, ours, theirs) == (expected, False)

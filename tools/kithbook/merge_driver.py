@@ -122,8 +122,12 @@ def _merge_body(base: str, ours: str, theirs: str) -> tuple[str, bool]:
     rest = rest or ""
     block = joiner.join(entries)
     if PLACEHOLDER in rest:
-        head, _, tail = rest.partition(PLACEHOLDER + "\n")
-        rest = head + (block + "\n" if entries else "") + tail.replace(PLACEHOLDER + "\n", "")
+        head, _, tail = rest.partition(PLACEHOLDER)
+        tail = tail.replace(PLACEHOLDER + "\n", "").replace(PLACEHOLDER, "")
+        if tail.startswith("\n"):
+            rest = head + (block + "\n" if entries else "") + tail[1:]
+        else:  # the log ends the body, without a final line break: it still has none
+            rest = head + block if entries else head.removesuffix("\n")
     elif entries:
         blank = "" if rest.endswith("\n\n") or not rest else "\n"
         rest = f"{rest}{blank}## Log\n{block}\n"
