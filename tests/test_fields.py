@@ -334,3 +334,10 @@ def test_durations_saturate_at_the_calendars_end_instead_of_overflowing(
 def test_durations_saturate_at_the_calendars_start() -> None:
     assert Duration(2, "w").before(dt.date(1, 1, 2)) == dt.date.min
     assert Duration(1, "y").before(dt.date(1, 6, 1)) == dt.date.min
+
+
+def test_a_tag_that_takes_the_whole_value_says_to_write_the_value_without_it() -> None:
+    assert read("text", "!!python/name:os.system") == (
+        "",
+        ["7: error: key: remove the YAML tag !!python/name:os.system; write the value without it"],
+    )

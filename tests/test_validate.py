@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from kithbook.key_typos import did_you_mean_key, edit_distance
 from kithbook.load import load
 from kithbook.model import Problem
-from kithbook.key_typos import did_you_mean_key, edit_distance
 from kithbook.validate import CHECK_NAMES, CHECKS, has_errors, validate
 
 

@@ -81,9 +81,8 @@ class FieldReader:
                 return value
         elif node.tag not in KIND_NAMES:  # `!foo bar`, `!!binary ...`
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.report(
-                node, f"{key}: remove the YAML tag {tag}; write {key}: {node.value}", "quote"
-            )
+            fix = f"write {key}: {node.value}" if node.value else "write the value without it"
+            self.report(node, f"{key}: remove the YAML tag {tag}; {fix}", "quote")
             return node.value
         elif node.tag != NULL:
             shown = scalar_value(node)
