@@ -242,6 +242,41 @@ def test_git_setup_hook_refuses_a_commit_that_leaves_the_network_invalid(tmp_pat
     assert subjects(root)[0] == "fixed"
 
 
+def test_the_hook_judges_what_is_staged_not_the_work_tree(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "net")
+    assert main(["git-setup", "--hook", "--root", str(root)]) == 0
+    broken = root / "contacts/broken.md"
+    broken.write_text("---\nname: [unclosed\n---\n")
+    git(root, "add", "contacts/broken.md")
+    broken.write_text("---\nname: Fixed in the work tree only\n---\n")  # not staged
+    refused = subprocess.run(["git", "-C", str(root), "commit", "-q", "-m", "broken"],
+                             capture_output=True, text=True, check=False)
+    assert refused.returncode != 0 and "contacts/broken.md:2: error" in refused.stdout + refused.stderr
+    git(root, "add", "contacts/broken.md")
+    broken.write_text("---\nname: [broken again, unstaged\n---\n")
+    git(root, "commit", "-q", "-m", "fixed")  # what is staged is valid: the commit goes through
+    assert subjects(root)[0] == "fixed"
+
+
+@pytest.mark.parametrize("staged", [True, False], ids=["staged-error", "work-tree-error"])
+def test_due_staged_reads_the_index(tmp_path: Path, capsys, staged: bool) -> None:
+    root = make_repo(tmp_path / "net")
+    path = root / "contacts/ada.md"
+    path.write_text("---\nname: [unclosed\n---\n")
+    if staged:
+        git(root, "add", "contacts/ada.md")
+        path.write_text("---\nname: Ada\n---\n")
+    code = main(["due", "--staged", "--root", str(root), "--today", "2026-12-01"])
+    assert code == (1 if staged else 0)
+    assert "the network as staged" in capsys.readouterr().err
+
+
+def test_due_staged_outside_a_repository_is_one_line(tmp_path: Path, capsys) -> None:
+    (tmp_path / "contacts").mkdir()
+    assert main(["due", "--staged", "--root", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith("kith due: error: --staged:")
+
+
 def test_git_setup_will_not_replace_a_hook_it_did_not_write(tmp_path: Path, capsys) -> None:
     root = make_repo(tmp_path / "net")
     (root / ".git/hooks/pre-commit").write_text("#!/bin/sh\nexit 0\n")

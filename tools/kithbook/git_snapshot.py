@@ -1,5 +1,5 @@
-"""The network as it stood at a Git commit, tag or date, read from Git's objects (the work tree is
-never touched), for "what was due on 1 March, as the files were then"."""
+"""The network as it stood at a Git commit, tag or date, or as staged for the next commit, read from
+Git's objects (the work tree is never touched): "what was due on 1 March, as the files were then"."""
 
 from __future__ import annotations
 
@@ -43,13 +43,34 @@ def load_at(root: Path, revision: str) -> Snapshot:
         raise SnapshotError(f"--at: {root} is not in a Git repository")
     with repo:
         commit, by_date = resolve(repo, revision)
-        prefix = _prefix(root, repo)
-        tree = commit.tree
-        config_data = _blob_bytes(tree, prefix / CONFIG_FILE)
-        config, problems = config_from_bytes(config_data or b"")
-        files = _contact_files(tree, prefix, config.contacts_dir)
-        network = load_files(root, config, files, problems)
+        network = _network_in_tree(root, repo, commit.tree)
         return Snapshot(commit.hexsha, commit.committed_datetime, by_date, network)
+
+
+def load_staged(root: Path) -> Network:
+    """Read the network as staged in the Git index: what the next commit will hold (for a
+    pre-commit hook, whatever the work tree holds besides)."""
+    repo = open_repo(root)
+    if repo is None:
+        raise SnapshotError(f"--staged: {root} is not in a Git repository")
+    from git import GitCommandError, Tree
+    from gitdb.util import hex_to_bin
+
+    with repo:
+        try:
+            staged = repo.git.write_tree()  # the index as a tree object; nothing is committed
+        except GitCommandError as error:
+            message = (error.stderr or "").strip().splitlines()[-1:] or ["git write-tree failed"]
+            raise SnapshotError(f"--staged: {message[0]}") from None
+        return _network_in_tree(root, repo, Tree(repo, hex_to_bin(staged), Tree.tree_id << 12, ""))
+
+
+def _network_in_tree(root: Path, repo: git.Repo, tree: git.Tree) -> Network:
+    prefix = _prefix(root, repo)
+    config_data = _blob_bytes(tree, prefix / CONFIG_FILE)
+    config, problems = config_from_bytes(config_data or b"")
+    files = _contact_files(tree, prefix, config.contacts_dir)
+    return load_files(root, config, files, problems)
 
 
 def resolve(repo: git.Repo, revision: str) -> tuple[git.Commit, bool]:

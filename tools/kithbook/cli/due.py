@@ -50,6 +50,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(the last commit on or before it; a date is also the default --today)",
     )
     parser.add_argument(
+        "--staged",
+        action="store_true",
+        help="read the network as staged in Git's index, as the next commit will hold it "
+        "(what the pre-commit hook checks)",
+    )
+    parser.add_argument(
         "--upcoming",
         type=_days,
         default=None,
@@ -97,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     today = _today(args)
     mode = _output_mode(args)
     request = _request(args, today, mode)
-    cacheable = not (args.at or args.ics or args.no_cache)
+    cacheable = not (args.at or args.staged or args.ics or args.no_cache)
     if cacheable:
         from kithbook import due_cache
         from kithbook.config import load_config
@@ -167,6 +173,15 @@ def _json_text(
 
 
 def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]:
+    if args.staged:
+        from kithbook.git_snapshot import SnapshotError, load_staged
+
+        if args.at:
+            raise CommandError("--staged and --at name two different versions; give one")
+        try:
+            return load_staged(root), "kith due: the network as staged for the next commit"
+        except SnapshotError as error:
+            raise CommandError(str(error)) from None
     if not args.at:
         from kithbook.load import load
 

@@ -23,7 +23,7 @@ HELP = "install the contact merge driver in this Git repository (--hook: also a 
 
 DRIVER = "kithbook"
 HOOK_MARK = "# kithbook pre-commit hook"
-VALIDATE = 'import sys; from kithbook.cli import main; sys.exit(main(["validate"]))'
+CHECK_STAGED = 'import sys; from kithbook.cli import main; sys.exit(main(["due", "--staged"]))'
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -100,9 +100,9 @@ def hook_script(network: str) -> str:
         f"{HOOK_MARK} (kith git-setup --hook): refuse commits leaving the network with errors.\n"
         f'cd "$(git rev-parse --show-toplevel)"/{folder} || exit 1\n'
         "if [ -f tools/due.py ]; then\n"
-        f"    exec {python} tools/due.py --no-cache\n"
+        f"    exec {python} tools/due.py --staged\n"
         "fi\n"
-        f"exec {python} -c {shlex.quote(VALIDATE)}\n"
+        f"exec {python} -c {shlex.quote(CHECK_STAGED)}\n"
     )
 
 
