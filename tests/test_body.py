@@ -33,21 +33,21 @@ def problems_of(text: str) -> list[str]:
     ("line", "entry"),
     [
         ("- 2026-11-02 -> email: Congratulated her on the new role",
-         LogEntry(dt.date(2026, 11, 2), "out", "email", "Congratulated her on the new role", (),
+         LogEntry(dt.date(2026, 11, 2), "out", "email", "Congratulated her on the new role",
                   6)),
         ("- 2026-11-10 <- email: She replied; coffee in December",
-         LogEntry(dt.date(2026, 11, 10), "in", "email", "She replied; coffee in December", (), 6)),
+         LogEntry(dt.date(2026, 11, 10), "in", "email", "She replied; coffee in December", 6)),
         ("- 2026-12-03 <-> in-person: Coffee near her office. #lead",
          LogEntry(dt.date(2026, 12, 3), "both", "in-person", "Coffee near her office. #lead",
-                  ("lead",), 6)),
+                  6)),
         ("- 2026-12-04 note: Heard she is moving to Berlin",
-         LogEntry(dt.date(2026, 12, 4), "note", None, "Heard she is moving to Berlin", (), 6)),
+         LogEntry(dt.date(2026, 12, 4), "note", None, "Heard she is moving to Berlin", 6)),
         ("* 2026-1-5 -> Phone: called",
-         LogEntry(dt.date(2026, 1, 5), "out", "phone", "called", (), 6)),
+         LogEntry(dt.date(2026, 1, 5), "out", "phone", "called", 6)),
         ("- 2026-11-02 ->email",
-         LogEntry(dt.date(2026, 11, 2), "out", "email", "", (), 6)),
+         LogEntry(dt.date(2026, 11, 2), "out", "email", "", 6)),
         ("- 2026-11-02 note",
-         LogEntry(dt.date(2026, 11, 2), "note", None, "", (), 6)),
+         LogEntry(dt.date(2026, 11, 2), "note", None, "", 6)),
     ],
     ids=["out", "in", "both-with-tag", "note", "star-short-date-capital-channel", "no-text",
          "bare-note"],
@@ -57,6 +57,7 @@ def test_a_log_entry_has_date_direction_channel_text_tags_and_line(
 ) -> None:
     body = body_of(f"## Log\n{line}\n")
     assert (body.log, body.problems) == ((entry,), ())
+    assert body.log[0].tags == (("lead",) if "#lead" in line else ())
 
 
 @pytest.mark.parametrize(

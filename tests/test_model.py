@@ -9,11 +9,11 @@ import pytest
 from kithbook.model import Contact, LogEntry
 
 LOG = (
-    LogEntry(dt.date(2026, 1, 1), "out", "email", "first", (), 10),
-    LogEntry(dt.date(2026, 6, 1), "note", None, "a note is no contact", (), 11),
-    LogEntry(dt.date(2026, 3, 1), "in", "phone", "written out of order", (), 12),
-    LogEntry(dt.date(2026, 3, 1), "both", "video", "same day, written later", (), 13),
-    LogEntry(dt.date(2026, 12, 20), "both", "in-person", "planned dinner", (), 14),
+    LogEntry(dt.date(2026, 1, 1), "out", "email", "first", 10),
+    LogEntry(dt.date(2026, 6, 1), "note", None, "a note is no contact", 11),
+    LogEntry(dt.date(2026, 3, 1), "in", "phone", "written out of order", 12),
+    LogEntry(dt.date(2026, 3, 1), "both", "video", "same day, written later", 13),
+    LogEntry(dt.date(2026, 12, 20), "both", "in-person", "planned dinner", 14),
 )
 
 

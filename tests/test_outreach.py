@@ -14,7 +14,7 @@ D = dt.date
 
 
 def entry(day: dt.date, direction: Direction, channel: str | None = "email") -> LogEntry:
-    return LogEntry(day, direction, channel, "text", (), 1)
+    return LogEntry(day, direction, channel, "text", 1)
 
 
 @pytest.mark.parametrize(

@@ -115,13 +115,20 @@ def load_files(
 
 @contextmanager
 def garbage_collector_paused() -> Iterator[None]:
-    """Parsing allocates many small objects and no cycles; the cycle collector only slows it (5x)."""
+    """Parsing allocates many small objects and no cycles; the cycle collector only slows it (5x).
+
+    On the way out, what was made moves straight to the collector's oldest generation (freeze, then
+    unfreeze): left young, the first collection after `gc.enable()` would walk all of it (~0.2 s
+    for 10,000 contacts). It stays collectable, at the next full collection.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 

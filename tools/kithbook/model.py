@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -74,6 +75,14 @@ class Duration:
 
     def __str__(self) -> str:
         return f"{self.amount}{self.unit}"
+
+
+_HASH_TAG = re.compile(r"#(?<![\w&#/]#)([^\W\d_][\w-]*)")
+
+
+def hash_tags(text: str) -> tuple[str, ...]:
+    """`#words` that start a word (not `&#38;`, `a#b` or a URL fragment), lowercased, once each."""
+    return tuple({tag.lower(): None for tag in _HASH_TAG.findall(text)})
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
@@ -167,8 +176,13 @@ class LogEntry(NamedTuple):
     direction: Direction
     channel: str | None
     text: str
-    tags: tuple[str, ...]
     line: int
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The entry's `#words`, found when asked for: few readers need them, and every load would
+        otherwise pay for all 100,000 of a large network's entries."""
+        return hash_tags(self.text) if "#" in self.text else ()
 
     @property
     def arrow(self) -> str:
