@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,14 @@ import pytest
 
 import kithbook.load as load_module
 from kithbook.config import Config
-from kithbook.load import is_contact_name, load, load_files, parse_contact, suggest_slug
+from kithbook.load import (
+    is_contact_name,
+    load,
+    load_files,
+    parse_contact,
+    read_at_most,
+    suggest_slug,
+)
 from kithbook.model import Contact, Duration, LifeDate, Met, MonthDay
 
 
@@ -284,12 +292,14 @@ def test_a_malformed_file_never_stops_the_others_from_loading(make_network) -> N
 def test_a_file_that_cannot_be_opened_is_one_error(make_network, monkeypatch) -> None:
     root = make_network({"ada": "---\nname: Ada\n---\n", "bob": "---\nname: Bob\n---\n"})
 
+    real_open = os.open
+
     def refuse_ada(path, *args, **kwargs):
         if str(path).endswith("ada.md"):
             raise PermissionError(13, "Permission denied")
-        return open(path, *args, **kwargs)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(load_module, "open", refuse_ada, raising=False)
+    monkeypatch.setattr(load_module.os, "open", refuse_ada)  # chmod does not stop root
     network = load(root)
     assert [contact.slug for contact in network.contacts] == ["bob"]
     assert [str(problem) for problem in network.problems] == [
@@ -370,3 +380,19 @@ def test_a_doubtful_private_flag_keeps_the_contact_private(make_network, lines: 
 )
 def test_a_contact_file_is_named_md_and_not_hidden(name, is_contact):
     assert is_contact_name(name) is is_contact
+
+
+@pytest.mark.parametrize(("size", "limit", "expected"), [
+    (0, 10, 0), (5, 10, 5), (10, 10, 10), (11, 10, 10), (3_000_000, 1_000_001, 1_000_001)])
+def test_read_at_most_reads_the_whole_file_up_to_the_limit(
+    tmp_path: Path, size: int, limit: int, expected: int
+) -> None:
+    path = tmp_path / "file.md"
+    path.write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+    data = read_at_most(str(path), limit)
+    assert data == path.read_bytes()[:expected]
+
+
+def test_read_at_most_stops_at_the_limit_on_an_endless_file() -> None:
+    assert read_at_most("/dev/zero", 4096) == bytes(4096)
+

@@ -85,14 +85,37 @@ def read_contact_files(
     for name in _contact_names(Path(folder)):
         relative = f"{prefix}/{name}"
         try:
-            with open(os.path.join(folder, name), "rb") as file:
-                data = file.read(config.max_file_bytes + 1)
+            data = read_at_most(os.path.join(folder, name), config.max_file_bytes + 1)
         except OSError as error:
             problems.append(
                 Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", "file")
             )
             continue
         yield relative, data
+
+
+def read_at_most(path: str, limit: int) -> bytes:
+    """The file's bytes, or its first `limit` bytes when it is longer (a stray video, /dev/zero).
+
+    Reads as much as the file holds rather than `limit`: asking for 1 MB allocates 1 MB, which for
+    10,000 small files costs more system time than reading them. Plain `os` calls, as `open()`
+    adds an isatty and a seek per file.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(descriptor).st_size
+        chunks = []
+        wanted = min(size + 1, limit) if size else limit  # +1: a file that grew is seen whole
+        while wanted > 0:
+            chunk = os.read(descriptor, wanted)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            limit -= len(chunk)
+            wanted = min(wanted, limit)
+        return b"".join(chunks) if len(chunks) != 1 else chunks[0]
+    finally:
+        os.close(descriptor)
 
 
 def load_files(
