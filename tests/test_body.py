@@ -6,8 +6,10 @@ import datetime as dt
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kithbook.body import parse_body
+from kithbook.body import _careful_log, _simple_log, parse_body
 from kithbook.config import DEFAULT_CHANNELS
 from kithbook.model import LogEntry
 
@@ -238,3 +240,57 @@ def test_channels_come_from_the_configuration() -> None:
                       "contacts/ada.md", ("signal",))
     assert [entry.channel for entry in body.log] == ["signal", "email"]
     assert [problem.line for problem in body.problems] == [3]
+
+
+# The loader reads well-formed logs on a fast path (one regex and a few maps per section) and
+# everything else line by line. Whenever the fast path answers, it must answer as the careful
+# reader would: same entries, same lines, same text, and no problem the careful reader would report.
+LOG_PIECES = {
+    "bullet": st.sampled_from(["- ", "* ", "+ ", "-\t", "   - ", "    - ", "-", " "]),
+    "date": st.sampled_from(["2026-11-02", "2026-1-5", "2026-02-30", "2026-13-01", "20261102",
+                             "2024-02-29", "0000-01-01"]),
+    "gap": st.sampled_from([" ", "\t", "  ", "", "\u00a0"]),
+    "arrow": st.sampled_from(["->", "<-", "<->", "note", "=>", "", "-> ", "Note"]),
+    "channel": st.sampled_from(["email", "phone", "in-person", "Email", "pigeon", "", "e_mail",
+                                "video2"]),
+    "colon": st.sampled_from([": ", ":", " : ", "", ":\t", ": \u00a0"]),
+    "text": st.text(st.sampled_from(list("ab #-:\t\u00a0\u2003\x1c.&/é")), max_size=12),
+}
+
+
+@st.composite
+def log_lines(draw) -> str:
+    parts = [draw(LOG_PIECES[name]) for name in ("bullet", "date", "gap", "arrow", "gap",
+                                                  "channel", "colon", "text")]
+    return "".join(parts)
+
+
+@st.composite
+def good_log_lines(draw) -> str:
+    """Well-formed entries with the spacing, text and whitespace varied: the fast path's ground."""
+    bullet = draw(st.sampled_from(["- ", "* ", "+ ", "  - ", "-\t"]))
+    date = draw(st.sampled_from(["2026-11-02", "2024-02-29", "2025-12-31"]))
+    kind = draw(st.sampled_from(["-> email", "<-phone", "<->  in-person", "note", "-> video"]))
+    ending = draw(st.sampled_from(["", ":", ": ", ":\t", " : "])) + draw(LOG_PIECES["text"])
+    return f"{bullet}{date}{draw(st.sampled_from([' ', '  ', chr(9)]))}{kind}{ending}"
+
+
+@given(st.lists(st.one_of(good_log_lines(), good_log_lines(), log_lines(),
+                          st.sampled_from(["", "  continued", "plain words"])), max_size=6))
+@settings(max_examples=800, deadline=None)
+def test_the_fast_log_path_reads_as_the_careful_reader_does(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    logs = [(FIRST_LINE, text)]
+    fast = _simple_log(logs, frozenset(DEFAULT_CHANNELS))
+    careful, problems = _careful_log(logs, "contacts/ada.md", DEFAULT_CHANNELS)
+    if fast is not None:
+        assert (fast, problems) == (careful, [])
+        assert [entry.tags for entry in fast] == [entry.tags for entry in careful]
+
+
+def test_the_fast_log_path_takes_the_common_entries() -> None:
+    text = "- 2026-11-02 -> email: Hello #intro \n- 2026-11-03 note: heard \u00a0\n\n"
+    fast = _simple_log([(FIRST_LINE, text)], frozenset(DEFAULT_CHANNELS))
+    assert fast is not None
+    assert [(entry.text, entry.tags, entry.line) for entry in fast] == [
+        ("Hello #intro", ("intro",), 5), ("heard", (), 6)]

@@ -62,19 +62,14 @@ def parse_body(body: str, first_line: int, path: str, channels: tuple[str, ...])
         else:
             logs.append((first_line + body.count("\n", 0, start), text))
     entries = _simple_log(logs, frozenset(channels))
-    reader = None
+    problems: list[Problem] = []
     if entries is None:
-        reader = _LogReader(path, channels)
-        for first, text in logs:
-            for number, line in enumerate(text.split("\n"), start=first):
-                reader.add(line, number)
-            reader.flush()
-        entries = reader.entries
+        entries, problems = _careful_log(logs, path, channels)
     return Body(
         tuple(entries),
         "\n".join(part.strip("\n") for part in notes if part.strip()),
         "\n".join(part.strip("\n") for part in private if part.strip()),
-        () if reader is None else tuple(reader.problems),
+        tuple(problems),
     )
 
 
@@ -167,6 +162,18 @@ def _simple_log(logs: list[tuple[int, str]], channels: frozenset[str]) -> list[L
 _DIRECTION_OF_ARROW = {**ARROWS, "": "note"}  # a note has no arrow in the fast path's match
 _NONE_IF_EMPTY = {"": None}  # .get(name, name): a note's empty channel is None, others themselves
 _new_entry = partial(tuple.__new__, LogEntry)  # LogEntry from one tuple of its fields, in C
+
+
+def _careful_log(
+    logs: list[tuple[int, str]], path: str, channels: tuple[str, ...]
+) -> tuple[list[LogEntry], list[Problem]]:
+    """Every log line read one by one: continuation lines, and a problem for each faulty entry."""
+    reader = _LogReader(path, channels)
+    for first, text in logs:
+        for number, line in enumerate(text.split("\n"), start=first):
+            reader.add(line, number)
+        reader.flush()
+    return reader.entries, reader.problems
 
 
 class _LogReader:

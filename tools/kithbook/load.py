@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import posixpath
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -191,10 +192,11 @@ def parse_contact(
         )
         return None
 
-    slug = Path(relative).stem
+    file_name = posixpath.basename(relative)
+    slug = posixpath.splitext(file_name)[0]
     if not SLUG.fullmatch(slug):
         message = (
-            f"file name {Path(relative).name!r} is not a slug (lowercase a-z, 0-9 and single "
+            f"file name {file_name!r} is not a slug (lowercase a-z, 0-9 and single "
             f"hyphens); rename it, for example to {suggest_slug(slug)}.md"
         )
         problems.append(Problem(relative, 1, "error", message, "slug"))
