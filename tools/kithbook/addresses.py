@@ -14,6 +14,7 @@ _SIMPLE_EMAIL = re.compile(
 )
 _LOCAL_PHONE = re.compile(r"[\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?", re.IGNORECASE)
 _PLAIN_INTERNATIONAL = re.compile(r"\+\d[\d \-.]{4,24}")
+_SEPARATORS_DELETED = str.maketrans("", "", "+ -.")
 
 
 @lru_cache(maxsize=65536)
@@ -61,7 +62,7 @@ def phone_problem(number: str, region: str | None) -> str | None:
 def _valid_plain_international(text: str) -> bool:
     """A fast yes for `+CC digits` that fits its country's numbering plan (the phonenumbers library's
     metadata); anything else gets the library's full parse. That parse costs ~30 µs a number."""
-    digits = "".join(ch for ch in text if ch.isdigit())
+    digits = text.translate(_SEPARATORS_DELETED)  # `_PLAIN_INTERNATIONAL` let only these through
     for length in (1, 2, 3):
         patterns = _national_patterns(int(digits[:length]))
         if patterns is not None:
