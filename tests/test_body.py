@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kithbook.body import _careful_log, _simple_log, parse_body
+from kithbook.body import _careful_log, _simple_log, known_channels, parse_body
 from kithbook.config import DEFAULT_CHANNELS
 from kithbook.model import LogEntry
 
@@ -281,7 +281,7 @@ def good_log_lines(draw) -> str:
 def test_the_fast_log_path_reads_as_the_careful_reader_does(lines: list[str]) -> None:
     text = "\n".join(lines) + "\n"
     logs = [(FIRST_LINE, text)]
-    fast = _simple_log(logs, frozenset(DEFAULT_CHANNELS))
+    fast = _simple_log(logs, known_channels(DEFAULT_CHANNELS))
     careful, problems = _careful_log(logs, "contacts/ada.md", DEFAULT_CHANNELS)
     if fast is not None:
         assert (fast, problems) == (careful, [])
@@ -290,7 +290,7 @@ def test_the_fast_log_path_reads_as_the_careful_reader_does(lines: list[str]) ->
 
 def test_the_fast_log_path_takes_the_common_entries() -> None:
     text = "- 2026-11-02 -> email: Hello #intro \n- 2026-11-03 note: heard \u00a0\n\n"
-    fast = _simple_log([(FIRST_LINE, text)], frozenset(DEFAULT_CHANNELS))
+    fast = _simple_log([(FIRST_LINE, text)], known_channels(DEFAULT_CHANNELS))
     assert fast is not None
     assert [(entry.text, entry.tags, entry.line) for entry in fast] == [
         ("Hello #intro", ("intro",), 5), ("heard", (), 6)]

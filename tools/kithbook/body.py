@@ -61,7 +61,7 @@ def parse_body(body: str, first_line: int, path: str, channels: tuple[str, ...])
             private.append(text)
         else:
             logs.append((first_line + body.count("\n", 0, start), text))
-    entries = _simple_log(logs, frozenset(channels))
+    entries = _simple_log(logs, known_channels(channels))
     problems: list[Problem] = []
     if entries is None:
         entries, problems = _careful_log(logs, path, channels)
@@ -118,7 +118,7 @@ def _fenced_spans(body: str) -> list[tuple[int, int]]:
     return list(zip(marks[0::2], marks[1::2]))
 
 
-def _simple_log(logs: list[tuple[int, str]], channels: frozenset[str]) -> list[LogEntry] | None:
+def _simple_log(logs: list[tuple[int, str]], channels: dict[str, str]) -> list[LogEntry] | None:
     """The fast path for logs of well-formed one-line entries; None when any line needs more care.
 
     One regex pass per section, and each step after it a `map` over all its entries at once: a
@@ -140,9 +140,9 @@ def _simple_log(logs: list[tuple[int, str]], channels: frozenset[str]) -> list[L
             continue
         days, arrows, channel_names, texts = zip(*found)
         dates = list(map(_date, days))
-        used_channels = set(channel_names)
-        used_channels.discard("")
-        if None in dates or not used_channels <= channels:
+        unknown_channels = set(channel_names).difference(channels)
+        unknown_channels.discard("")
+        if None in dates or unknown_channels:
             return None
         entries.extend(
             map(
@@ -150,7 +150,7 @@ def _simple_log(logs: list[tuple[int, str]], channels: frozenset[str]) -> list[L
                 zip(
                     dates,
                     map(_DIRECTION_OF_ARROW.__getitem__, arrows),
-                    map(_NONE_IF_EMPTY.get, channel_names, channel_names),
+                    map(channels.get, channel_names),  # a note's "" is None
                     texts,
                     numbers,
                 ),
@@ -160,8 +160,14 @@ def _simple_log(logs: list[tuple[int, str]], channels: frozenset[str]) -> list[L
 
 
 _DIRECTION_OF_ARROW = {**ARROWS, "": "note"}  # a note has no arrow in the fast path's match
-_NONE_IF_EMPTY = {"": None}  # .get(name, name): a note's empty channel is None, others themselves
 _new_entry = partial(tuple.__new__, LogEntry)  # LogEntry from one tuple of its fields, in C
+
+
+@lru_cache(maxsize=16)
+def known_channels(channels: tuple[str, ...]) -> dict[str, str]:
+    """Each channel name to itself: 100,000 entries then share a few strings instead of each
+    holding its own copy (4 MB less for 10,000 contacts, and as much less to free)."""
+    return {channel: channel for channel in channels}
 
 
 def _careful_log(
