@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kithbook.yamlnodes import _Composer, _Loader
+from kithbook.yamlnodes import _SHORTCUT, _Composer, _Loader
 
 SCALARS = [
     "Ada", "email", "No", "no", "off", "On", "yes", "y", "n", "~", "null", "Null", "", "2024",
@@ -80,7 +80,7 @@ def test_the_lean_resolver_agrees_on_arbitrary_yaml_shaped_text(text: str) -> No
 
 def test_the_shortcut_is_taken_and_still_types_values() -> None:
     """PyYAML's tables have no wildcard and no path resolvers, so the shortcut applies."""
-    assert _Composer._shortcut
+    assert _SHORTCUT
     root = yaml.compose("name: Ada\nok: yes\nphones: [+44 20 7946 0000]\n", Loader=_Composer)
     assert [value.tag for _, value in root.value] == [
         "tag:yaml.org,2002:str", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:seq"]
