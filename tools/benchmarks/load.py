@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import yaml  # noqa: E402
 
 from benchmarks.generate import write_network  # noqa: E402
-from kithbook import body  # noqa: E402
+from kithbook import body, yamlnodes  # noqa: E402
 from kithbook.load import load  # noqa: E402
 from kithbook.validate import email_problem, phone_problem, validate  # noqa: E402
 
@@ -50,9 +50,11 @@ def load_and_validate(root: Path) -> int:
 
 
 def forget_memos() -> None:
-    """Empty the in-process memos (e-mail, phone and date checks) so each run starts cold."""
+    """Empty the in-process memos (e-mail, phone and date checks, YAML tags) so each run starts
+    cold."""
     for memo in (email_problem, phone_problem, body._date):
         memo.cache_clear()
+    yamlnodes._TYPED_TAGS.clear()
 
 
 def best_times(
