@@ -294,3 +294,8 @@ def test_the_fast_log_path_takes_the_common_entries() -> None:
     assert fast is not None
     assert [(entry.text, entry.tags, entry.line) for entry in fast] == [
         ("Hello #intro", ("intro",), 5), ("heard", (), 6)]
+
+
+def test_a_note_has_no_channel_even_when_the_channels_include_an_empty_name() -> None:
+    channels = ("email", "")
+    assert parse_body("## Log\n- 2026-11-02 note: heard\n", 5, "x", channels).log[0].channel is None

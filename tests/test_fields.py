@@ -338,6 +338,16 @@ def test_durations_saturate_at_the_calendars_start() -> None:
 
 def test_a_tag_that_takes_the_whole_value_says_to_write_the_value_without_it() -> None:
     assert read("text", "!!python/name:os.system") == (
-        "",
+        None,
         ["7: error: key: remove the YAML tag !!python/name:os.system; write the value without it"],
     )
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ('!!int ""', "key: remove the YAML tag !!int; write the value without it"),
+    ('!!float ""', "key: remove the YAML tag !!float; write the value without it"),
+    ('!!int "12"', 'key: remove the YAML tag !!int; write key: "12"'),
+    ("!!int '12'", 'key: remove the YAML tag !!int; write key: "12"'),
+])
+def test_a_quoted_value_with_a_number_tag_says_to_remove_the_tag(value: str, message: str) -> None:
+    assert read("text", value)[1] == [f"7: error: {message}"]

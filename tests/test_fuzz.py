@@ -26,7 +26,8 @@ FUZZ = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCh
 TRAPS = [
     "No", "off", "yes", "~", "2024", "0123456", "0x1F", "1:20:30", ".inf", "1e999", "9" * 5000,
     "2025-13-01", "1990-02-30", "--02-29", "--13-40", "2019-06", "2026-12-02", "10d", "6w", "never",
-    "30", "0d", "!!bool maybe", "!!timestamp soon", "!!int x", "!!binary aGk=", "!custom x",
+    "30", "0d", "!!bool maybe", "!!timestamp soon", "!!int x", '!!int ""', '!!float ""',
+    "!!binary aGk=", "!custom x",
     "!!python/object:os.system x", "&a [x, x]", "*a", "*undefined", "[a, b", "{a: 1", "[[[[[[",
     '"unclosed', "'single'", "|", ">-", "@ada", "`tick`", "%x", "a: b: c", "- item", "[]", "{}",
     "[a, {b: [c, d]}]", "{date: 2019-13, label: x, yearly: maybe}", "{via: Grace Hopper}",

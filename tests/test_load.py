@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import textwrap
 from pathlib import Path
@@ -396,3 +397,29 @@ def test_read_at_most_reads_the_whole_file_up_to_the_limit(
 def test_read_at_most_stops_at_the_limit_on_an_endless_file() -> None:
     assert read_at_most("/dev/zero", 4096) == bytes(4096)
 
+
+
+@pytest.mark.parametrize("line", ['company: !!int ""', 'role: !!float ""', 'aka: [!!int ""]'])
+def test_an_empty_tagged_number_is_an_error_not_a_crash(line: str) -> None:
+    problems: list = []
+    contact = parse_contact(
+        "contacts/ada.md", f"---\nname: Ada\n{line}\n---\n".encode(), Config(), problems
+    )
+    assert contact is not None
+    assert [(problem.line, problem.check) for problem in problems] == [(3, "quote")]
+
+
+def test_loading_keeps_what_a_caller_froze_frozen() -> None:
+    """`kith import` freezes its loaded network; loading the files it will write must not thaw it."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        load_files(Path("."), Config(), [("contacts/ada.md", b"---\nname: Ada\n---\n")])
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_loading_leaves_nothing_frozen_when_nothing_was() -> None:
+    load_files(Path("."), Config(), [("contacts/ada.md", b"---\nname: Ada\n---\n")])
+    assert gc.get_freeze_count() == 0

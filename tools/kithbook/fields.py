@@ -79,11 +79,13 @@ class FieldReader:
             value = node.value.strip()
             if value:
                 return value
-        elif node.tag not in KIND_NAMES:  # `!foo bar`, `!!binary ...`
+        elif node.tag not in KIND_NAMES or node.style in ("'", '"'):
+            # `!foo bar`, `!!binary ...`; a quoted value typed otherwise can only be `!!int "12"`
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            fix = f"write {key}: {node.value}" if node.value else "write the value without it"
+            written = f'"{node.value}"' if node.style in ("'", '"') else node.value
+            fix = f"write {key}: {written}" if node.value else "write the value without it"
             self.report(node, f"{key}: remove the YAML tag {tag}; {fix}", "quote")
-            return node.value
+            return node.value or None
         elif node.tag != NULL:
             shown = scalar_value(node)
             if isinstance(shown, bool):

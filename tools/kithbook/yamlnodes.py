@@ -195,7 +195,7 @@ def scalar_value(node: ScalarNode) -> Any:
     if tag in (BOOL, INT, FLOAT):
         try:
             return _CONSTRUCT[tag](node)
-        except (ValueError, KeyError):  # `!!bool maybe`, or an int of more than 4300 digits
+        except (ValueError, KeyError, IndexError):  # `!!bool maybe`, `!!int ""`, 5000 digits
             return node.value
     return node.value
 
