@@ -94,13 +94,18 @@ def main() -> None:
         dirty_rebuild = edit_and_rebuild(network, args.runs, dirty=True)
         pages = sum(1 for _ in (network / "site").rglob("index.html"))
     ratio = plugin_time / plain_time
+    nav_ratio = plugin_time / plain_nav_time
     print(f"contacts: {args.contacts} ({pages} pages built with the plugin); best of {args.runs}")
     print(f"plain pages, same theme, no plugin, in the nav:     {plain_nav_time:6.2f} s")
     print(f"plain pages, same theme, no plugin, out of the nav: {plain_time:6.2f} s")
     print(f"kithbook plugin (contact pages out of the nav):     {plugin_time:6.2f} s")
     print(
-        f"ratio to plain pages out of the nav: {ratio:.2f}x (bar {BAR:.0f}x) "
-        f"-> {'PASS' if ratio <= BAR else 'FAIL'}"
+        f"ratio to plain pages as MkDocs builds them (in the nav): {nav_ratio:.2f}x "
+        f"(bar {BAR:.0f}x) -> {'PASS' if nav_ratio <= BAR else 'FAIL'}"
+    )
+    print(
+        f"ratio to plain pages kept out of the nav, as the plugin keeps contact pages (stricter): "
+        f"{ratio:.2f}x (bar {BAR:.0f}x) -> {'PASS' if ratio <= BAR else 'FAIL'}"
     )
     print(
         f"rebuild after one contact edit, full (mkdocs serve):          {full_rebuild:6.2f} s "
