@@ -13,6 +13,7 @@ from kithbook.git_history import Change, FileHistory
 from kithbook.load import load
 from kithbook.site.contact_page import initials
 from kithbook.site.pages import asset_files, site_pages
+from kithbook.site.plugin import EXTENSIONS
 from kithbook.validate import validate
 
 TODAY = dt.date(2026, 12, 1)
@@ -74,8 +75,7 @@ def build(root, histories=None):
 
 
 def html_of(page) -> str:
-    extensions = ["admonition", "attr_list", "md_in_html", "tables"]
-    return markdown.markdown(page.body, extensions=extensions)
+    return markdown.markdown(page.body, extensions=list(EXTENSIONS))
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from kithbook.model import Contact, LogEntry, Problem
 from kithbook.phrases import MONTH_NAMES, MONTHS, date_words, duration_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
-from kithbook.site.markup import Page, attr, external, link, plural, text
+from kithbook.site.markup import Page, attr, external, html_block, link, plural, text
 
 DIRECTIONS = {
     "out": ("→", "you reached out"),
@@ -65,7 +65,7 @@ def _card(site: SiteContext, contact: Contact, uri: str) -> str:
     rows = [(label, value) for label, value in _facts(site, contact, uri) if value]
     facts = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     aka = f' <span class="kb-aka">also {attr(", ".join(contact.aka))}</span>' if contact.aka else ""
-    return (
+    return html_block(
         '<div class="kb-card">\n'
         '<div class="kb-card__head"><span class="kb-avatar" aria-hidden="true">'
         f"{attr(initials(contact.name))}</span>"
@@ -225,7 +225,7 @@ def _timeline(log: tuple[LogEntry, ...]) -> str:
     ]
     for year, entries in groupby(newest_first, key=lambda entry: entry.date.year):
         items = "\n".join(_entry(entry) for entry in entries)
-        parts.append(f'### {year}\n\n<ol class="kb-timeline">\n{items}\n</ol>')
+        parts.append(f"### {year}\n\n" + html_block(f'<ol class="kb-timeline">\n{items}\n</ol>'))
     return "\n\n".join(parts)
 
 

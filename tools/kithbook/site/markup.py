@@ -38,6 +38,17 @@ class Page:
         return f"---\n{front}---\n\n{self.body.strip()}\n"
 
 
+HTML_BLOCK_BEGIN = "<!-- kithbook:html -->"
+HTML_BLOCK_END = "<!-- /kithbook:html -->"
+
+
+def html_block(html: str) -> str:
+    """A block of generated HTML, marked so that Markdown sets it aside whole (see html_blocks.py)
+    instead of parsing it with Python's HTML parser: a contact page's card and timeline are most of
+    its text. Without that extension the markers are plain HTML comments and change nothing."""
+    return f"{HTML_BLOCK_BEGIN}\n{html}\n{HTML_BLOCK_END}"
+
+
 def text(value: object) -> str:
     """A value as inline Markdown that renders exactly as written: HTML- and Markdown-escaped."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split("\n")))

@@ -35,7 +35,7 @@ log = logging.getLogger("mkdocs.plugins.kithbook")
 HELP = "help"
 PAGE_CACHE = Path(".kithbook-cache") / "pages"
 _MD_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
-EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
+EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "kithbook.site.html_blocks")
 
 
 class _AnyValue(config_options.BaseConfigOption):
