@@ -6,6 +6,7 @@ so a name like `<script>` or `*bold*` shows as written instead of becoming marku
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass, field
@@ -38,15 +39,19 @@ class Page:
         return f"---\n{front}---\n\n{self.body.strip()}\n"
 
 
-HTML_BLOCK_BEGIN = "<!-- kithbook:html -->"
-HTML_BLOCK_END = "<!-- /kithbook:html -->"
+HTML_BLOCK_MARK = "kithbook:html"
 
 
 def html_block(html: str) -> str:
     """A block of generated HTML, marked so that Markdown sets it aside whole (see html_blocks.py)
     instead of parsing it with Python's HTML parser: a contact page's card and timeline are most of
-    its text. Without that extension the markers are plain HTML comments and change nothing."""
-    return f"{HTML_BLOCK_BEGIN}\n{html}\n{HTML_BLOCK_END}"
+    its text. The opening marker carries a digest of the block, so that the same words in someone's
+    notes mark nothing. Without that extension the markers are plain HTML comments."""
+    return f"<!-- {HTML_BLOCK_MARK} {html_digest(html)} -->\n{html}\n<!-- /{HTML_BLOCK_MARK} -->"
+
+
+def html_digest(html: str) -> str:
+    return hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def text(value: object) -> str:
