@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import yaml
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: a site writes 1,000 of these
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\d+(?=[.)])|)([#+\-=.)])")
 
@@ -35,7 +36,7 @@ class Page:
         meta: dict[str, object] = {"title": attr(" ".join(self.title.split())), **self.meta}
         if self.hide:
             meta["hide"] = list(self.hide)
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
         return f"---\n{front}---\n\n{self.body.strip()}\n"
 
 
