@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from gitrepo import commit_all, init_repo
 from kithbook.cli import main
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
@@ -290,19 +291,7 @@ def test_json_is_compact_for_programs_and_indented_for_people(
 def test_at_a_date_reads_the_commit_and_defaults_today(make_network, capsys, monkeypatch):
     monkeypatch.delenv("KITHBOOK_TODAY", raising=False)
     root = make_network(NETWORK)
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": "2026-11-28T12:00:00+00:00",
-        "GIT_COMMITTER_DATE": "2026-11-28T12:00:00+00:00",
-    }
-    for command in (
-        ["init", "-q"],
-        ["config", "user.name", "T"],
-        ["config", "user.email", "t@example.org"],
-        ["add", "."],
-        ["commit", "-q", "-m", "network"],
-    ):
-        subprocess.run(["git", *command], cwd=root, env=env, check=True)
+    commit_all(init_repo(root, "T"), "network", date="2026-11-28T12:00:00+00:00")
     (root / "contacts" / "cy.md").unlink()
     assert main(["due", "--root", str(root), "--json", "--at", "2026-11-30"]) == 0
     captured = capsys.readouterr()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from gitrepo import commit_all, init_repo
 from kithbook.cli import main
 from kithbook.cli.set import typed_value
 from kithbook.cli.undo import files_changed
@@ -419,14 +420,7 @@ def test_edit_opens_editors_that_can_at_the_error_line(monkeypatch, editor, line
 
 def test_undo_after_log_restores_the_file(make_network, capsys) -> None:
     root = make_network({"ada-lovelace": ADA})
-    for command in (
-        ["init", "-q", "-b", "main"],
-        ["config", "user.name", "T"],
-        ["config", "user.email", "t@example.org"],
-        ["add", "."],
-        ["commit", "-q", "-m", "start"],
-    ):
-        subprocess.run(["git", "-C", str(root), *command], check=True)
+    commit_all(init_repo(root, "T"))
     assert kith(root, "log", "ada-lovelace", "note", "oops") == 0
     assert main(["undo", "--root", str(root)]) == 0
     assert ada(root) == ADA
@@ -453,14 +447,7 @@ LOG_PROGRAM = "import sys; from kithbook.cli import main; sys.exit(main(sys.argv
 def test_processes_logging_to_one_contact_at_once_keep_every_line(make_network, in_git: bool):
     root = make_network({"ada-lovelace": ADA})
     if in_git:
-        for command in (
-            ["init", "-q", "-b", "main"],
-            ["config", "user.name", "T"],
-            ["config", "user.email", "t@example.org"],
-            ["add", "."],
-            ["commit", "-q", "-m", "s"],
-        ):
-            subprocess.run(["git", "-C", str(root), *command], check=True)
+        commit_all(init_repo(root, "T"))
     texts = [f"Process {number}" for number in range(6)]
     processes = [
         subprocess.Popen(

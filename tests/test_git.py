@@ -7,36 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from gitrepo import commit_all, git, init_repo, set_identity
 from kithbook.cli import main
 from kithbook.git import GitError, commit_files, commit_trailers, undo_last
 
 ADA = "---\nname: Ada Lovelace\ncircle: friend  # since 2019\ncompany: Analytical\n---\n\n## Log\n"
 
 
-def git(folder: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", "-C", str(folder), *args], capture_output=True, text=True, check=True
-    )
-    return result.stdout
-
-
 def make_repo(folder: Path, contacts: dict[str, str] | None = None) -> Path:
     """A repository with its own identity and one commit holding `contacts`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    git(folder, "init", "-q", "-b", "main")
-    configure(folder, "Test Person")
+    init_repo(folder)
     (folder / "contacts").mkdir(exist_ok=True)
     for slug, text in (contacts or {"ada-lovelace": ADA}).items():
         (folder / "contacts" / f"{slug}.md").write_text(text)
-    git(folder, "add", ".")
-    git(folder, "commit", "-q", "-m", "start")
+    commit_all(folder)
     return folder
-
-
-def configure(folder: Path, name: str) -> None:
-    git(folder, "config", "user.name", name)
-    git(folder, "config", "user.email", f"{name.split()[0].lower()}@example.org")
-    git(folder, "config", "commit.gpgsign", "false")
 
 
 def subjects(folder: Path) -> list[str]:
@@ -139,7 +124,7 @@ def two_clones(tmp_path: Path) -> tuple[Path, Path]:
     for name in ("laptop", "desktop"):
         clone = tmp_path / name
         subprocess.run(["git", "clone", "-q", str(bare), str(clone)], check=True)
-        configure(clone, f"{name.title()} Person")
+        set_identity(clone, f"{name.title()} Person")
         assert main(["git-setup", "--root", str(clone)]) == 0  # commits .gitattributes
         if name == "laptop":
             git(clone, "push", "-q")

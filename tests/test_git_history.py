@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from gitrepo import commit_all, git, init_repo
 from kithbook import git_history
 from kithbook.config import Config
 from kithbook.git_history import Change, file_histories
-
-
-def git(root: Path, *args: str, date: str = "2024-03-01T12:00:00") -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env=env)
 
 
 def commit(root: Path, files: dict[str, str], message: str, date: str) -> None:
@@ -24,8 +18,7 @@ def commit(root: Path, files: dict[str, str], message: str, date: str) -> None:
         path = root / "contacts" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", message, date=date)
+    commit_all(root, message, date)
 
 
 def contact(company: str, role: str = "Engineer", location: str = "Bristol") -> str:
@@ -35,10 +28,7 @@ def contact(company: str, role: str = "Engineer", location: str = "Bristol") -> 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     git_history._memory.clear()
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "config", "user.name", "Test Person")
-    git(tmp_path, "config", "user.email", "test@example.org")
-    return tmp_path
+    return init_repo(tmp_path)
 
 
 def test_a_file_is_added_on_its_first_commit_and_its_changes_are_listed_oldest_first(repo):

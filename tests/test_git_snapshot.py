@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from gitrepo import git, init_repo
 from kithbook.git_snapshot import SnapshotError, load_at
 from kithbook.load import load
-
-
-def git(root: Path, *args: str, date: str = "2026-03-01T12:00:00+00:00") -> str:
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    done = subprocess.run(
-        ["git", *args], cwd=root, env=env, check=True, capture_output=True, text=True
-    )
-    return done.stdout.strip()
 
 
 def write(root: Path, relative: str, text: str) -> None:
@@ -29,9 +21,7 @@ def write(root: Path, relative: str, text: str) -> None:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A repository with a network in `net/`: Ada on 1 March, Bo added and Ada renamed on 1 May."""
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "config", "user.name", "Test Person")
-    git(tmp_path, "config", "user.email", "test@example.org")
+    init_repo(tmp_path)
     write(tmp_path, "net/contacts/ada.md", "---\nname: Ada\n---\n")
     write(
         tmp_path,
@@ -68,7 +58,7 @@ def test_the_network_as_it_stood(repo, revision, names, by_date):
 
 
 def test_a_commit_id_works_and_the_work_tree_is_untouched(repo):
-    first = git(repo, "rev-list", "--max-parents=0", "HEAD")
+    first = git(repo, "rev-list", "--max-parents=0", "HEAD").strip()
     before = (repo / "net/contacts/ada.md").read_bytes()
     status = git(repo, "status", "--porcelain")
     snapshot = load_at(repo / "net", first[:8])

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from gitrepo import commit_all, git, init_repo
 from kithbook.git import commit_trailers, undo_last
 from kithbook.import_apply import apply_plan
 from kithbook.import_plan import plan_import
@@ -33,17 +33,9 @@ Notes about Ada.
 """
 
 
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                          text=True).stdout
-
-
 def make_repo(root: Path) -> Path:
-    git(root, "init", "-q")
-    git(root, "config", "user.name", "Test")
-    git(root, "config", "user.email", "test@example.org")
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "start", "--allow-empty")
+    init_repo(root)
+    commit_all(root)
     return root
 
 
