@@ -9,8 +9,11 @@ from pathlib import Path
 
 def git(root: Path, *args: str, date: str | None = None) -> str:
     """Run git in `root` and give its output; `date` sets the author and committer dates."""
-    env = None if date is None else {
-        **os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    env = (
+        None
+        if date is None
+        else {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    )
     done = subprocess.run(
         ["git", "-C", str(root), *args], env=env, check=True, capture_output=True, text=True
     )

@@ -9,16 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kithbook.body import _careful_log, _simple_log, known_channels, parse_body
 from kithbook.config import DEFAULT_CHANNELS
 from kithbook.model import LogEntry
+from kithbook.parse.body import _careful_log, _simple_log, known_channels, parse_body
 
 FIRST_LINE = 5  # the body starts on line 5 of the file, after a three-line front matter
 
 
 def body_of(text: str):
-    return parse_body(textwrap.dedent(text).lstrip("\n"), FIRST_LINE, "contacts/ada.md",
-                      DEFAULT_CHANNELS)
+    return parse_body(
+        textwrap.dedent(text).lstrip("\n"), FIRST_LINE, "contacts/ada.md", DEFAULT_CHANNELS
+    )
 
 
 def lines_of(text: str) -> list[str]:
@@ -27,32 +28,44 @@ def lines_of(text: str) -> list[str]:
 
 
 def problems_of(text: str) -> list[str]:
-    return [f"{problem.line}: {problem.severity}: {problem.message}"
-            for problem in body_of(text).problems]
+    return [
+        f"{problem.line}: {problem.severity}: {problem.message}"
+        for problem in body_of(text).problems
+    ]
 
 
 @pytest.mark.parametrize(
     ("line", "entry"),
     [
-        ("- 2026-11-02 -> email: Congratulated her on the new role",
-         LogEntry(dt.date(2026, 11, 2), "out", "email", "Congratulated her on the new role",
-                  6)),
-        ("- 2026-11-10 <- email: She replied; coffee in December",
-         LogEntry(dt.date(2026, 11, 10), "in", "email", "She replied; coffee in December", 6)),
-        ("- 2026-12-03 <-> in-person: Coffee near her office. #lead",
-         LogEntry(dt.date(2026, 12, 3), "both", "in-person", "Coffee near her office. #lead",
-                  6)),
-        ("- 2026-12-04 note: Heard she is moving to Berlin",
-         LogEntry(dt.date(2026, 12, 4), "note", None, "Heard she is moving to Berlin", 6)),
-        ("* 2026-1-5 -> Phone: called",
-         LogEntry(dt.date(2026, 1, 5), "out", "phone", "called", 6)),
-        ("- 2026-11-02 ->email",
-         LogEntry(dt.date(2026, 11, 2), "out", "email", "", 6)),
-        ("- 2026-11-02 note",
-         LogEntry(dt.date(2026, 11, 2), "note", None, "", 6)),
+        (
+            "- 2026-11-02 -> email: Congratulated her on the new role",
+            LogEntry(dt.date(2026, 11, 2), "out", "email", "Congratulated her on the new role", 6),
+        ),
+        (
+            "- 2026-11-10 <- email: She replied; coffee in December",
+            LogEntry(dt.date(2026, 11, 10), "in", "email", "She replied; coffee in December", 6),
+        ),
+        (
+            "- 2026-12-03 <-> in-person: Coffee near her office. #lead",
+            LogEntry(dt.date(2026, 12, 3), "both", "in-person", "Coffee near her office. #lead", 6),
+        ),
+        (
+            "- 2026-12-04 note: Heard she is moving to Berlin",
+            LogEntry(dt.date(2026, 12, 4), "note", None, "Heard she is moving to Berlin", 6),
+        ),
+        ("* 2026-1-5 -> Phone: called", LogEntry(dt.date(2026, 1, 5), "out", "phone", "called", 6)),
+        ("- 2026-11-02 ->email", LogEntry(dt.date(2026, 11, 2), "out", "email", "", 6)),
+        ("- 2026-11-02 note", LogEntry(dt.date(2026, 11, 2), "note", None, "", 6)),
     ],
-    ids=["out", "in", "both-with-tag", "note", "star-short-date-capital-channel", "no-text",
-         "bare-note"],
+    ids=[
+        "out",
+        "in",
+        "both-with-tag",
+        "note",
+        "star-short-date-capital-channel",
+        "no-text",
+        "bare-note",
+    ],
 )
 def test_a_log_entry_has_date_direction_channel_text_tags_and_line(
     line: str, entry: LogEntry
@@ -187,30 +200,48 @@ EXAMPLE = "- 2026-11-02 -> email: what happened"
     [
         ("- 2026-11-31 -> email: x", "6: error: log: 2026-11-31 is not a real date"),
         ("- 2026-13-01 note: x", "6: error: log: 2026-13-01 is not a real date"),
-        ("- 2026-11-02 ->: x",
-         f"6: error: log: name the channel after ->, as in '- 2026-11-02 -> email: ...' "
-         f"(one of: {CHANNELS})"),
-        ("- 2026-11-02 <-> faxx: x",
-         f"6: error: log: unknown channel 'faxx'; channels are: {CHANNELS}"),
-        ("- 2026-11-02 -> e-mail: x",
-         f"6: error: log: unknown channel 'e-mail' (did you mean 'email'?); channels are: "
-         f"{CHANNELS}"),
+        (
+            "- 2026-11-02 ->: x",
+            f"6: error: log: name the channel after ->, as in '- 2026-11-02 -> email: ...' "
+            f"(one of: {CHANNELS})",
+        ),
+        (
+            "- 2026-11-02 <-> faxx: x",
+            f"6: error: log: unknown channel 'faxx'; channels are: {CHANNELS}",
+        ),
+        (
+            "- 2026-11-02 -> e-mail: x",
+            f"6: error: log: unknown channel 'e-mail' (did you mean 'email'?); channels are: "
+            f"{CHANNELS}",
+        ),
         ("- coffee with Ada", f"6: error: log: an entry starts with its date, as in '{EXAMPLE}'"),
-        ("- 02/11/2026 -> email: x",
-         f"6: error: log: an entry starts with its date, as in '{EXAMPLE}'"),
-        ("- 2026-11-02 email: x",
-         f"6: error: log: after the date write ->, <-, <-> or note, as in '{EXAMPLE}' "
-         "(found 'email:')"),
-        ("- 2026-11-02 → email: x",
-         f"6: error: log: after the date write ->, <-, <-> or note, as in '{EXAMPLE}' "
-         "(found '→')"),
-        ("- 2026-11-02 -> email asked about coffee",
-         "6: error: log: put a ':' before the text, as in '- 2026-11-02 -> email: ...'"),
-        ("- 2026-11-02 note heard news",
-         "6: error: log: put a ':' before the text, as in '- 2026-11-02 note: ...'"),
-        ("Called her today.",
-         f"6: warning: log: this line is not a log entry and is ignored; write entries as "
-         f"'{EXAMPLE}'"),
+        (
+            "- 02/11/2026 -> email: x",
+            f"6: error: log: an entry starts with its date, as in '{EXAMPLE}'",
+        ),
+        (
+            "- 2026-11-02 email: x",
+            f"6: error: log: after the date write ->, <-, <-> or note, as in '{EXAMPLE}' "
+            "(found 'email:')",
+        ),
+        (
+            "- 2026-11-02 → email: x",
+            f"6: error: log: after the date write ->, <-, <-> or note, as in '{EXAMPLE}' "
+            "(found '→')",
+        ),
+        (
+            "- 2026-11-02 -> email asked about coffee",
+            "6: error: log: put a ':' before the text, as in '- 2026-11-02 -> email: ...'",
+        ),
+        (
+            "- 2026-11-02 note heard news",
+            "6: error: log: put a ':' before the text, as in '- 2026-11-02 note: ...'",
+        ),
+        (
+            "Called her today.",
+            f"6: warning: log: this line is not a log entry and is ignored; write entries as "
+            f"'{EXAMPLE}'",
+        ),
     ],
 )
 def test_a_malformed_log_line_is_reported_on_its_line(line: str, problem: str) -> None:
@@ -232,12 +263,18 @@ def test_every_bad_line_of_a_log_is_reported_and_the_good_ones_kept() -> None:
         """)
     assert [entry.text for entry in body.log] == ["good", "good again"]
     assert [(problem.line, problem.severity) for problem in body.problems] == [
-        (7, "error"), (8, "warning")]
+        (7, "error"),
+        (8, "warning"),
+    ]
 
 
 def test_channels_come_from_the_configuration() -> None:
-    body = parse_body("## Log\n- 2026-11-02 -> signal: hi\n- 2026-11-03 -> email: hi\n", 1,
-                      "contacts/ada.md", ("signal",))
+    body = parse_body(
+        "## Log\n- 2026-11-02 -> signal: hi\n- 2026-11-03 -> email: hi\n",
+        1,
+        "contacts/ada.md",
+        ("signal",),
+    )
     assert [entry.channel for entry in body.log] == ["signal", "email"]
     assert [problem.line for problem in body.problems] == [3]
 
@@ -247,12 +284,22 @@ def test_channels_come_from_the_configuration() -> None:
 # reader would: same entries, same lines, same text, and no problem the careful reader would report.
 LOG_PIECES = {
     "bullet": st.sampled_from(["- ", "* ", "+ ", "-\t", "   - ", "    - ", "-", " "]),
-    "date": st.sampled_from(["2026-11-02", "2026-1-5", "2026-02-30", "2026-13-01", "20261102",
-                             "2024-02-29", "0000-01-01"]),
+    "date": st.sampled_from(
+        [
+            "2026-11-02",
+            "2026-1-5",
+            "2026-02-30",
+            "2026-13-01",
+            "20261102",
+            "2024-02-29",
+            "0000-01-01",
+        ]
+    ),
     "gap": st.sampled_from([" ", "\t", "  ", "", "\u00a0"]),
     "arrow": st.sampled_from(["->", "<-", "<->", "note", "=>", "", "-> ", "Note"]),
-    "channel": st.sampled_from(["email", "phone", "in-person", "Email", "pigeon", "", "e_mail",
-                                "video2"]),
+    "channel": st.sampled_from(
+        ["email", "phone", "in-person", "Email", "pigeon", "", "e_mail", "video2"]
+    ),
     "colon": st.sampled_from([": ", ":", " : ", "", ":\t", ": \u00a0"]),
     "text": st.text(st.sampled_from(list("ab #-:\t\u00a0\u2003\x1c.&/é")), max_size=12),
 }
@@ -260,8 +307,10 @@ LOG_PIECES = {
 
 @st.composite
 def log_lines(draw) -> str:
-    parts = [draw(LOG_PIECES[name]) for name in ("bullet", "date", "gap", "arrow", "gap",
-                                                  "channel", "colon", "text")]
+    parts = [
+        draw(LOG_PIECES[name])
+        for name in ("bullet", "date", "gap", "arrow", "gap", "channel", "colon", "text")
+    ]
     return "".join(parts)
 
 
@@ -275,8 +324,17 @@ def good_log_lines(draw) -> str:
     return f"{bullet}{date}{draw(st.sampled_from([' ', '  ', chr(9)]))}{kind}{ending}"
 
 
-@given(st.lists(st.one_of(good_log_lines(), good_log_lines(), log_lines(),
-                          st.sampled_from(["", "  continued", "plain words"])), max_size=6))
+@given(
+    st.lists(
+        st.one_of(
+            good_log_lines(),
+            good_log_lines(),
+            log_lines(),
+            st.sampled_from(["", "  continued", "plain words"]),
+        ),
+        max_size=6,
+    )
+)
 @settings(max_examples=800, deadline=None)
 def test_the_fast_log_path_reads_as_the_careful_reader_does(lines: list[str]) -> None:
     text = "\n".join(lines) + "\n"
@@ -293,7 +351,9 @@ def test_the_fast_log_path_takes_the_common_entries() -> None:
     fast = _simple_log([(FIRST_LINE, text)], known_channels(DEFAULT_CHANNELS))
     assert fast is not None
     assert [(entry.text, entry.tags, entry.line) for entry in fast] == [
-        ("Hello #intro", ("intro",), 5), ("heard", (), 6)]
+        ("Hello #intro", ("intro",), 5),
+        ("heard", (), 6),
+    ]
 
 
 def test_a_note_has_no_channel_even_when_the_channels_include_an_empty_name() -> None:

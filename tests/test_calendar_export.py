@@ -9,11 +9,11 @@ import stat
 import pytest
 from icalendar import Calendar
 
-from kithbook.calendar_export import build_calendar, calendar_entries, write_calendar
-from kithbook.due import due_list
-from kithbook.load import load
-from kithbook.occasions import occasions
-from kithbook.validate import validate
+from kithbook.exporters.calendar import build_calendar, calendar_entries, write_calendar
+from kithbook.parse.load import load
+from kithbook.rules.due import due_list
+from kithbook.rules.occasions import occasions
+from kithbook.rules.validate import validate
 
 TODAY = dt.date(2026, 12, 1)
 NEXT_YEAR = dt.date(2027, 11, 30)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kithbook.checks import FILE_CHECKS, problems_if_written, problems_of
-from kithbook.load import load
+from kithbook.parse.load import load
+from kithbook.write.checks import FILE_CHECKS, problems_if_written, problems_of
 
 ADA = "---\nname: Ada Lovelace\nemails: [ada@example.org]\n---\n"
 BROKEN = "---\nname: Charles Babbage\nemails: [not-an-address]\n---\n"
@@ -18,29 +18,62 @@ def network(make_network):
 
 
 def checked_messages(found: dict) -> list[tuple[str, str, str]]:
-    return [(problem.check, problem.severity, problem.message.split(";")[0])
-            for problem in found.get(PATH, [])]
+    return [
+        (problem.check, problem.severity, problem.message.split(";")[0])
+        for problem in found.get(PATH, [])
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "checks", "expected"),
     [
         ("---\nname: Grace\n---\n", None, []),
-        ("---\nname: Grace\nemails: [nope]\n---\n", None,
-         [("email", "error", "emails: nope is not a valid address: an email address must have "
-           "an @-sign")]),
-        ("---\nname: Grace\nknows: [nobody]\n---\n", None,
-         [("reference", "error", "knows: no contact 'nobody' in contacts/")]),
+        (
+            "---\nname: Grace\nemails: [nope]\n---\n",
+            None,
+            [
+                (
+                    "email",
+                    "error",
+                    "emails: nope is not a valid address: an email address must have an @-sign",
+                )
+            ],
+        ),
+        (
+            "---\nname: Grace\nknows: [nobody]\n---\n",
+            None,
+            [("reference", "error", "knows: no contact 'nobody' in contacts/")],
+        ),
         ("---\nname: Grace\nknows: [nobody]\n---\n", FILE_CHECKS, []),
-        ("---\nname: Grace\nemails: [ada@example.org]\n---\n", None,
-         [("duplicate-email", "error",
-           "emails: ada@example.org is also the address of contacts/ada-lovelace.md")]),
+        (
+            "---\nname: Grace\nemails: [ada@example.org]\n---\n",
+            None,
+            [
+                (
+                    "duplicate-email",
+                    "error",
+                    "emails: ada@example.org is also the address of contacts/ada-lovelace.md",
+                )
+            ],
+        ),
         ("---\nname: Grace\nemails: [ada@example.org]\n---\n", FILE_CHECKS, []),
-        (b"---\nname: Gr\xe2ce\n---\n", None,
-         [("front-matter", "error", "not valid UTF-8 (byte 0xe2 at column 9)")]),
-        ("no front matter\n", FILE_CHECKS,
-         [("front-matter", "error", "no front matter: a contact file starts with a '---' line, "
-           "then 'name: ...', then '---'")]),
+        (
+            b"---\nname: Gr\xe2ce\n---\n",
+            None,
+            [("front-matter", "error", "not valid UTF-8 (byte 0xe2 at column 9)")],
+        ),
+        (
+            "no front matter\n",
+            FILE_CHECKS,
+            [
+                (
+                    "front-matter",
+                    "error",
+                    "no front matter: a contact file starts with a '---' line, "
+                    "then 'name: ...', then '---'",
+                )
+            ],
+        ),
     ],
 )
 def test_a_text_is_checked_as_the_file_it_would_become_beside_the_others(
@@ -63,4 +96,5 @@ def test_a_file_replaced_by_a_new_text_is_checked_as_the_new_text_only(
     fixed = BROKEN.replace("not-an-address", "charles@example.org")
     assert problems_if_written(network, today, {"contacts/charles.md": fixed}, checks) == {}
     assert list(problems_of(network, today, ["contacts/charles.md"], checks)) == [
-        "contacts/charles.md"]
+        "contacts/charles.md"
+    ]

@@ -15,13 +15,17 @@ NETWORK = {
 }
 
 
-@pytest.mark.parametrize(("args", "names"), [
-    ([], ["Ada Lovelace"]),
-    (["--include-private"], ["Ada Lovelace", "Bram Jansen"]),
-    (["--tag", "nope"], []),
-])
-def test_json_export_on_standard_output_leaves_out_private_contacts(make_network, capsys, args,
-                                                                    names):
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        ([], ["Ada Lovelace"]),
+        (["--include-private"], ["Ada Lovelace", "Bram Jansen"]),
+        (["--tag", "nope"], []),
+    ],
+)
+def test_json_export_on_standard_output_leaves_out_private_contacts(
+    make_network, capsys, args, names
+):
     root = make_network(NETWORK)
     assert main(["export", "json", "--root", str(root), *args]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -31,8 +35,10 @@ def test_json_export_on_standard_output_leaves_out_private_contacts(make_network
 def test_output_file_gets_the_vcard_and_stderr_says_how_many(make_network, capsys, tmp_path):
     root = make_network(NETWORK)
     output = tmp_path / "out.vcf"
-    assert main(["export", "vcard", "--root", str(root), "-o", str(output),
-                 "--vcard-version", "3.0"]) == 0
+    assert (
+        main(["export", "vcard", "--root", str(root), "-o", str(output), "--vcard-version", "3.0"])
+        == 0
+    )
     assert output.read_bytes().startswith(b"BEGIN:VCARD\r\nVERSION:3.0\r\n")
     assert capsys.readouterr().err == f"exported 1 contact to {output}\n"
 
@@ -45,8 +51,12 @@ def test_an_unwritable_output_is_a_one_line_error(make_network, capsys):
 
 
 def test_csv_last_contact_is_as_of_today(make_network, capsys):
-    root = make_network({"ada-lovelace": "---\nname: Ada Lovelace\n---\n\n## Log\n"
-                                         "- 2026-01-01 -> email: hi\n- 2026-12-20 -> email: later\n"})
+    root = make_network(
+        {
+            "ada-lovelace": "---\nname: Ada Lovelace\n---\n\n## Log\n"
+            "- 2026-01-01 -> email: hi\n- 2026-12-20 -> email: later\n"
+        }
+    )
     assert main(["export", "csv", "--root", str(root), "--today", "2026-12-01"]) == 0
     row = capsys.readouterr().out.splitlines()[1]
     assert ",2026-01-01," in row and "2026-12-20" not in row

@@ -33,8 +33,10 @@ def test_a_dry_run_prints_the_plan_with_names_and_writes_nothing(make_network, c
     out, err = capsys.readouterr()
     assert code == 1  # one record had no name
     assert files(root) == before
-    assert out.splitlines()[0] == ("Connections.csv (linkedin): 3 new, 1 merged, 0 unchanged, 1 skipped "
-                                   "(dry run: nothing written)")
+    assert out.splitlines()[0] == (
+        "Connections.csv (linkedin): 3 new, 1 merged, 0 unchanged, 1 skipped "
+        "(dry run: nothing written)"
+    )
     assert "  new     Kemi Abara  -> contacts/kemi-abara.md  (line 6)" in out
     merge = "  merge   Astrid Lindqvist  -> contacts/astrid-lindqvist.md  (line 5): + links"
     assert merge in out
@@ -48,7 +50,10 @@ def test_an_import_writes_files_and_says_what_it_did(make_network, capsys):
     assert out.splitlines()[0] == "import: 3 new, 0 merged from apple.vcf; 0 unchanged, 0 skipped"
     assert "not in a Git repository" in err
     assert sorted(path.name for path in (root / "contacts").iterdir()) == [
-        "astrid-lindqvist.md", "chidi-okafor.md", "ines.md"]
+        "astrid-lindqvist.md",
+        "chidi-okafor.md",
+        "ines.md",
+    ]
 
 
 def test_source_names_the_import_and_json_lists_the_plan(make_network, capsys):
@@ -62,16 +67,24 @@ def test_source_names_the_import_and_json_lists_the_plan(make_network, capsys):
 def test_map_reads_a_column_of_a_generic_csv(make_network, capsys):
     root = make_network({})
     assert run(root, str(FIXTURES / "generic.csv"), "--map", "Blog=links.blog") == 0
-    assert "links:\n  blog: https://lior.example.org\n" in (
-        root / "contacts" / "lior-nakamura.md").read_text()
+    assert (
+        "links:\n  blog: https://lior.example.org\n"
+        in (root / "contacts" / "lior-nakamura.md").read_text()
+    )
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["missing.vcf"], "missing.vcf: no such file"),
-    ([str(FIXTURES / "apple.vcf"), "--map", "Blog=links.blog"], "--map is for generic CSV files"),
-    ([str(FIXTURES / "generic.csv"), "--map", "Blog"], "write COLUMN=KEY"),
-    ([str(FIXTURES / "generic.csv"), "--map", "Nope=emails"], "the file has no column 'Nope'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.vcf"], "missing.vcf: no such file"),
+        (
+            [str(FIXTURES / "apple.vcf"), "--map", "Blog=links.blog"],
+            "--map is for generic CSV files",
+        ),
+        ([str(FIXTURES / "generic.csv"), "--map", "Blog"], "write COLUMN=KEY"),
+        ([str(FIXTURES / "generic.csv"), "--map", "Nope=emails"], "the file has no column 'Nope'"),
+    ],
+)
 def test_bad_arguments_are_one_line_errors_with_exit_2(make_network, capsys, args, message):
     root = make_network({})
     assert run(root, *args) == 2
@@ -94,27 +107,44 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(make_network, capsys):
     assert "importing" not in err and "\x1b[" not in err
 
 
-@pytest.mark.parametrize(("config", "folder"), [
-    ("site_name: My network\n", "contacts"),
-    ("site_name: My network\nplugins:\n  - kithbook:\n      contacts_dir: people/friends\n",
-     "people/friends"),
-])
+@pytest.mark.parametrize(
+    ("config", "folder"),
+    [
+        ("site_name: My network\n", "contacts"),
+        (
+            "site_name: My network\nplugins:\n  - kithbook:\n      contacts_dir: people/friends\n",
+            "people/friends",
+        ),
+    ],
+)
 def test_an_import_into_a_folder_without_contacts_creates_the_contacts_folder(
-        tmp_path, capsys, config, folder):
+    tmp_path, capsys, config, folder
+):
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     assert run(tmp_path, str(FIXTURES / "apple.vcf")) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("import: 3 new, 0 merged from apple.vcf")
     assert sorted(path.name for path in (tmp_path / folder).iterdir()) == [
-        "astrid-lindqvist.md", "chidi-okafor.md", "ines.md"]
+        "astrid-lindqvist.md",
+        "chidi-okafor.md",
+        "ines.md",
+    ]
 
 
-@pytest.mark.parametrize(("name", "summary", "code"), [
-    ("apple.vcf", "import: 0 new, 0 merged from apple.vcf; 3 unchanged, 0 skipped", 0),
-    ("Connections.csv", "import: 0 new, 0 merged from Connections.csv; 4 unchanged, 1 skipped", 1),
-])
+@pytest.mark.parametrize(
+    ("name", "summary", "code"),
+    [
+        ("apple.vcf", "import: 0 new, 0 merged from apple.vcf; 3 unchanged, 0 skipped", 0),
+        (
+            "Connections.csv",
+            "import: 0 new, 0 merged from Connections.csv; 4 unchanged, 1 skipped",
+            1,
+        ),
+    ],
+)
 def test_importing_a_file_again_counts_its_records_as_unchanged_not_skipped(
-        make_network, capsys, name, summary, code):
+    make_network, capsys, name, summary, code
+):
     root = make_network({})
     run(root, str(FIXTURES / name))
     capsys.readouterr()
@@ -129,4 +159,5 @@ def test_a_dry_run_counts_unchanged_records_apart_from_skipped_ones(make_network
     assert run(root, str(FIXTURES / "Connections.csv"), "--dry-run") == 1
     assert capsys.readouterr().out.splitlines()[0] == (
         "Connections.csv (linkedin): 0 new, 0 merged, 4 unchanged, 1 skipped "
-        "(dry run: nothing written)")
+        "(dry run: nothing written)"
+    )

@@ -23,13 +23,18 @@ TYPO = "---\nname: Bob\nemial: bob@example.org\n---\n"
 NAME_NO = "---\nname: No\n---\n"
 
 
-def run(*args: str, cwd: Path, command: str = "kith", env: dict[str, str] | None = None,
-        ) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str,
+    cwd: Path,
+    command: str = "kith",
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run the validator as a separate process; its stderr must never hold a traceback."""
     argv = [str(KITH), "validate"] if command == "kith" else [sys.executable, str(SCRIPT)]
     environment = {**os.environ, "NO_COLOR": "1", "KITHBOOK_TODAY": TODAY, **(env or {})}
-    result = subprocess.run([*argv, *args], cwd=cwd, env=environment, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [*argv, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=120
+    )
     assert "Traceback" not in result.stderr, result.stderr
     return result
 
@@ -44,7 +49,10 @@ def test_a_clean_network_exits_0_with_a_summary(make_network, command: str) -> N
     root = make_network({"ada": ADA, "grace": GRACE})
     result = run(cwd=root, command=command)
     assert (result.returncode, result.stdout, result.stderr) == (
-        0, "2 contact files checked: 0 errors, 0 warnings\n", "")
+        0,
+        "2 contact files checked: 0 errors, 0 warnings\n",
+        "",
+    )
 
 
 def test_an_error_exits_1_with_problems_on_stdout_and_the_summary_on_stderr(
@@ -53,8 +61,10 @@ def test_an_error_exits_1_with_problems_on_stdout_and_the_summary_on_stderr(
     root = make_network({"ada": ADA, "grace": GRACE, "no": NAME_NO})
     result = run(cwd=root, command=command)
     assert result.returncode == 1
-    assert result.stdout == ('contacts/no.md:2: error: name: YAML reads No as false, not text; '
-                             'put it in quotes: name: "No"\n')
+    assert result.stdout == (
+        "contacts/no.md:2: error: name: YAML reads No as false, not text; "
+        'put it in quotes: name: "No"\n'
+    )
     assert result.stderr == "3 contact files checked: 1 error, 0 warnings\n"
 
 
@@ -82,12 +92,27 @@ def test_json_has_counts_and_one_object_per_problem(make_network, command: str) 
         "errors": 2,
         "warnings": 1,
         "problems": [
-            {"path": "contacts/ada.md", "line": 4, "severity": "error", "check": "reference",
-             "message": "knows: no contact 'grace' in contacts/"},
-            {"path": "contacts/bob.md", "line": 3, "severity": "warning", "check": "unknown-key",
-             "message": "emial: unknown key; did you mean emails?"},
-            {"path": "contacts/no.md", "line": 2, "severity": "error", "check": "quote",
-             "message": 'name: YAML reads No as false, not text; put it in quotes: name: "No"'},
+            {
+                "path": "contacts/ada.md",
+                "line": 4,
+                "severity": "error",
+                "check": "reference",
+                "message": "knows: no contact 'grace' in contacts/",
+            },
+            {
+                "path": "contacts/bob.md",
+                "line": 3,
+                "severity": "warning",
+                "check": "unknown-key",
+                "message": "emial: unknown key; did you mean emails?",
+            },
+            {
+                "path": "contacts/no.md",
+                "line": 2,
+                "severity": "error",
+                "check": "quote",
+                "message": 'name: YAML reads No as false, not text; put it in quotes: name: "No"',
+            },
         ],
     }
 
@@ -95,12 +120,17 @@ def test_json_has_counts_and_one_object_per_problem(make_network, command: str) 
 def test_json_of_a_clean_network_lists_no_problems(make_network, command: str) -> None:
     result = run("--json", cwd=make_network({"ada": ADA, "grace": GRACE}), command=command)
     assert (result.returncode, json.loads(result.stdout)) == (
-        0, {"contacts": 2, "files": 2, "errors": 0, "warnings": 0, "problems": []})
+        0,
+        {"contacts": 2, "files": 2, "errors": 0, "warnings": 0, "problems": []},
+    )
 
 
 def problem_paths(result: subprocess.CompletedProcess[str]) -> list[str]:
-    return [line.split(":")[0] for line in result.stdout.splitlines() if ": " in line
-            and " checked: " not in line]
+    return [
+        line.split(":")[0]
+        for line in result.stdout.splitlines()
+        if ": " in line and " checked: " not in line
+    ]
 
 
 @pytest.mark.parametrize(
@@ -132,14 +162,17 @@ def test_file_arguments_may_be_relative_to_the_root_or_absolute(
 
 
 def test_a_named_file_is_still_checked_against_the_whole_network(make_network) -> None:
-    root = make_network({
-        "ada": ADA,
-        "augusta": "---\nname: Augusta\nemails: [ada@example.org]\nknows: [ada]\n---\n",
-    })
+    root = make_network(
+        {
+            "ada": ADA,
+            "augusta": "---\nname: Augusta\nemails: [ada@example.org]\nknows: [ada]\n---\n",
+        }
+    )
     result = run("contacts/augusta.md", cwd=root)
     assert result.stdout.splitlines() == [
         "contacts/augusta.md:3: error: emails: ada@example.org is also the address of "
-        "contacts/ada.md; is this the same person?"]
+        "contacts/ada.md; is this the same person?"
+    ]
 
 
 def test_config_problems_are_shown_whatever_files_are_named(make_network) -> None:
@@ -167,26 +200,38 @@ def test_a_folder_argument_reports_the_files_inside_it(make_network) -> None:
 def test_a_file_argument_that_does_not_exist_is_a_usage_error(make_network) -> None:
     result = run("contacts/bob.md", "contacts/bbo.md", cwd=make_network({"bob": TYPO}))
     assert (result.returncode, result.stdout, result.stderr) == (
-        2, "", "kith validate: error: contacts/bbo.md: no such file\n")
+        2,
+        "",
+        "kith validate: error: contacts/bbo.md: no such file\n",
+    )
 
 
 def test_a_folder_without_contacts_is_a_usage_error_not_a_clean_network(tmp_path: Path) -> None:
     result = run(cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (
-        2, "", "kith validate: error: no contacts/ folder or mkdocs.yml in .; run this in your "
-               "network's folder or name it with --root DIR\n")
+        2,
+        "",
+        "kith validate: error: no contacts/ folder or mkdocs.yml in .; run this in your "
+        "network's folder or name it with --root DIR\n",
+    )
 
 
 def test_a_network_whose_contacts_are_all_removed_is_clean(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: Mine\n")
     result = run(cwd=tmp_path)
-    assert (result.returncode, result.stdout) == (0, "0 contact files checked: 0 errors, 0 warnings\n")
+    assert (result.returncode, result.stdout) == (
+        0,
+        "0 contact files checked: 0 errors, 0 warnings\n",
+    )
 
 
 def test_an_empty_contacts_folder_is_a_clean_network(tmp_path: Path) -> None:
     (tmp_path / "contacts").mkdir()
     result = run(cwd=tmp_path)
-    assert (result.returncode, result.stdout) == (0, "0 contact files checked: 0 errors, 0 warnings\n")
+    assert (result.returncode, result.stdout) == (
+        0,
+        "0 contact files checked: 0 errors, 0 warnings\n",
+    )
 
 
 @pytest.mark.parametrize(
@@ -211,20 +256,35 @@ def test_check_shows_only_the_named_checks(
 @pytest.mark.parametrize(
     ("arguments", "env", "message"),
     [
-        (["--check", "emails"], {},
-         "kith validate: error: --check emails: no such check; checks are: choices, config, "
-         "date, duplicate-email, duplicate-key, duration, email, file, front-matter, "
-         "future-date, log, phone, quote, reference, required, slug, tags, type, unknown-key, "
-         "yaml"),
-        (["--root", "/no/such/folder"], {},
-         "kith validate: error: --root /no/such/folder: no such folder"),
-        (["--today", "2026-13-01"], {},
-         "kith validate: error: argument --today: '2026-13-01' is not a date YYYY-MM-DD "
-         "(see kith validate --help)"),
-        ([], {"KITHBOOK_TODAY": "tomorrow"},
-         "kith validate: error: $KITHBOOK_TODAY='tomorrow' is not a date YYYY-MM-DD"),
-        (["--colour"], {},
-         "kith validate: error: unrecognized arguments: --colour (see kith validate --help)"),
+        (
+            ["--check", "emails"],
+            {},
+            "kith validate: error: --check emails: no such check; checks are: choices, config, "
+            "date, duplicate-email, duplicate-key, duration, email, file, front-matter, "
+            "future-date, log, phone, quote, reference, required, slug, tags, type, unknown-key, "
+            "yaml",
+        ),
+        (
+            ["--root", "/no/such/folder"],
+            {},
+            "kith validate: error: --root /no/such/folder: no such folder",
+        ),
+        (
+            ["--today", "2026-13-01"],
+            {},
+            "kith validate: error: argument --today: '2026-13-01' is not a date YYYY-MM-DD "
+            "(see kith validate --help)",
+        ),
+        (
+            [],
+            {"KITHBOOK_TODAY": "tomorrow"},
+            "kith validate: error: $KITHBOOK_TODAY='tomorrow' is not a date YYYY-MM-DD",
+        ),
+        (
+            ["--colour"],
+            {},
+            "kith validate: error: unrecognized arguments: --colour (see kith validate --help)",
+        ),
     ],
     ids=["unknown-check", "missing-root", "bad-today", "bad-today-variable", "unknown-option"],
 )
@@ -264,8 +324,13 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     contacts.mkdir()
     for number in range(2000):
         (contacts / f"c{number}.md").write_text(TYPO, encoding="utf-8")
-    process = subprocess.Popen([str(KITH), "validate"], cwd=tmp_path, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [str(KITH), "validate"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdout is not None and process.stderr is not None
     process.stdout.readline()
     process.stdout.close()
@@ -279,7 +344,10 @@ def test_today_outside_the_years_a_network_spans_is_a_usage_error(make_network, 
     for arguments, env in ((["--today", day], {}), ([], {"KITHBOOK_TODAY": day})):
         result = subprocess.run(
             [sys.executable, "-m", "kithbook", "validate", "--root", str(root), *arguments],
-            capture_output=True, text=True, env={**os.environ, **env}, check=False,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env},
+            check=False,
         )
         assert result.returncode == 2
         assert "give a date between 1900-01-01 and 2999-12-31" in result.stderr

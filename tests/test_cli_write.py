@@ -15,7 +15,7 @@ from kithbook.cli import main
 from kithbook.cli.set import typed_value
 from kithbook.cli.undo import files_changed
 from kithbook.config import Config
-from kithbook.load import load, parse_contact
+from kithbook.parse.load import load, parse_contact
 
 ADA = """\
 ---
@@ -498,17 +498,31 @@ def test_processes_logging_to_one_contact_at_once_keep_every_line(make_network, 
 def test_edit_never_commits_what_the_loader_cannot_read(root: Path, tmp_path, action, expected):
     script = tmp_path / "editor.py"
     script.write_text(f"import sys\npath = sys.argv[-1]\n{action}\n")
-    before = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True,
-                            text=True, check=False).stdout
+    before = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; from kithbook.cli import main; sys.exit(main(sys.argv[1:]))",
-         "edit", "ada-lovelace", "--root", str(root), *TODAY],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from kithbook.cli import main; sys.exit(main(sys.argv[1:]))",
+            "edit",
+            "ada-lovelace",
+            "--root",
+            str(root),
+            *TODAY,
+        ],
         env={"EDITOR": f"{sys.executable} {script}", "PATH": "/usr/bin:/bin"},
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60, check=False,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode in (1, 2)
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
-    after = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True,
-                           text=True, check=False).stdout
+    after = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout
     assert after == before

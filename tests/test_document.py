@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kithbook.document import Document, DocumentError, decode, split
+from kithbook.parse.document import Document, DocumentError, decode, split
 
 UNCLOSED = "the front matter opened here is never closed with a '---' line"
 
@@ -28,8 +28,11 @@ def test_decode_accepts_utf8_with_a_bom_and_crlf_line_endings(data: bytes, text:
     [
         (b"---\nname: Ada\x00\n---\n", 2, "this is not a text file (it contains NUL bytes)"),
         (b"\x00", 1, "this is not a text file (it contains NUL bytes)"),
-        (b"---\nname: Ada\nlocation: Z\xfcrich\n", 3,
-         "not valid UTF-8 (byte 0xfc at column 12); save the file as UTF-8"),
+        (
+            b"---\nname: Ada\nlocation: Z\xfcrich\n",
+            3,
+            "not valid UTF-8 (byte 0xfc at column 12); save the file as UTF-8",
+        ),
         (b"\xff\xfe-\x00-\x00-\x00", 1, "this is not a text file (it contains NUL bytes)"),
         (b"\xe9", 1, "not valid UTF-8 (byte 0xe9 at column 1); save the file as UTF-8"),
     ],
@@ -51,13 +54,24 @@ def test_decode_names_the_line_of_bytes_that_are_not_text(
         ("---\n---\n", Document("", "", 2, 3)),
         ("---   \nname: Ada\n---  \n\n## Log\n", Document("name: Ada\n", "\n## Log\n", 2, 4)),
         ("---\nname: Ada\n...\nNotes\n", Document("name: Ada\n", "Notes\n", 2, 4)),
-        ("---\nname: Ada\nrole: |\n  ---x\n---\n",
-         Document("name: Ada\nrole: |\n  ---x\n", "", 2, 6)),
-        ("---\nname: Ada\n---\nA rule:\n---\nMore\n",
-         Document("name: Ada\n", "A rule:\n---\nMore\n", 2, 4)),
+        (
+            "---\nname: Ada\nrole: |\n  ---x\n---\n",
+            Document("name: Ada\nrole: |\n  ---x\n", "", 2, 6),
+        ),
+        (
+            "---\nname: Ada\n---\nA rule:\n---\nMore\n",
+            Document("name: Ada\n", "A rule:\n---\nMore\n", 2, 4),
+        ),
     ],
-    ids=["usual", "no-final-newline", "empty-front-matter", "trailing-spaces", "dots-close",
-         "indented-dashes-are-yaml", "later-rules-are-body"],
+    ids=[
+        "usual",
+        "no-final-newline",
+        "empty-front-matter",
+        "trailing-spaces",
+        "dots-close",
+        "indented-dashes-are-yaml",
+        "later-rules-are-body",
+    ],
 )
 def test_split_separates_front_matter_and_body_with_their_first_lines(
     text: str, document: Document
@@ -70,18 +84,35 @@ def test_split_separates_front_matter_and_body_with_their_first_lines(
     [
         ("", "the file is empty; a contact file starts with '---', 'name: ...', '---'"),
         ("  \n\n", "the file is empty; a contact file starts with '---', 'name: ...', '---'"),
-        ("name: Ada\n", "no front matter: a contact file starts with a '---' line, then "
-                        "'name: ...', then '---'"),
-        ("\n---\nname: Ada\n---\n", "no front matter: a contact file starts with a '---' line, "
-                                    "then 'name: ...', then '---'"),
-        ("----\nname: Ada\n----\n", "no front matter: a contact file starts with a '---' line, "
-                                    "then 'name: ...', then '---'"),
+        (
+            "name: Ada\n",
+            "no front matter: a contact file starts with a '---' line, then "
+            "'name: ...', then '---'",
+        ),
+        (
+            "\n---\nname: Ada\n---\n",
+            "no front matter: a contact file starts with a '---' line, "
+            "then 'name: ...', then '---'",
+        ),
+        (
+            "----\nname: Ada\n----\n",
+            "no front matter: a contact file starts with a '---' line, "
+            "then 'name: ...', then '---'",
+        ),
         ("---", UNCLOSED),
         ("---\nname: Ada\n", UNCLOSED),
         ("---\nname: Ada\n ---\n", UNCLOSED),
     ],
-    ids=["empty", "blank", "no-fence", "blank-line-first", "four-dashes", "only-fence",
-         "unclosed", "indented-closing"],
+    ids=[
+        "empty",
+        "blank",
+        "no-fence",
+        "blank-line-first",
+        "four-dashes",
+        "only-fence",
+        "unclosed",
+        "indented-closing",
+    ],
 )
 def test_split_refuses_text_that_is_not_a_contact_file_on_line_one(text: str, message: str) -> None:
     with pytest.raises(DocumentError) as raised:

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from kithbook.due import KINDS, due_list, next_due
-from kithbook.load import load
-from kithbook.validate import validate
+from kithbook.parse.load import load
+from kithbook.rules.due import KINDS, due_list, next_due
+from kithbook.rules.validate import validate
 
 D = dt.date
 
@@ -554,13 +554,15 @@ def test_json_items_have_the_documented_keys(make_network):
 
 
 def test_items_listed_only_because_of_upcoming_say_so(make_network) -> None:
-    from kithbook.due import due_list
-    from kithbook.load import load
+    from kithbook.parse.load import load
+    from kithbook.rules.due import due_list
 
-    root = make_network({
-        "sam": "---\nname: Sam\n---\n## Log\n- 2026-11-25 -> email: hello\n",
-        "kim": "---\nname: Kim\nbirthday: 1990-12-10\n---\n## Log\n- 2026-11-30 <-> video: hi\n",
-    })
+    root = make_network(
+        {
+            "sam": "---\nname: Sam\n---\n## Log\n- 2026-11-25 -> email: hello\n",
+            "kim": "---\nname: Kim\nbirthday: 1990-12-10\n---\n## Log\n- 2026-11-30 <-> video: hi\n",
+        }
+    )
     network = load(root)
     today = dt.date(2026, 12, 1)
     items = {item.slug: item for item in due_list(network, today, upcoming_days=7).items}

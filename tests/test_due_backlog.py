@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from kithbook.backlog import backlog_reason, week_start
-from kithbook.due import due_list
-from kithbook.load import load
+from kithbook.parse.load import load
+from kithbook.rules.backlog import backlog_reason, week_start
+from kithbook.rules.due import due_list
 
 D = dt.date
 MONDAY = D(2026, 11, 30)

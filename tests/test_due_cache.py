@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from kithbook import due_cache
+from kithbook.cli import due_cache
 from kithbook.config import load_config
 
 REQUEST = {"command": "due", "today": "2026-12-01", "mode": "json", "options": {}}
@@ -78,8 +78,15 @@ def change_config(root):
 
 @pytest.mark.parametrize(
     "change",
-    [change_size, change_mtime_only, same_size_edit_with_the_mtime_put_back, add_file, remove_file,
-     add_other_file, change_config],
+    [
+        change_size,
+        change_mtime_only,
+        same_size_edit_with_the_mtime_put_back,
+        add_file,
+        remove_file,
+        add_other_file,
+        change_config,
+    ],
 )
 def test_any_change_to_the_files_misses(network, change):
     due_cache.store(network, REQUEST, fingerprint(network), RUN)

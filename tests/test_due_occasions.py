@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from kithbook.load import load
-from kithbook.occasions import occasions
+from kithbook.parse.load import load
+from kithbook.rules.occasions import occasions
 
 D = dt.date
 

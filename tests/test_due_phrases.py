@@ -1,4 +1,4 @@
-"""How dates, spans and durations read, in due reasons and on the site (kithbook.phrases)."""
+"""How dates, spans and durations read, in due reasons and on the site (kithbook.rules.phrases)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 import kithbook
 from kithbook.model import Duration
-from kithbook.phrases import (
+from kithbook.rules.phrases import (
     date_words,
     duration_words,
     first_words,
@@ -107,7 +107,7 @@ def test_dates_are_written_from_fixed_english_names(day, short, long):
 
 def test_no_page_or_phrase_asks_the_locale_for_a_month_or_day_name():
     package = Path(kithbook.__file__).parent
-    sources = [package / "phrases.py", *sorted((package / "site").glob("*.py"))]
+    sources = [package / "rules" / "phrases.py", *sorted((package / "site").glob("*.py"))]
     asking = [
         path.name
         for path in sources

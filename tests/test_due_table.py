@@ -8,9 +8,9 @@ import io
 import pytest
 from rich.console import Console
 
-from kithbook.due import due_list
-from kithbook.due_table import display_width, pad, plain_table, reach, rich_table
-from kithbook.load import load
+from kithbook.cli.due_table import display_width, pad, plain_table, reach, rich_table
+from kithbook.parse.load import load
+from kithbook.rules.due import due_list
 
 TODAY = dt.date(2026, 12, 1)
 

@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kithbook.config import Config
-from kithbook.document import lf_text, split
-from kithbook.edit import (
+from kithbook.parse.document import lf_text, split
+from kithbook.parse.load import parse_contact
+from kithbook.write.edit import (
     EditError,
     add_list_item,
     append_log_entry,
@@ -21,9 +22,8 @@ from kithbook.edit import (
     set_mapping_entry,
     yaml_scalar,
 )
-from kithbook.edit_text import Text
-from kithbook.load import parse_contact
-from kithbook.new_contact import render_contact_text
+from kithbook.write.new_contact import render_contact_text
+from kithbook.write.text import Text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "handwritten"
 LOG_LINE = "- 2026-11-30 -> phone: Called about the trip"
@@ -40,80 +40,194 @@ def log(text: str) -> str:
 
 # (fixture, edit, the exact text before, the exact text after): nothing else in the file may change.
 CASES = [
-    ("comments.md", lambda t: set_key(t, "circle", "friend"),
-     "circle: close\n", "circle: friend\n"),
-    ("comments.md", lambda t: set_key(t, "name", "Ada Q. Quillfeather"),
-     "name: Ada Quillfeather   # her full name", "name: Ada Q. Quillfeather   # her full name"),
-    ("comments.md", lambda t: add_list_item(t, "emails", "work@example.org"),
-     "  - ada@example.org   # personal\n",
-     "  - ada@example.org   # personal\n  - work@example.org\n"),
-    ("comments.md", lambda t: add_list_item(t, "aka", "Countess"),
-     "aka: [Addie]  #", "aka: [Addie, Countess]  #"),
-    ("comments.md", lambda t: set_mapping_entry(t, "links", "linkedin", "https://example.org/in/ada"),
-     "  github: adaquill   # handle\n",
-     "  github: adaquill   # handle\n  linkedin: https://example.org/in/ada\n"),
-    ("comments.md", lambda t: set_mapping_entry(t, "met", "date", "2012-10"),
-     "  date: 2012-09\n", "  date: 2012-10\n"),
-    ("comments.md", lambda t: set_mapping_entry(t, "met", "where", "Climbing wall"),
-     "  where: 'University climbing club'\n", "  where: 'Climbing wall'\n"),
-    ("comments.md", lambda t: set_key(t, "company", "Acme: the \"best\""),
-     'company: "Lanternfish Analytics"\n', 'company: "Acme: the \\"best\\""\n'),
+    (
+        "comments.md",
+        lambda t: set_key(t, "circle", "friend"),
+        "circle: close\n",
+        "circle: friend\n",
+    ),
+    (
+        "comments.md",
+        lambda t: set_key(t, "name", "Ada Q. Quillfeather"),
+        "name: Ada Quillfeather   # her full name",
+        "name: Ada Q. Quillfeather   # her full name",
+    ),
+    (
+        "comments.md",
+        lambda t: add_list_item(t, "emails", "work@example.org"),
+        "  - ada@example.org   # personal\n",
+        "  - ada@example.org   # personal\n  - work@example.org\n",
+    ),
+    (
+        "comments.md",
+        lambda t: add_list_item(t, "aka", "Countess"),
+        "aka: [Addie]  #",
+        "aka: [Addie, Countess]  #",
+    ),
+    (
+        "comments.md",
+        lambda t: set_mapping_entry(t, "links", "linkedin", "https://example.org/in/ada"),
+        "  github: adaquill   # handle\n",
+        "  github: adaquill   # handle\n  linkedin: https://example.org/in/ada\n",
+    ),
+    (
+        "comments.md",
+        lambda t: set_mapping_entry(t, "met", "date", "2012-10"),
+        "  date: 2012-09\n",
+        "  date: 2012-10\n",
+    ),
+    (
+        "comments.md",
+        lambda t: set_mapping_entry(t, "met", "where", "Climbing wall"),
+        "  where: 'University climbing club'\n",
+        "  where: 'Climbing wall'\n",
+    ),
+    (
+        "comments.md",
+        lambda t: set_key(t, "company", 'Acme: the "best"'),
+        'company: "Lanternfish Analytics"\n',
+        'company: "Acme: the \\"best\\""\n',
+    ),
     ("comments.md", log, "fellowship link\n", f"fellowship link\n{LOG_LINE}\n"),
     ("crlf.md", lambda t: set_key(t, "circle", "close"), "circle: friend\r\n", "circle: close\r\n"),
-    ("crlf.md", lambda t: add_list_item(t, "tags", "go"),
-     "tags: [python, chess]\r\n", "tags: [python, chess, go]\r\n"),
-    ("crlf.md", lambda t: set_key(t, "snooze", dt.date(2027, 1, 10)),
-     "circle: friend\r\n", "circle: friend\r\nsnooze: 2027-01-10\r\n"),
+    (
+        "crlf.md",
+        lambda t: add_list_item(t, "tags", "go"),
+        "tags: [python, chess]\r\n",
+        "tags: [python, chess, go]\r\n",
+    ),
+    (
+        "crlf.md",
+        lambda t: set_key(t, "snooze", dt.date(2027, 1, 10)),
+        "circle: friend\r\n",
+        "circle: friend\r\nsnooze: 2027-01-10\r\n",
+    ),
     ("crlf.md", log, "the tournament\r\n", f"the tournament\r\n{LOG_LINE}\r\n"),
     ("no-final-newline.md", log, "She wrote first", f"She wrote first\n{LOG_LINE}"),
-    ("no-final-newline.md", lambda t: set_key(t, "snooze", dt.date(2027, 1, 10)),
-     "circle: colleague\n", "circle: colleague\nsnooze: 2027-01-10\n"),
+    (
+        "no-final-newline.md",
+        lambda t: set_key(t, "snooze", dt.date(2027, 1, 10)),
+        "circle: colleague\n",
+        "circle: colleague\nsnooze: 2027-01-10\n",
+    ),
     ("no-log.md", log, "first editions.\n", f"first editions.\n\n## Log\n{LOG_LINE}\n"),
-    ("no-log.md", lambda t: set_key(t, "company", "No"),
-     "company: Fenwick & Daughters\n", 'company: "No"\n'),
+    (
+        "no-log.md",
+        lambda t: set_key(t, "company", "No"),
+        "company: Fenwick & Daughters\n",
+        'company: "No"\n',
+    ),
     ("log-not-last.md", log, "as promised\n", f"as promised\n{LOG_LINE}\n"),
-    ("log-not-last.md", lambda t: set_key(t, "status", "paused"),
-     "circle: network\n", "circle: network\nstatus: paused\n"),
+    (
+        "log-not-last.md",
+        lambda t: set_key(t, "status", "paused"),
+        "circle: network\n",
+        "circle: network\nstatus: paused\n",
+    ),
     ("unicode.md", lambda t: add_list_item(t, "aka", "Jo"), "- 호세\n", "- 호세\n- Jo\n"),
-    ("unicode.md", lambda t: set_key(t, "location", "São Paulo"),
-     'location: "Zürich"\n', 'location: "São Paulo"\n'),
-    ("unicode.md", lambda t: set_mapping_entry(t, "links", "github", "jose"),
-     '"@jose@example.org"}', '"@jose@example.org", github: jose}'),
-    ("unicode.md", lambda t: set_mapping_entry(t, "links", "website", "https://müller.example.org"),
-     '{website: "https://jose.example.org",', '{website: "https://müller.example.org",'),
+    (
+        "unicode.md",
+        lambda t: set_key(t, "location", "São Paulo"),
+        'location: "Zürich"\n',
+        'location: "São Paulo"\n',
+    ),
+    (
+        "unicode.md",
+        lambda t: set_mapping_entry(t, "links", "github", "jose"),
+        '"@jose@example.org"}',
+        '"@jose@example.org", github: jose}',
+    ),
+    (
+        "unicode.md",
+        lambda t: set_mapping_entry(t, "links", "website", "https://müller.example.org"),
+        '{website: "https://jose.example.org",',
+        '{website: "https://müller.example.org",',
+    ),
     ("unicode.md", log, "#newyear\n", f"#newyear\n{LOG_LINE}\n"),
-    ("quoted-styles.md", lambda t: set_key(t, "role", "CTO"),
-     "role: >\n  Head of\n  Research\n", "role: CTO\n"),
-    ("quoted-styles.md", lambda t: set_key(t, "snooze", dt.date(2027, 1, 10)),
-     "snooze:\n", "snooze: 2027-01-10\n"),
-    ("quoted-styles.md", lambda t: set_key(t, "status", "paused"),
-     "status: 'active'\n", "status: 'paused'\n"),
-    ("quoted-styles.md", lambda t: set_key(t, "company", "Nordlys's AS"),
-     "'company': 'Nordlys AS'\n", "'company': 'Nordlys''s AS'\n"),
-    ("quoted-styles.md", lambda t: add_list_item(t, "emails", "g@example.org"),
-     "emails: greta@example.org\n", "emails: [greta@example.org, g@example.org]\n"),
-    ("quoted-styles.md", lambda t: add_list_item(t, "tags", "nordic"),
-     "tags: []\n", "tags: [nordic]\n"),
+    (
+        "quoted-styles.md",
+        lambda t: set_key(t, "role", "CTO"),
+        "role: >\n  Head of\n  Research\n",
+        "role: CTO\n",
+    ),
+    (
+        "quoted-styles.md",
+        lambda t: set_key(t, "snooze", dt.date(2027, 1, 10)),
+        "snooze:\n",
+        "snooze: 2027-01-10\n",
+    ),
+    (
+        "quoted-styles.md",
+        lambda t: set_key(t, "status", "paused"),
+        "status: 'active'\n",
+        "status: 'paused'\n",
+    ),
+    (
+        "quoted-styles.md",
+        lambda t: set_key(t, "company", "Nordlys's AS"),
+        "'company': 'Nordlys AS'\n",
+        "'company': 'Nordlys''s AS'\n",
+    ),
+    (
+        "quoted-styles.md",
+        lambda t: add_list_item(t, "emails", "g@example.org"),
+        "emails: greta@example.org\n",
+        "emails: [greta@example.org, g@example.org]\n",
+    ),
+    (
+        "quoted-styles.md",
+        lambda t: add_list_item(t, "tags", "nordic"),
+        "tags: []\n",
+        "tags: [nordic]\n",
+    ),
     ("quoted-styles.md", log, "to Tromsø\n", f"to Tromsø\n{LOG_LINE}\n"),
-    ("indented-lists.md", lambda t: add_list_item(t, "emails", "new@example.org"),
-     "    -   h.oduya@example.org\n", "    -   h.oduya@example.org\n    -   new@example.org\n"),
-    ("indented-lists.md", lambda t: add_list_item(t, "memories", "Karaoke night"),
-     "    at the hackathon\n", "    at the hackathon\n  - Karaoke night\n"),
-    ("indented-lists.md", lambda t: add_list_item(t, "phones", "+44 20 7946 0999"),
-     '- "+44 20 7946 0102"\n', '- "+44 20 7946 0102"\n- "+44 20 7946 0999"\n'),
-    ("indented-lists.md", lambda t: add_list_item(t, "tags", "grants"),
-     "goals: []\n", "goals: []\ntags:\n    -   grants\n"),
+    (
+        "indented-lists.md",
+        lambda t: add_list_item(t, "emails", "new@example.org"),
+        "    -   h.oduya@example.org\n",
+        "    -   h.oduya@example.org\n    -   new@example.org\n",
+    ),
+    (
+        "indented-lists.md",
+        lambda t: add_list_item(t, "memories", "Karaoke night"),
+        "    at the hackathon\n",
+        "    at the hackathon\n  - Karaoke night\n",
+    ),
+    (
+        "indented-lists.md",
+        lambda t: add_list_item(t, "phones", "+44 20 7946 0999"),
+        '- "+44 20 7946 0102"\n',
+        '- "+44 20 7946 0102"\n- "+44 20 7946 0999"\n',
+    ),
+    (
+        "indented-lists.md",
+        lambda t: add_list_item(t, "tags", "grants"),
+        "goals: []\n",
+        "goals: []\ntags:\n    -   grants\n",
+    ),
     ("indented-lists.md", log, "about the grant\n", f"about the grant\n* {LOG_LINE[2:]}\n"),
     ("empty-body.md", log, "Petrov\n---\n", f"Petrov\n---\n\n## Log\n{LOG_LINE}\n"),
     ("fence-at-eof.md", log, "\n---", f"\n---\n\n## Log\n{LOG_LINE}"),
-    ("fence-at-eof.md", lambda t: set_key(t, "circle", "friend"),
-     "Park\n", "Park\ncircle: friend\n"),
+    (
+        "fence-at-eof.md",
+        lambda t: set_key(t, "circle", "friend"),
+        "Park\n",
+        "Park\ncircle: friend\n",
+    ),
     ("fenced-code.md", log, "Sent the snippet\n", f"Sent the snippet\n{LOG_LINE}\n"),
-    ("fenced-code.md", lambda t: add_list_item(t, "knows", "ada-quillfeather"),
-     "met: PyCon 2019\n", "met: PyCon 2019\nknows: [ada-quillfeather]\n"),
+    (
+        "fenced-code.md",
+        lambda t: add_list_item(t, "knows", "ada-quillfeather"),
+        "met: PyCon 2019\n",
+        "met: PyCon 2019\nknows: [ada-quillfeather]\n",
+    ),
     ("flow-everything.md", log, "## Log\n", f"## Log\n{LOG_LINE}\n"),
-    ("bom.md", lambda t: set_key(t, "circle", "friend"),
-     "lena@example.org\n", "lena@example.org\ncircle: friend\n"),
+    (
+        "bom.md",
+        lambda t: set_key(t, "circle", "friend"),
+        "lena@example.org\n",
+        "lena@example.org\ncircle: friend\n",
+    ),
 ]
 
 
@@ -194,11 +308,27 @@ def test_setting_none_leaves_the_key_empty() -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("Ada", "Ada"), ("No", '"No"'), ("null", '"null"'), ("2024-01-01", '"2024-01-01"'),
-        ("0123", '"0123"'), ("a: b", '"a: b"'), ("x #y", '"x #y"'), ('say "hi"', '"say \\"hi\\""'),
-        ("two\nlines", '"two\\nlines"'), ("--- x", '"--- x"'), ("- item", '"- item"'), ("", '""'),
-        (" padded", '" padded"'), ("C#", "C#"), ("Zoë", "Zoë"), ("@handle", '"@handle"'),
-        (True, "true"), (3, "3"), (None, "null"), (dt.date(2026, 1, 2), "2026-01-02"), (1.5, "1.5"),
+        ("Ada", "Ada"),
+        ("No", '"No"'),
+        ("null", '"null"'),
+        ("2024-01-01", '"2024-01-01"'),
+        ("0123", '"0123"'),
+        ("a: b", '"a: b"'),
+        ("x #y", '"x #y"'),
+        ('say "hi"', '"say \\"hi\\""'),
+        ("two\nlines", '"two\\nlines"'),
+        ("--- x", '"--- x"'),
+        ("- item", '"- item"'),
+        ("", '""'),
+        (" padded", '" padded"'),
+        ("C#", "C#"),
+        ("Zoë", "Zoë"),
+        ("@handle", '"@handle"'),
+        (True, "true"),
+        (3, "3"),
+        (None, "null"),
+        (dt.date(2026, 1, 2), "2026-01-02"),
+        (1.5, "1.5"),
     ],
 )
 def test_yaml_scalar_quotes_what_yaml_would_read_as_something_else(value, expected) -> None:
@@ -242,16 +372,28 @@ def test_format_log_line_writes_the_documented_form(date, direction, channel, te
 
 def test_a_new_contact_reads_back_as_its_fields() -> None:
     fields = {
-        "name": "José Müller", "aka": ["Pepe"], "emails": ["jose@example.org"], "company": "No",
-        "circle": "friend", "met": {"where": "PyCon: 2019", "date": "2019-05"}, "role": None,
+        "name": "José Müller",
+        "aka": ["Pepe"],
+        "emails": ["jose@example.org"],
+        "company": "No",
+        "circle": "friend",
+        "met": {"where": "PyCon: 2019", "date": "2019-05"},
+        "role": None,
         "dates": [{"date": dt.date(2020, 5, 1), "label": "started at Acme"}],
     }
     text = render_new_contact(fields)
     contact = parse_contact("contacts/jose-muller.md", text.encode("utf-8"), Config(), [])
     assert (contact.name, contact.aka, contact.emails, contact.company) == (
-        "José Müller", ("Pepe",), ("jose@example.org",), "No")
+        "José Müller",
+        ("Pepe",),
+        ("jose@example.org",),
+        "No",
+    )
     assert (contact.met.where, contact.met.date_text, contact.dates[0].label) == (
-        "PyCon: 2019", "2019-05", "started at Acme")
+        "PyCon: 2019",
+        "2019-05",
+        "started at Acme",
+    )
     assert "role" not in text and text.endswith("---\n\n## Log\n")
 
 
@@ -262,8 +404,11 @@ def test_a_new_contact_keeps_the_body_given() -> None:
 
 @pytest.mark.parametrize(
     ("fields", "message"),
-    [({"company": "Acme"}, "needs a name"), ({"name": "Ada", "bad key": "x"}, "not a key"),
-     ({"name": "Ada", "extra": object()}, "cannot be written")],
+    [
+        ({"company": "Acme"}, "needs a name"),
+        ({"name": "Ada", "bad key": "x"}, "not a key"),
+        ({"name": "Ada", "extra": object()}, "cannot be written"),
+    ],
 )
 def test_a_new_contact_with_bad_fields_is_refused(fields, message) -> None:
     with pytest.raises(EditError, match=message):
@@ -338,7 +483,9 @@ def test_only_a_new_contact_for_a_batch_may_be_too_large_to_load() -> None:
 EDITS = {
     "set_key": lambda text: set_key(text, "circle", "close"),
     "add_list_item": lambda text: add_list_item(text, "aka", "Ada King"),
-    "set_mapping_entry": lambda text: set_mapping_entry(text, "links", "github", "https://github.com/a"),
+    "set_mapping_entry": lambda text: set_mapping_entry(
+        text, "links", "github", "https://github.com/a"
+    ),
     "append_log_entry": log,
 }
 
@@ -367,7 +514,10 @@ def test_the_editor_cuts_a_file_where_the_loader_does_whatever_its_line_breaks(t
     parts = Text.parse(text)
     document = split(lf_text(text.removeprefix("\ufeff")))
     assert parts.head + parts.front_matter + parts.fence + parts.body == text
-    assert (lf_text(parts.front_matter), lf_text(parts.body)) == (document.front_matter, document.body)
+    assert (lf_text(parts.front_matter), lf_text(parts.body)) == (
+        document.front_matter,
+        document.body,
+    )
 
 
 TWO_LOGS = """\

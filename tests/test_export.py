@@ -9,15 +9,26 @@ import json
 
 import pytest
 
-from kithbook.export import select_contacts, to_csv, to_json, to_vcard
-from kithbook.import_apply import apply_plan
-from kithbook.import_plan import plan_import
+from kithbook.exporters.formats import select_contacts, to_csv, to_json, to_vcard
 from kithbook.importers import read_source
-from kithbook.load import load
+from kithbook.importers.apply import apply_plan
+from kithbook.importers.plan import plan_import
+from kithbook.parse.load import load
 
 TODAY = dt.date(2026, 12, 1)
-ROUND_TRIP_FIELDS = ("name", "aka", "emails", "phones", "links", "company", "role", "location",
-                     "birthday", "tags", "notes")
+ROUND_TRIP_FIELDS = (
+    "name",
+    "aka",
+    "emails",
+    "phones",
+    "links",
+    "company",
+    "role",
+    "location",
+    "birthday",
+    "tags",
+    "notes",
+)
 
 NETWORK = {
     "ada-lovelace": """
@@ -72,13 +83,16 @@ def import_text(root, text: str, format_name: str) -> None:
 
 
 def fields(network) -> dict:
-    return {contact.name: {key: getattr(contact, key) for key in ROUND_TRIP_FIELDS}
-            for contact in network.contacts}
+    return {
+        contact.name: {key: getattr(contact, key) for key in ROUND_TRIP_FIELDS}
+        for contact in network.contacts
+    }
 
 
 @pytest.mark.parametrize("version", ["4.0", "3.0"])
 def test_a_vcard_export_imports_into_an_empty_network_as_the_same_contacts(
-        make_network, tmp_path, version):
+    make_network, tmp_path, version
+):
     source = load(make_network(NETWORK))
     exported = to_vcard(source.contacts, version)
     target = tmp_path / "empty"
@@ -97,12 +111,15 @@ def test_a_csv_export_imports_back_as_a_generic_csv(make_network, tmp_path):
     assert imported.by_slug["ada-lovelace"].met == source.by_slug["ada-lovelace"].met
 
 
-@pytest.mark.parametrize(("tag", "include_private", "slugs"), [
-    (None, False, ["ada-lovelace", "chidi"]),
-    (None, True, ["ada-lovelace", "bram-jansen", "chidi"]),
-    ("MENTOR", False, ["ada-lovelace", "chidi"]),
-    ("math", False, ["ada-lovelace"]),
-])
+@pytest.mark.parametrize(
+    ("tag", "include_private", "slugs"),
+    [
+        (None, False, ["ada-lovelace", "chidi"]),
+        (None, True, ["ada-lovelace", "bram-jansen", "chidi"]),
+        ("MENTOR", False, ["ada-lovelace", "chidi"]),
+        ("math", False, ["ada-lovelace"]),
+    ],
+)
 def test_private_contacts_are_left_out_unless_asked_for(make_network, tag, include_private, slugs):
     network = load(make_network(NETWORK))
     chosen = select_contacts(network, tag=tag, include_private=include_private)
@@ -120,17 +137,26 @@ def test_csv_columns_are_the_contact_keys_with_one_column_per_link_label(make_ne
     rows = list(csv.DictReader(io.StringIO(to_csv(network.contacts, TODAY))))
     ada = rows[0]
     assert (ada["emails"], ada["met.date"], ada["links.github"], ada["last_contact"]) == (
-        "ada@example.org; ada.king@example.org", "2019-06", "https://github.com/ada-example",
-        "2026-11-02")
+        "ada@example.org; ada.king@example.org",
+        "2019-06",
+        "https://github.com/ada-example",
+        "2026-11-02",
+    )
 
 
-@pytest.mark.parametrize(("today", "last_contact"), [
-    (dt.date(2026, 12, 1), "2026-01-01"),
-    (dt.date(2026, 12, 20), "2026-12-20"),
-    (dt.date(2025, 12, 31), ""),
-])
+@pytest.mark.parametrize(
+    ("today", "last_contact"),
+    [
+        (dt.date(2026, 12, 1), "2026-01-01"),
+        (dt.date(2026, 12, 20), "2026-12-20"),
+        (dt.date(2025, 12, 31), ""),
+    ],
+)
 def test_the_csv_last_contact_leaves_out_entries_after_today(make_network, today, last_contact):
-    network = load(make_network({"ada-lovelace": """
+    network = load(
+        make_network(
+            {
+                "ada-lovelace": """
         ---
         name: Ada Lovelace
         ---
@@ -139,21 +165,34 @@ def test_the_csv_last_contact_leaves_out_entries_after_today(make_network, today
         - 2026-01-01 -> email: happy new year
         - 2026-12-20 <-> in-person: dinner, planned
         - 2026-12-30 note: a note is no contact
-        """}))
+        """
+            }
+        )
+    )
     rows = list(csv.DictReader(io.StringIO(to_csv(network.contacts, today))))
     assert rows[0]["last_contact"] == last_contact
 
 
-@pytest.mark.parametrize(("include_private", "private_notes"),
-                         [(False, None), (True, "Owes me a book.")])
-def test_json_holds_the_model_and_private_notes_only_when_asked(make_network, include_private,
-                                                                private_notes):
+@pytest.mark.parametrize(
+    ("include_private", "private_notes"), [(False, None), (True, "Owes me a book.")]
+)
+def test_json_holds_the_model_and_private_notes_only_when_asked(
+    make_network, include_private, private_notes
+):
     network = load(make_network(NETWORK))
     ada = json.loads(to_json([network.by_slug["ada-lovelace"]], include_private=include_private))
     contact = ada["contacts"][0]
     assert contact["met"] == {"date": "2019-06", "where": "PyCon", "via": None}
-    assert contact["log"] == [{"date": "2026-11-02", "direction": "out", "arrow": "->",
-                               "channel": "email", "text": "hello", "tags": []}]
+    assert contact["log"] == [
+        {
+            "date": "2026-11-02",
+            "direction": "out",
+            "arrow": "->",
+            "channel": "email",
+            "text": "hello",
+            "tags": [],
+        }
+    ]
     assert contact.get("private_notes") == private_notes
 
 

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from yaml.nodes import Node
 
-from kithbook.fields import FieldReader, parse_duration, quote_hint
 from kithbook.model import Duration, MonthDay
-from kithbook.yamlnodes import compose
+from kithbook.parse.fields import FieldReader, parse_duration, quote_hint
+from kithbook.parse.yamlnodes import compose
 
 KEY_LINE = 7  # the value is read as if written on line 7 of a contact file
 
@@ -55,13 +55,18 @@ def test_text_is_the_string_written_and_empty_means_none(yaml_value: str, expect
         ("yes", 'key: YAML reads yes as true, not text; put it in quotes: key: "yes"'),
         ("off", 'key: YAML reads off as false, not text; put it in quotes: key: "off"'),
         ("2024", 'key: YAML reads 2024 as a number, not text; put it in quotes: key: "2024"'),
-        ("0123456", "key: YAML reads 0123456 as the number 42798, not text; put it in quotes: "
-                    'key: "0123456"'),
+        (
+            "0123456",
+            "key: YAML reads 0123456 as the number 42798, not text; put it in quotes: "
+            'key: "0123456"',
+        ),
         ("0x1F", 'key: YAML reads 0x1F as the number 31, not text; put it in quotes: key: "0x1F"'),
         ("1:20", 'key: YAML reads 1:20 as the number 80, not text; put it in quotes: key: "1:20"'),
         ("1.5", 'key: YAML reads 1.5 as a number, not text; put it in quotes: key: "1.5"'),
-        ("2020-01-01",
-         'key: YAML reads 2020-01-01 as a date, not text; put it in quotes: key: "2020-01-01"'),
+        (
+            "2020-01-01",
+            'key: YAML reads 2020-01-01 as a date, not text; put it in quotes: key: "2020-01-01"',
+        ),
         ("!shout hello", "key: remove the YAML tag !shout; write key: hello"),
         ("!!binary aGk=", "key: remove the YAML tag !!binary; write key: aGk="),
         ("[a, b]", "key: expected text, found a list"),
@@ -83,15 +88,24 @@ def test_an_empty_required_text_is_an_error() -> None:
     ("yaml_value", "texts", "lines"),
     [
         ("[ada@example.org, al@example.org]", ("ada@example.org", "al@example.org"), (7, 7)),
-        ("\n  - ada@example.org\n  - al@example.org",
-         ("ada@example.org", "al@example.org"), (8, 9)),
+        (
+            "\n  - ada@example.org\n  - al@example.org",
+            ("ada@example.org", "al@example.org"),
+            (8, 9),
+        ),
         ("ada@example.org", ("ada@example.org",), (7,)),
         ("", (), ()),
         ("[]", (), ()),
         ('["", x]', ("x",), (7,)),
     ],
-    ids=["flow", "block-with-item-lines", "scalar-is-a-list-of-one", "empty", "empty-list",
-         "empty-item-skipped"],
+    ids=[
+        "flow",
+        "block-with-item-lines",
+        "scalar-is-a-list-of-one",
+        "empty",
+        "empty-list",
+        "empty-item-skipped",
+    ],
 )
 def test_text_list_gives_each_item_and_its_line(
     yaml_value: str, texts: tuple[str, ...], lines: tuple[int, ...]
@@ -101,7 +115,9 @@ def test_text_list_gives_each_item_and_its_line(
 
 def test_text_list_of_a_mapping_is_an_error() -> None:
     assert read("text_list", "{work: ada@example.org}") == (
-        ((), ()), [f"{KEY_LINE}: error: key: expected a list, found a mapping"])
+        ((), ()),
+        [f"{KEY_LINE}: error: key: expected a list, found a mapping"],
+    )
 
 
 @pytest.mark.parametrize(
@@ -282,8 +298,11 @@ def test_parse_duration_reads_amount_and_unit_or_never(text: str, expected: obje
 @pytest.mark.parametrize(
     ("yaml_value", "message"),
     [
-        ("30", "key: expected a duration such as 10d, 6w, 3m, 1y or never, found 30 "
-               "(did you mean 30d?)"),
+        (
+            "30",
+            "key: expected a duration such as 10d, 6w, 3m, 1y or never, found 30 "
+            "(did you mean 30d?)",
+        ),
         ("monthly", "key: expected a duration such as 10d, 6w, 3m, 1y or never, found 'monthly'"),
         ("[3m]", "key: expected a duration such as 10d, 6w, 3m, 1y or never, found a list"),
         ("no", "key: expected a duration such as 10d, 6w, 3m, 1y or never, found no"),
@@ -305,7 +324,9 @@ def test_quote_hint_shows_the_value_as_written_in_quotes() -> None:
         ("0999", "7: error: key: 0999 is not a real date"),
     ],
 )
-def test_a_partial_date_before_year_1000_is_a_typo_not_a_crash(yaml_value: str, expected: str) -> None:
+def test_a_partial_date_before_year_1000_is_a_typo_not_a_crash(
+    yaml_value: str, expected: str
+) -> None:
     assert read("partial_date", yaml_value) == (None, [expected])
 
 
@@ -343,11 +364,14 @@ def test_a_tag_that_takes_the_whole_value_says_to_write_the_value_without_it() -
     )
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ('!!int ""', "key: remove the YAML tag !!int; write the value without it"),
-    ('!!float ""', "key: remove the YAML tag !!float; write the value without it"),
-    ('!!int "12"', 'key: remove the YAML tag !!int; write key: "12"'),
-    ("!!int '12'", 'key: remove the YAML tag !!int; write key: "12"'),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('!!int ""', "key: remove the YAML tag !!int; write the value without it"),
+        ('!!float ""', "key: remove the YAML tag !!float; write the value without it"),
+        ('!!int "12"', 'key: remove the YAML tag !!int; write key: "12"'),
+        ("!!int '12'", 'key: remove the YAML tag !!int; write key: "12"'),
+    ],
+)
 def test_a_quoted_value_with_a_number_tag_says_to_remove_the_tag(value: str, message: str) -> None:
     assert read("text", value)[1] == [f"7: error: {message}"]

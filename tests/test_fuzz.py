@@ -13,25 +13,74 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kithbook.body import parse_body
 from kithbook.config import DEFAULT_CHANNELS, Config, config_from_bytes
-from kithbook.contact_keys import KEYS
-from kithbook.load import load_files, parse_contact
-from kithbook.validate import validate
+from kithbook.parse.body import parse_body
+from kithbook.parse.keys import KEYS
+from kithbook.parse.load import load_files, parse_contact
+from kithbook.rules.validate import validate
 
 TODAY = dt.date(2026, 12, 1)
 PATH = "contacts/ada-lovelace.md"
 FUZZ = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 TRAPS = [
-    "No", "off", "yes", "~", "2024", "0123456", "0x1F", "1:20:30", ".inf", "1e999", "9" * 5000,
-    "2025-13-01", "1990-02-30", "--02-29", "--13-40", "2019-06", "2026-12-02", "10d", "6w", "never",
-    "30", "0d", "!!bool maybe", "!!timestamp soon", "!!int x", '!!int ""', '!!float ""',
-    "!!binary aGk=", "!custom x",
-    "!!python/object:os.system x", "&a [x, x]", "*a", "*undefined", "[a, b", "{a: 1", "[[[[[[",
-    '"unclosed', "'single'", "|", ">-", "@ada", "`tick`", "%x", "a: b: c", "- item", "[]", "{}",
-    "[a, {b: [c, d]}]", "{date: 2019-13, label: x, yearly: maybe}", "{via: Grace Hopper}",
-    "ada@example.org", "[ada@example, +44 20 1234]", "\t", "é", "\u2028", "\x85", "\x07",
+    "No",
+    "off",
+    "yes",
+    "~",
+    "2024",
+    "0123456",
+    "0x1F",
+    "1:20:30",
+    ".inf",
+    "1e999",
+    "9" * 5000,
+    "2025-13-01",
+    "1990-02-30",
+    "--02-29",
+    "--13-40",
+    "2019-06",
+    "2026-12-02",
+    "10d",
+    "6w",
+    "never",
+    "30",
+    "0d",
+    "!!bool maybe",
+    "!!timestamp soon",
+    "!!int x",
+    '!!int ""',
+    '!!float ""',
+    "!!binary aGk=",
+    "!custom x",
+    "!!python/object:os.system x",
+    "&a [x, x]",
+    "*a",
+    "*undefined",
+    "[a, b",
+    "{a: 1",
+    "[[[[[[",
+    '"unclosed',
+    "'single'",
+    "|",
+    ">-",
+    "@ada",
+    "`tick`",
+    "%x",
+    "a: b: c",
+    "- item",
+    "[]",
+    "{}",
+    "[a, {b: [c, d]}]",
+    "{date: 2019-13, label: x, yearly: maybe}",
+    "{via: Grace Hopper}",
+    "ada@example.org",
+    "[ada@example, +44 20 1234]",
+    "\t",
+    "é",
+    "\u2028",
+    "\x85",
+    "\x07",
 ]
 KEY_NAMES = [*KEYS, "emial", "birthdate", "cadance", "content", "handler", "<<", "? [a]", "-", ""]
 
@@ -78,30 +127,52 @@ def test_parse_contact_never_raises_on_bytes_inside_front_matter(junk: bytes) ->
 
 indent = st.sampled_from(["", "", "", "  ", "    ", " ", "\t"])
 words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
-yaml_values = st.one_of(st.sampled_from(TRAPS), words, st.integers().map(str),
-                        st.dates().map(str))
+yaml_values = st.one_of(st.sampled_from(TRAPS), words, st.integers().map(str), st.dates().map(str))
 yaml_line = st.one_of(
-    st.builds(lambda pad, key, value: f"{pad}{key}: {value}", indent,
-              st.one_of(st.sampled_from(KEY_NAMES), words), yaml_values),
+    st.builds(
+        lambda pad, key, value: f"{pad}{key}: {value}",
+        indent,
+        st.one_of(st.sampled_from(KEY_NAMES), words),
+        yaml_values,
+    ),
     st.builds(lambda pad, value: f"{pad}- {value}", indent, yaml_values),
     st.builds(lambda pad, key: f"{pad}{key}:", indent, st.sampled_from(KEY_NAMES)),
     st.sampled_from(["---", "...", "#", "# a comment", "", "? complex", ": value"]),
     words,
 )
 log_line = st.one_of(
-    st.builds(lambda day, arrow, channel, text: f"- {day} {arrow} {channel}: {text}",
-              st.dates().map(str) | st.sampled_from(["2026-13-01", "2026-1-5", "02/11/2026"]),
-              st.sampled_from(["->", "<-", "<->", "note", "", "→"]),
-              st.sampled_from([*DEFAULT_CHANNELS, "fax", "", "Email"]), words),
+    st.builds(
+        lambda day, arrow, channel, text: f"- {day} {arrow} {channel}: {text}",
+        st.dates().map(str) | st.sampled_from(["2026-13-01", "2026-1-5", "02/11/2026"]),
+        st.sampled_from(["->", "<-", "<->", "note", "", "→"]),
+        st.sampled_from([*DEFAULT_CHANNELS, "fax", "", "Email"]),
+        words,
+    ),
     st.builds(lambda pad, text: f"{pad}{text}", indent, words),
-    st.sampled_from(["## Log", "# Log", "## Private", "## Notes", "```", "~~~", "- ", "-", "",
-                     "  - nested", "* 2026-11-02 note: x #tag", "- 2026-11-02 -> email x"]),
+    st.sampled_from(
+        [
+            "## Log",
+            "# Log",
+            "## Private",
+            "## Notes",
+            "```",
+            "~~~",
+            "- ",
+            "-",
+            "",
+            "  - nested",
+            "* 2026-11-02 note: x #tag",
+            "- 2026-11-02 -> email x",
+        ]
+    ),
 )
 contact_text = st.builds(
-    lambda front, body, crlf, bom: (("\ufeff" if bom else "") + "---\n" + "\n".join(front)
-                                    + "\n---\n" + "\n".join(body)).replace(
-                                        "\n", "\r\n" if crlf else "\n"),
-    st.lists(yaml_line, max_size=15), st.lists(log_line, max_size=15), st.booleans(),
+    lambda front, body, crlf, bom: (
+        ("\ufeff" if bom else "") + "---\n" + "\n".join(front) + "\n---\n" + "\n".join(body)
+    ).replace("\n", "\r\n" if crlf else "\n"),
+    st.lists(yaml_line, max_size=15),
+    st.lists(log_line, max_size=15),
+    st.booleans(),
     st.booleans(),
 )
 
@@ -122,10 +193,12 @@ def test_config_never_raises_on_a_broken_kithbook_entry(lines: list[str]) -> Non
 
 
 entry = st.builds(
-    lambda day, arrow, channel, text: (f"- {day} note: {text}" if arrow == "note"
-                                      else f"- {day} {arrow} {channel}: {text}"),
+    lambda day, arrow, channel, text: (
+        f"- {day} note: {text}" if arrow == "note" else f"- {day} {arrow} {channel}: {text}"
+    ),
     st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)).map(str),
-    st.sampled_from(["->", "<-", "<->", "note"]), st.sampled_from(DEFAULT_CHANNELS),
+    st.sampled_from(["->", "<-", "<->", "note"]),
+    st.sampled_from(DEFAULT_CHANNELS),
     st.text(st.characters(codec="ascii", exclude_characters="\n\r"), max_size=30)
     | st.sampled_from(["Lunch #lead", "#a-b and #c_d", "see https://x.example/#frag"]),
 )
@@ -137,8 +210,7 @@ def test_a_log_reads_the_same_whether_or_not_a_stray_line_forces_the_careful_pat
     entries: list[str],
 ) -> None:
     clean = parse_body("## Log\n" + "\n".join(entries) + "\n", 10, PATH, DEFAULT_CHANNELS)
-    careful = parse_body("## Log\n" + "\n".join(entries) + "\nstray\n", 10, PATH,
-                         DEFAULT_CHANNELS)
+    careful = parse_body("## Log\n" + "\n".join(entries) + "\nstray\n", 10, PATH, DEFAULT_CHANNELS)
     assert clean.problems == ()
     assert [problem.line for problem in careful.problems] == [11 + len(entries)]
     assert clean.log == careful.log
@@ -146,7 +218,8 @@ def test_a_log_reads_the_same_whether_or_not_a_stray_line_forces_the_careful_pat
 
 front_matter_text = st.builds(
     lambda front, body: "---\n" + "\n".join(front) + "\n---\n" + "\n".join(body),
-    st.lists(yaml_line, max_size=15), st.lists(log_line, max_size=15),
+    st.lists(yaml_line, max_size=15),
+    st.lists(log_line, max_size=15),
 )
 
 
@@ -164,18 +237,39 @@ def test_crlf_and_a_bom_change_no_problem_and_no_line(text: str) -> None:
     assert problems_of(windows) == problems_of(plain)
 
 
-good_line = st.sampled_from([
-    "company: Acme", "role: Engineer", "emails: [ada@example.org]", "tags: [mentor]",
-    "cadence: 6w", "met:\n  date: 2019\n  where: PyCon", "links:\n  github: ada",
-    "dates:\n  - date: 2020-01-01\n    label: moved", "# a comment", "", "aka:\n  - Augusta",
-    "memories: |\n  the poetry night\n  and the engine",
-])
+good_line = st.sampled_from(
+    [
+        "company: Acme",
+        "role: Engineer",
+        "emails: [ada@example.org]",
+        "tags: [mentor]",
+        "cadence: 6w",
+        "met:\n  date: 2019\n  where: PyCon",
+        "links:\n  github: ada",
+        "dates:\n  - date: 2020-01-01\n    label: moved",
+        "# a comment",
+        "",
+        "aka:\n  - Augusta",
+        "memories: |\n  the poetry night\n  and the engine",
+    ]
+)
 
 
 @FUZZ
-@given(st.lists(good_line, max_size=12, unique=True), st.integers(0, 12),
-       st.sampled_from(["birthday: 1990-02-30", "birthday: 2025-13-01", "name2: x",
-                        "cadence: 30", "status: off", "phones: [0123456]"]))
+@given(
+    st.lists(good_line, max_size=12, unique=True),
+    st.integers(0, 12),
+    st.sampled_from(
+        [
+            "birthday: 1990-02-30",
+            "birthday: 2025-13-01",
+            "name2: x",
+            "cadence: 30",
+            "status: off",
+            "phones: [0123456]",
+        ]
+    ),
+)
 def test_a_bad_key_is_reported_on_its_own_line_wherever_it_is(
     good: list[str], position: int, bad: str
 ) -> None:
@@ -192,14 +286,37 @@ def test_a_bad_key_is_reported_on_its_own_line_wherever_it_is(
     assert {problem.line for problem in problems} == {bad_line}
 
 
-note_line = st.sampled_from(["Met at PyCon.", "", "## Projects", "```", "## Log inside", "~~~",
-                             "- a list item", "    indented code", "# Title", "### Deeper"])
+note_line = st.sampled_from(
+    [
+        "Met at PyCon.",
+        "",
+        "## Projects",
+        "```",
+        "## Log inside",
+        "~~~",
+        "- a list item",
+        "    indented code",
+        "# Title",
+        "### Deeper",
+    ]
+)
 
 
 @FUZZ
-@given(st.lists(note_line, max_size=8), st.lists(entry, max_size=6), st.lists(entry, max_size=6),
-       st.sampled_from(["- 2026-11-31 -> email: x", "- 2026-11-02 -> fax: x", "- hello",
-                        "stray text", "- 2026-11-02 -> email asked"]))
+@given(
+    st.lists(note_line, max_size=8),
+    st.lists(entry, max_size=6),
+    st.lists(entry, max_size=6),
+    st.sampled_from(
+        [
+            "- 2026-11-31 -> email: x",
+            "- 2026-11-02 -> fax: x",
+            "- hello",
+            "stray text",
+            "- 2026-11-02 -> email asked",
+        ]
+    ),
+)
 def test_a_bad_log_line_is_reported_on_its_own_line_after_any_notes(
     notes: list[str], before: list[str], after: list[str], bad: str
 ) -> None:

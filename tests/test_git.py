@@ -9,7 +9,7 @@ import pytest
 
 from gitrepo import commit_all, git, init_repo, set_identity
 from kithbook.cli import main
-from kithbook.git import GitError, commit_files, commit_trailers, undo_last
+from kithbook.repo.commits import GitError, commit_files, commit_trailers, undo_last
 
 ADA = "---\nname: Ada Lovelace\ncircle: friend  # since 2019\ncompany: Analytical\n---\n\n## Log\n"
 
@@ -234,9 +234,15 @@ def test_the_hook_judges_what_is_staged_not_the_work_tree(tmp_path: Path) -> Non
     broken.write_text("---\nname: [unclosed\n---\n")
     git(root, "add", "contacts/broken.md")
     broken.write_text("---\nname: Fixed in the work tree only\n---\n")  # not staged
-    refused = subprocess.run(["git", "-C", str(root), "commit", "-q", "-m", "broken"],
-                             capture_output=True, text=True, check=False)
-    assert refused.returncode != 0 and "contacts/broken.md:2: error" in refused.stdout + refused.stderr
+    refused = subprocess.run(
+        ["git", "-C", str(root), "commit", "-q", "-m", "broken"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (
+        refused.returncode != 0 and "contacts/broken.md:2: error" in refused.stdout + refused.stderr
+    )
     git(root, "add", "contacts/broken.md")
     broken.write_text("---\nname: [broken again, unstaged\n---\n")
     git(root, "commit", "-q", "-m", "fixed")  # what is staged is valid: the commit goes through
@@ -275,7 +281,7 @@ def test_git_setup_twice_writes_the_attribute_once_and_commits_it_once(tmp_path:
     main(["git-setup", "--root", str(root)])
     main(["git-setup", "--root", str(root)])
     assert (root / ".gitattributes").read_text() == "contacts/*.md merge=kithbook\n"
-    assert "kithbook.merge_driver %O %A %B %P" in git(root, "config", "merge.kithbook.driver")
+    assert "kithbook.repo.merge_driver %O %A %B %P" in git(root, "config", "merge.kithbook.driver")
     assert subjects(root)[:2] == ["git-setup: merge contacts/*.md with kithbook", "start"]
     assert git(root, "status", "--porcelain") == ""
 
@@ -284,9 +290,14 @@ def test_git_setup_twice_writes_the_attribute_once_and_commits_it_once(tmp_path:
     ("written", "expected"),
     [
         (b"*.png binary\r\n", b"*.png binary\r\ncontacts/*.md merge=kithbook\r\n"),
-        (b"*.png binary\r\n*.jpg binary",
-         b"*.png binary\r\n*.jpg binary\r\ncontacts/*.md merge=kithbook\r\n"),
-        (b"\xef\xbb\xbf*.png binary\n", b"\xef\xbb\xbf*.png binary\ncontacts/*.md merge=kithbook\n"),
+        (
+            b"*.png binary\r\n*.jpg binary",
+            b"*.png binary\r\n*.jpg binary\r\ncontacts/*.md merge=kithbook\r\n",
+        ),
+        (
+            b"\xef\xbb\xbf*.png binary\n",
+            b"\xef\xbb\xbf*.png binary\ncontacts/*.md merge=kithbook\n",
+        ),
         (b"# mine\rcontacts/*.md merge=kithbook\r", b"# mine\rcontacts/*.md merge=kithbook\r"),
     ],
 )
@@ -334,7 +345,7 @@ def loose_objects(root: Path) -> set[str]:
 def test_an_import_sized_commit_holds_exactly_its_files_and_undo_takes_it_back(
     tmp_path: Path, monkeypatch, bulk: bool
 ) -> None:
-    monkeypatch.setattr("kithbook.git.BULK_PATHS", 1 if bulk else 100)
+    monkeypatch.setattr("kithbook.repo.commits.BULK_PATHS", 1 if bulk else 100)
     root = make_repo(tmp_path / "net", {"ada-lovelace": ADA, "bob": "---\nname: Bob\n---\n"})
     written = [root / "contacts/ada-lovelace.md", root / "contacts/zoë smith.md"]
     written[0].write_text(ADA + "- 2026-11-30 -> email: Hi\n")

@@ -1,4 +1,4 @@
-"""Contact histories from one `git log` pass (kithbook.git_history)."""
+"""Contact histories from one `git log` pass (kithbook.repo.history)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from gitrepo import commit_all, git, init_repo
-from kithbook import git_history
 from kithbook.config import Config
-from kithbook.git_history import Change, file_histories
+from kithbook.repo import history as git_history
+from kithbook.repo.history import Change, file_histories
 
 
 def commit(root: Path, files: dict[str, str], message: str, date: str) -> None:
@@ -38,7 +38,10 @@ def test_a_file_is_added_on_its_first_commit_and_its_changes_are_listed_oldest_f
     commit(repo, {"ada.md": contact("Brightline", "CTO", "Leeds")}, "move", "2026-01-05T12:00:00")
     history = file_histories(repo, Config())["contacts/ada.md"]
     assert (history.added, history.last_changed, history.commits) == (
-        dt.date(2024, 3, 1), dt.date(2026, 1, 5), 4)
+        dt.date(2024, 3, 1),
+        dt.date(2026, 1, 5),
+        4,
+    )
     assert history.changes == (
         Change(dt.date(2025, 6, 2), "company", "Acme", "Brightline"),
         Change(dt.date(2025, 6, 2), "role", "Engineer", "CTO"),

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from gitrepo import git, init_repo
-from kithbook.git_snapshot import SnapshotError, load_at
-from kithbook.load import load
+from kithbook.parse.load import load
+from kithbook.repo.snapshot import SnapshotError, load_at
 
 
 def write(root: Path, relative: str, text: str) -> None:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from gitrepo import commit_all, git, init_repo
-from kithbook.git import commit_trailers, undo_last
-from kithbook.import_apply import apply_plan
-from kithbook.import_plan import plan_import
 from kithbook.importers import read_source
-from kithbook.load import load
-from kithbook.validate import validate
+from kithbook.importers.apply import apply_plan
+from kithbook.importers.plan import plan_import
+from kithbook.parse.load import load
+from kithbook.repo.commits import commit_trailers, undo_last
+from kithbook.rules.validate import validate
 
 TODAY = dt.date(2026, 12, 1)
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -46,15 +46,18 @@ def import_file(root: Path, name: str, format_name: str):
     return plan, apply_plan(plan, network, TODAY, name)
 
 
-@pytest.mark.parametrize(("slug", "name"), [
-    ("dana-the-boss-o-neil-ceo", "Dana \"The Boss\" O'Neil: CEO"),
-    ("contact", "---"),
-    ("no", "No"),
-    ("null", "null"),
-    ("2024-01-01", "2024-01-01"),
-    ("multi-line-name", "Multi Line Name"),
-    ("etc-passwd", "../../etc/passwd"),
-])
+@pytest.mark.parametrize(
+    ("slug", "name"),
+    [
+        ("dana-the-boss-o-neil-ceo", 'Dana "The Boss" O\'Neil: CEO'),
+        ("contact", "---"),
+        ("no", "No"),
+        ("null", "null"),
+        ("2024-01-01", "2024-01-01"),
+        ("multi-line-name", "Multi Line Name"),
+        ("etc-passwd", "../../etc/passwd"),
+    ],
+)
 def test_hostile_names_are_written_as_quoted_yaml_that_loads_back_as_text(make_network, slug, name):
     root = make_network({})
     import_file(root, "hostile.csv", "csv")
@@ -72,13 +75,22 @@ def test_hostile_notes_stay_notes_and_never_become_log_entries(make_network):
     assert "<script>" not in dana.body and "&lt;script>" in dana.notes
 
 
-@pytest.mark.parametrize("fixture", [
-    ("apple.vcf", "vcard"), ("google.vcf", "vcard"), ("outlook.vcf", "vcard"), ("v4.vcf", "vcard"),
-    ("legacy-latin1.vcf", "vcard"), ("Connections.csv", "linkedin"),
-    ("google_contacts.csv", "google"), ("generic.csv", "csv"),
-])
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        ("apple.vcf", "vcard"),
+        ("google.vcf", "vcard"),
+        ("outlook.vcf", "vcard"),
+        ("v4.vcf", "vcard"),
+        ("legacy-latin1.vcf", "vcard"),
+        ("Connections.csv", "linkedin"),
+        ("google_contacts.csv", "google"),
+        ("generic.csv", "csv"),
+    ],
+)
 def test_every_fixture_imports_into_files_that_validate_clean_and_twice_changes_nothing(
-        make_network, fixture):
+    make_network, fixture
+):
     root = make_network({})
     _, first = import_file(root, *fixture)
     assert first.created and validate(load(root), TODAY) == []
@@ -104,7 +116,8 @@ def test_a_merge_adds_lines_and_keeps_every_hand_written_byte(make_network):
         "  - ada@example.org\n"
         "links:\n  linkedin: https://www.linkedin.com/in/astrid-lindqvist-example\n"
         "company: Fjord Freight AB\nrole: Head of Routing\nmet:\n  date: 2019-03-14\n"
-        "  where: LinkedIn\n---\n\nNotes about Ada.\n\n## Log\n- 2026-11-02 -> email: hello\n")
+        "  where: LinkedIn\n---\n\nNotes about Ada.\n\n## Log\n- 2026-11-02 -> email: hello\n"
+    )
 
 
 def test_a_file_with_errors_is_not_merged_into(make_network):
@@ -139,13 +152,17 @@ def test_a_merge_that_would_make_a_file_too_large_to_load_is_skipped(make_networ
     _, result = import_file(root, "Connections.csv", "linkedin")
     assert (root / "contacts" / "astrid-lindqvist.md").read_text() == astrid
     assert result.merged == []
-    assert any("astrid-lindqvist.md: merge skipped: the file would have a problem" in problem.message
-               and "larger than" in problem.message for problem in result.problems)
+    assert any(
+        "astrid-lindqvist.md: merge skipped: the file would have a problem" in problem.message
+        and "larger than" in problem.message
+        for problem in result.problems
+    )
 
 
-def test_an_import_of_many_files_is_one_commit_that_undo_takes_back_whole(make_network,
-                                                                          monkeypatch):
-    monkeypatch.setattr("kithbook.git.BULK_PATHS", 1)  # the path a 10,000-row import takes
+def test_an_import_of_many_files_is_one_commit_that_undo_takes_back_whole(
+    make_network, monkeypatch
+):
+    monkeypatch.setattr("kithbook.repo.commits.BULK_PATHS", 1)  # the path a 10,000-row import takes
     root = make_repo(make_network({"ada-lovelace": HAND_WRITTEN}))
     _, result = import_file(root, "apple.vcf", "vcard")
     assert result.commit is not None and result.commit.committed

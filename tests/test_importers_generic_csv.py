@@ -12,21 +12,24 @@ from kithbook.model import MonthDay
 FIXTURE = Path(__file__).parent / "fixtures" / "import" / "generic.csv"
 
 
-@pytest.mark.parametrize(("index", "field", "expected"), [
-    (0, "name", "Lior Nakamura"),
-    (0, "emails", ["lior.nakamura@example.org"]),
-    (0, "phones", ["+81 90 1234 5678"]),
-    (0, "company", "Iris Media"),
-    (0, "role", "Producer"),
-    (0, "location", "Osaka"),
-    (0, "birthday", MonthDay(8, 21, 1987)),
-    (0, "tags", ["film", "osaka"]),
-    (0, "notes", "Met at a film festival"),
-    (0, "links", {}),
-    (1, "emails", ["rosa.valdez@example.org", "rosa@valdez.example.org"]),
-    (1, "tags", ["data", "running"]),
-    (1, "birthday", None),
-])
+@pytest.mark.parametrize(
+    ("index", "field", "expected"),
+    [
+        (0, "name", "Lior Nakamura"),
+        (0, "emails", ["lior.nakamura@example.org"]),
+        (0, "phones", ["+81 90 1234 5678"]),
+        (0, "company", "Iris Media"),
+        (0, "role", "Producer"),
+        (0, "location", "Osaka"),
+        (0, "birthday", MonthDay(8, 21, 1987)),
+        (0, "tags", ["film", "osaka"]),
+        (0, "notes", "Met at a film festival"),
+        (0, "links", {}),
+        (1, "emails", ["rosa.valdez@example.org", "rosa@valdez.example.org"]),
+        (1, "tags", ["data", "running"]),
+        (1, "birthday", None),
+    ],
+)
 def test_known_headers_map_themselves(index, field, expected):
     assert getattr(read_generic_csv(FIXTURE.read_bytes()).candidates[index], field) == expected
 
@@ -44,20 +47,32 @@ def test_unmapped_columns_and_bad_values_are_warnings_at_their_lines():
     assert "columns not imported: Blog" in problems[0].message
 
 
-@pytest.mark.parametrize(("mapping", "message"), [
-    ({"Nope": "emails"}, "the file has no column 'Nope'"),
-    ({"Blog": "colour"}, "unknown key 'colour'"),
-])
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        ({"Nope": "emails"}, "the file has no column 'Nope'"),
+        ({"Blog": "colour"}, "unknown key 'colour'"),
+    ],
+)
 def test_a_bad_map_entry_is_refused_with_the_choices(mapping, message):
     with pytest.raises(MappingError, match=message):
         read_generic_csv(FIXTURE.read_bytes(), mapping)
 
 
-@pytest.mark.parametrize(("header", "key"), [
-    ("E-mail", "emails"), ("Email Address", "emails"), ("Mobile", "phones"), ("Job Title", "role"),
-    ("Given Name", "first-name"), ("Surname", "last-name"), ("links.github", "links.github"),
-    ("met.date", "met.date"), ("Favourite colour", None),
-])
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("E-mail", "emails"),
+        ("Email Address", "emails"),
+        ("Mobile", "phones"),
+        ("Job Title", "role"),
+        ("Given Name", "first-name"),
+        ("Surname", "last-name"),
+        ("links.github", "links.github"),
+        ("met.date", "met.date"),
+        ("Favourite colour", None),
+    ],
+)
 def test_headers_are_recognised_by_their_usual_names(header, key):
     assert canonical_key(header) == key
 

@@ -12,24 +12,27 @@ from kithbook.model import MonthDay
 FIXTURE = Path(__file__).parent / "fixtures" / "import" / "google_contacts.csv"
 
 
-@pytest.mark.parametrize(("index", "field", "expected"), [
-    (0, "line", 2),
-    (0, "name", "Freya Galloway"),
-    (0, "aka", ["Fre"]),
-    (0, "emails", ["freya.galloway@example.org", "freya@ember.example.org"]),
-    (0, "phones", ["+44 7700 900111", "+44 7700 900222"]),
-    (0, "links", {"linkedin": "https://www.linkedin.com/in/freya-galloway-example"}),
-    (0, "company", "Ember Energy"),
-    (0, "role", "Policy Lead"),
-    (0, "location", "Leeds, United Kingdom"),
-    (0, "birthday", MonthDay(2, 17, 1991)),
-    (0, "tags", ["book-club"]),
-    (0, "notes", "Runs the climate book club.\nAsk about her allotment."),
-    (1, "line", 6),
-    (1, "birthday", MonthDay(7, 4)),
-    (1, "links", {"blog": "https://goran.example.org"}),
-    (1, "tags", []),
-])
+@pytest.mark.parametrize(
+    ("index", "field", "expected"),
+    [
+        (0, "line", 2),
+        (0, "name", "Freya Galloway"),
+        (0, "aka", ["Fre"]),
+        (0, "emails", ["freya.galloway@example.org", "freya@ember.example.org"]),
+        (0, "phones", ["+44 7700 900111", "+44 7700 900222"]),
+        (0, "links", {"linkedin": "https://www.linkedin.com/in/freya-galloway-example"}),
+        (0, "company", "Ember Energy"),
+        (0, "role", "Policy Lead"),
+        (0, "location", "Leeds, United Kingdom"),
+        (0, "birthday", MonthDay(2, 17, 1991)),
+        (0, "tags", ["book-club"]),
+        (0, "notes", "Runs the climate book club.\nAsk about her allotment."),
+        (1, "line", 6),
+        (1, "birthday", MonthDay(7, 4)),
+        (1, "links", {"blog": "https://goran.example.org"}),
+        (1, "tags", []),
+    ],
+)
 def test_each_row_becomes_a_candidate(index, field, expected):
     assert getattr(read_google(FIXTURE.read_bytes()).candidates[index], field) == expected
 
@@ -48,14 +51,17 @@ OLDER = (
 )
 
 
-@pytest.mark.parametrize(("field", "expected"), [
-    ("name", "Hana Tanaka"),
-    ("emails", ["hana@example.org", "hana.t@example.org"]),
-    ("phones", ["+81 90 0000 1111"]),
-    ("company", "Iris Media"),
-    ("role", "Editor"),
-    ("tags", ["climbing"]),
-    ("birthday", MonthDay(5, 5, 1992)),
-])
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("name", "Hana Tanaka"),
+        ("emails", ["hana@example.org", "hana.t@example.org"]),
+        ("phones", ["+81 90 0000 1111"]),
+        ("company", "Iris Media"),
+        ("role", "Editor"),
+        ("tags", ["climbing"]),
+        ("birthday", MonthDay(5, 5, 1992)),
+    ],
+)
 def test_the_older_google_header_is_read_too(field, expected):
     assert getattr(read_google(OLDER.encode()).candidates[0], field) == expected

@@ -8,16 +8,19 @@ from kithbook.importers.values import add_link, link_label, one_line, parse_birt
 from kithbook.model import MonthDay
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("--0412", MonthDay(4, 12)),
-    ("--04-12", MonthDay(4, 12)),
-    ("1990-04-12", MonthDay(4, 12, 1990)),
-    ("19900412", MonthDay(4, 12, 1990)),
-    ("1604-04-12", MonthDay(4, 12)),
-    ("1990-04-12T00:00:00Z", MonthDay(4, 12, 1990)),
-    ("--0229", MonthDay(2, 29)),
-    ("  ", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("--0412", MonthDay(4, 12)),
+        ("--04-12", MonthDay(4, 12)),
+        ("1990-04-12", MonthDay(4, 12, 1990)),
+        ("19900412", MonthDay(4, 12, 1990)),
+        ("1604-04-12", MonthDay(4, 12)),
+        ("1990-04-12T00:00:00Z", MonthDay(4, 12, 1990)),
+        ("--0229", MonthDay(2, 29)),
+        ("  ", None),
+    ],
+)
 def test_birthdays_with_and_without_year(text, expected):
     assert parse_birthday(text) == expected
 
@@ -28,10 +31,15 @@ def test_other_birthday_texts_are_refused(text):
         parse_birthday(text)
 
 
-@pytest.mark.parametrize(("url", "label"), [
-    ("https://www.linkedin.com/in/ada", "linkedin"), ("uk.linkedin.com/in/ada", "linkedin"),
-    ("https://github.com/ada", "github"), ("https://ada.example.org", "website"),
-])
+@pytest.mark.parametrize(
+    ("url", "label"),
+    [
+        ("https://www.linkedin.com/in/ada", "linkedin"),
+        ("uk.linkedin.com/in/ada", "linkedin"),
+        ("https://github.com/ada", "github"),
+        ("https://ada.example.org", "website"),
+    ],
+)
 def test_links_are_labelled_by_their_site(url, label):
     assert link_label(url) == label
 
@@ -43,9 +51,14 @@ def test_a_second_link_with_the_same_label_is_numbered_and_a_repeat_is_dropped()
     assert links == {"website": "https://a.example.org", "website-2": "https://b.example.org"}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Friends & Family", "friends-family"), ("myContacts", "mycontacts"), ("Café", "café"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Friends & Family", "friends-family"),
+        ("myContacts", "mycontacts"),
+        ("Café", "café"),
+    ],
+)
 def test_labels_become_tag_words(text, expected):
     assert tag_word(text) == expected
 

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-import kithbook.load as load_module
+import kithbook.parse.load as load_module
 from kithbook.config import Config
-from kithbook.load import (
+from kithbook.model import Contact, Duration, LifeDate, Met, MonthDay
+from kithbook.parse.load import (
     is_contact_name,
     load,
     load_files,
@@ -21,7 +22,6 @@ from kithbook.load import (
     read_at_most,
     suggest_slug,
 )
-from kithbook.model import Contact, Duration, LifeDate, Met, MonthDay
 
 
 def read(text: str | bytes, name: str = "ada-lovelace.md") -> tuple[Contact | None, list[str]]:
@@ -29,8 +29,9 @@ def read(text: str | bytes, name: str = "ada-lovelace.md") -> tuple[Contact | No
     data = text if isinstance(text, bytes) else textwrap.dedent(text).lstrip("\n").encode()
     problems: list = []
     contact = parse_contact(f"contacts/{name}", data, Config(), problems)
-    return contact, [f"{problem.line}: {problem.severity}: {problem.message}"
-                     for problem in problems]
+    return contact, [
+        f"{problem.line}: {problem.severity}: {problem.message}" for problem in problems
+    ]
 
 
 def value(key_lines: str, attribute: str) -> Any:
@@ -73,24 +74,63 @@ def test_a_full_contact_is_read_into_typed_fields() -> None:
         """)
     assert [line for line in problems if "error" in line] == []
     assert contact == Contact(
-        slug="ada-lovelace", path="contacts/ada-lovelace.md", name="Ada Lovelace",
-        aka=("Augusta Ada King", "Countess of Lovelace"), emails=("ada@example.org",),
-        phones=("+44 20 7946 0958",), links={"github": "ada", "website": "https://example.org/ada"},
-        company="Analytical Engines Ltd", role="Programmer", location="London",
-        tags=("mentor", "math"), circle="friend", cadence=Duration(6, "w"), channel="email",
+        slug="ada-lovelace",
+        path="contacts/ada-lovelace.md",
+        name="Ada Lovelace",
+        aka=("Augusta Ada King", "Countess of Lovelace"),
+        emails=("ada@example.org",),
+        phones=("+44 20 7946 0958",),
+        links={"github": "ada", "website": "https://example.org/ada"},
+        company="Analytical Engines Ltd",
+        role="Programmer",
+        location="London",
+        tags=("mentor", "math"),
+        circle="friend",
+        cadence=Duration(6, "w"),
+        channel="email",
         met=Met(dt.date(2019, 6, 1), "month", "PyCon", "charles-babbage", 14),
-        memories=("the poetry night",), goals=("mentoring",), birthday=MonthDay(12, 10, 1815),
-        dates=(LifeDate(dt.date(2026, 3, 1), "started at Acme", False, 19),
-               LifeDate(dt.date(2010, 7, 8), "wedding anniversary", True, 20)),
-        status="paused", snooze=dt.date(2027, 1, 15), knows=("charles-babbage",), private=True,
-        extra={"favourite_engine": "difference"}, body="Notes.\n", notes="Notes.",
-        lines=contact.lines, item_lines=contact.item_lines, body_line=27,
+        memories=("the poetry night",),
+        goals=("mentoring",),
+        birthday=MonthDay(12, 10, 1815),
+        dates=(
+            LifeDate(dt.date(2026, 3, 1), "started at Acme", False, 19),
+            LifeDate(dt.date(2010, 7, 8), "wedding anniversary", True, 20),
+        ),
+        status="paused",
+        snooze=dt.date(2027, 1, 15),
+        knows=("charles-babbage",),
+        private=True,
+        extra={"favourite_engine": "difference"},
+        body="Notes.\n",
+        notes="Notes.",
+        lines=contact.lines,
+        item_lines=contact.item_lines,
+        body_line=27,
     )
     assert contact.lines == {
-        "name": 2, "aka": 3, "emails": 4, "phones": 5, "links": 6, "company": 7, "role": 8,
-        "location": 9, "tags": 10, "circle": 11, "cadence": 12, "channel": 13, "met": 14,
-        "memories": 15, "goals": 16, "birthday": 17, "dates": 18, "status": 21, "snooze": 22,
-        "knows": 23, "private": 24, "favourite_engine": 25}
+        "name": 2,
+        "aka": 3,
+        "emails": 4,
+        "phones": 5,
+        "links": 6,
+        "company": 7,
+        "role": 8,
+        "location": 9,
+        "tags": 10,
+        "circle": 11,
+        "cadence": 12,
+        "channel": 13,
+        "met": 14,
+        "memories": 15,
+        "goals": 16,
+        "birthday": 17,
+        "dates": 18,
+        "status": 21,
+        "snooze": 22,
+        "knows": 23,
+        "private": 24,
+        "favourite_engine": 25,
+    }
     assert contact.item_lines["tags"] == (10, 10)
 
 
@@ -169,37 +209,59 @@ def test_status_defaults_to_active(lines: str, status: str) -> None:
 def test_user_keys_that_collide_with_library_or_model_names_are_kept_as_extras(key: str) -> None:
     contact, problems = read(f"---\nname: Ada\n{key}: their own value\n---\nBody.\n")
     assert (contact.extra, contact.name, contact.slug, contact.body, problems) == (
-        {key: "their own value"}, "Ada", "ada-lovelace", "Body.\n", [])
+        {key: "their own value"},
+        "Ada",
+        "ada-lovelace",
+        "Body.\n",
+        [],
+    )
 
 
 def test_unknown_keys_keep_yaml_values() -> None:
     extra = value("shoe_size: 38\nfriends_since: 2019-01-01\nnested: {a: [1, yes]}\n", "extra")
-    assert extra == {"shoe_size": 38, "friends_since": dt.date(2019, 1, 1),
-                     "nested": {"a": [1, True]}}
+    assert extra == {
+        "shoe_size": 38,
+        "friends_since": dt.date(2019, 1, 1),
+        "nested": {"a": [1, True]},
+    }
 
 
 def test_a_key_written_twice_keeps_the_last_value_and_reports_the_first_line() -> None:
     contact, problems = read("---\nname: Ada\ncompany: Acme\ncompany: Engines Ltd\n---\n")
     assert contact.company == "Engines Ltd"
-    assert problems == ["3: error: company: written twice (again on line 4); YAML keeps only "
-                        "the last one, so remove or merge one of them"]
+    assert problems == [
+        "3: error: company: written twice (again on line 4); YAML keeps only "
+        "the last one, so remove or merge one of them"
+    ]
 
 
 def test_a_bad_date_does_not_stop_the_other_keys_of_the_file() -> None:
-    contact, problems = read("---\nname: Ada\nbirthday: 2025-13-01\ncompany: Acme\n"
-                             "cadence: 30\nsnooze: 2027-01-01\n---\n")
+    contact, problems = read(
+        "---\nname: Ada\nbirthday: 2025-13-01\ncompany: Acme\n"
+        "cadence: 30\nsnooze: 2027-01-01\n---\n"
+    )
     assert (contact.birthday, contact.company, contact.cadence, contact.snooze) == (
-        None, "Acme", None, dt.date(2027, 1, 1))
+        None,
+        "Acme",
+        None,
+        dt.date(2027, 1, 1),
+    )
     assert [line.split(":")[0] for line in problems] == ["3", "5"]
 
 
 @pytest.mark.parametrize(
     ("text", "name", "problems"),
     [
-        ("---\nname: No\n---\n", "No", ['2: error: name: YAML reads No as false, not text; put '
-                                        'it in quotes: name: "No"']),
-        ("---\ncompany: Acme\n---\n", "Ada Lovelace",
-         ["1: error: name: is required, as in 'name: Ada Lovelace'"]),
+        (
+            "---\nname: No\n---\n",
+            "No",
+            ['2: error: name: YAML reads No as false, not text; put it in quotes: name: "No"'],
+        ),
+        (
+            "---\ncompany: Acme\n---\n",
+            "Ada Lovelace",
+            ["1: error: name: is required, as in 'name: Ada Lovelace'"],
+        ),
         ("---\nname:\n---\n", "Ada Lovelace", ["2: error: name: must not be empty"]),
     ],
 )
@@ -212,8 +274,16 @@ def test_a_name_that_is_not_text_is_an_error_and_never_a_bool(
 
 @pytest.mark.parametrize(
     "text",
-    [b"", b"no front matter\n", b"---\nname: Ada\n", b"---\n- a\n---\n", b"---\nname: [\n---\n",
-     b"\x00\x01", b"\xff\xfe", b"---\nx: " + b"[" * 5000 + b"\n---\n"],
+    [
+        b"",
+        b"no front matter\n",
+        b"---\nname: Ada\n",
+        b"---\n- a\n---\n",
+        b"---\nname: [\n---\n",
+        b"\x00\x01",
+        b"\xff\xfe",
+        b"---\nx: " + b"[" * 5000 + b"\n---\n",
+    ],
 )
 def test_a_file_without_usable_front_matter_gives_no_contact_and_one_error(text: bytes) -> None:
     contact, problems = read(text)
@@ -250,11 +320,13 @@ def test_suggest_slug_makes_a_lowercase_ascii_slug(text: str, slug: str) -> None
 
 
 def test_load_reads_every_contact_file_sorted_by_slug(make_network) -> None:
-    root = make_network({
-        "grace-hopper": "---\nname: Grace Hopper\n---\n",
-        "ada-lovelace": "---\nname: Ada Lovelace\n---\n",
-        ".hidden": "---\nname: Hidden\n---\n",
-    })
+    root = make_network(
+        {
+            "grace-hopper": "---\nname: Grace Hopper\n---\n",
+            "ada-lovelace": "---\nname: Ada Lovelace\n---\n",
+            ".hidden": "---\nname: Hidden\n---\n",
+        }
+    )
     (root / "contacts" / "notes.txt").write_text("not a contact", encoding="utf-8")
     (root / "contacts" / "folder.md").mkdir()
     network = load(root)
@@ -276,18 +348,24 @@ def test_load_uses_the_configured_contacts_folder(make_network) -> None:
 
 
 def test_a_malformed_file_never_stops_the_others_from_loading(make_network) -> None:
-    root = make_network({
-        "aaa": b"\x00\x01\x02",
-        "bbb": "---\nname: [unclosed\n---\n",
-        "ccc": "---\nname: Carol\n---\n",
-        "ddd": "no front matter",
-        "eee": b"---\nname: Eve \xff\n---\n",
-        "fff": "---\nname: Fay\n---\n",
-    })
+    root = make_network(
+        {
+            "aaa": b"\x00\x01\x02",
+            "bbb": "---\nname: [unclosed\n---\n",
+            "ccc": "---\nname: Carol\n---\n",
+            "ddd": "no front matter",
+            "eee": b"---\nname: Eve \xff\n---\n",
+            "fff": "---\nname: Fay\n---\n",
+        }
+    )
     network = load(root)
     assert [contact.slug for contact in network.contacts] == ["ccc", "fff"]
     assert sorted({problem.path for problem in network.problems}) == [
-        "contacts/aaa.md", "contacts/bbb.md", "contacts/ddd.md", "contacts/eee.md"]
+        "contacts/aaa.md",
+        "contacts/bbb.md",
+        "contacts/ddd.md",
+        "contacts/eee.md",
+    ]
 
 
 def test_a_file_that_cannot_be_opened_is_one_error(make_network, monkeypatch) -> None:
@@ -304,20 +382,26 @@ def test_a_file_that_cannot_be_opened_is_one_error(make_network, monkeypatch) ->
     network = load(root)
     assert [contact.slug for contact in network.contacts] == ["bob"]
     assert [str(problem) for problem in network.problems] == [
-        "contacts/ada.md:1: error: cannot read the file: Permission denied"]
+        "contacts/ada.md:1: error: cannot read the file: Permission denied"
+    ]
 
 
 def test_load_files_reads_contacts_from_memory() -> None:
-    network = load_files(Path("."), Config(), [
-        ("contacts/bob.md", b"---\nname: Bob\n---\n"),
-        ("contacts/ada.md", b"---\nname: Ada\n---\n"),
-    ])
+    network = load_files(
+        Path("."),
+        Config(),
+        [
+            ("contacts/bob.md", b"---\nname: Bob\n---\n"),
+            ("contacts/ada.md", b"---\nname: Ada\n---\n"),
+        ],
+    )
     assert [contact.slug for contact in network.contacts] == ["ada", "bob"]
 
 
 def test_config_problems_are_part_of_the_network(make_network) -> None:
-    root = make_network({"ada": "---\nname: Ada\n---\n"},
-                        config="plugins:\n  - kithbook:\n      lookahead: soon\n")
+    root = make_network(
+        {"ada": "---\nname: Ada\n---\n"}, config="plugins:\n  - kithbook:\n      lookahead: soon\n"
+    )
     assert [problem.path for problem in load(root).problems] == ["mkdocs.yml"]
 
 
@@ -326,8 +410,10 @@ def test_config_problems_are_part_of_the_network(make_network) -> None:
     [
         (b"---\rname: Ada\rrole: Poet\rbirthday: 1990-02-30\r---\r", "Poet"),
         (b"---\nname: Ada\nrole: Poet\rbirthday: 1990-02-30\n---\n", "Poet"),
-        ("---\nname: Ada\nrole: Poet\u2028Engineer\nbirthday: 1990-02-30\n---\n".encode(),
-         "Poet Engineer"),
+        (
+            "---\nname: Ada\nrole: Poet\u2028Engineer\nbirthday: 1990-02-30\n---\n".encode(),
+            "Poet Engineer",
+        ),
         ("---\nname: Ada\nrole: Poet\x85\nbirthday: 1990-02-30\n---\n".encode(), "Poet"),
     ],
     ids=["old-mac-cr", "stray-cr", "line-separator", "next-line"],
@@ -338,9 +424,11 @@ def test_line_breaks_are_counted_as_an_editor_shows_them(data: bytes, role: str)
 
 
 def test_unknown_keys_keep_their_mapping_keys_as_written_text(make_network) -> None:
-    from kithbook.load import load
+    from kithbook.parse.load import load
 
-    root = make_network({"ada": "---\nname: Ada\nhistory:\n  2024-01-01: moved\n  yes: 1\n  3: y\n---\n"})
+    root = make_network(
+        {"ada": "---\nname: Ada\nhistory:\n  2024-01-01: moved\n  yes: 1\n  3: y\n---\n"}
+    )
     assert load(root).get("ada").extra["history"] == {"2024-01-01": "moved", "yes": 1, "3": "y"}
 
 
@@ -357,11 +445,20 @@ def test_unknown_keys_keep_their_mapping_keys_as_written_text(make_network) -> N
         ("private: false", False),
         ("private: true", True),
     ],
-    ids=["quoted-yes", "one", "true-then-false", "capital", "misspelt", "misspelt-false", "empty",
-         "false", "true"],
+    ids=[
+        "quoted-yes",
+        "one",
+        "true-then-false",
+        "capital",
+        "misspelt",
+        "misspelt-false",
+        "empty",
+        "false",
+        "true",
+    ],
 )
 def test_a_doubtful_private_flag_keeps_the_contact_private(make_network, lines: str, private: bool):
-    from kithbook.load import load
+    from kithbook.parse.load import load
 
     root = make_network({"ada": f"---\nname: Ada\n{lines}\n---\n"})
     assert load(root).get("ada").private is private
@@ -383,8 +480,10 @@ def test_a_contact_file_is_named_md_and_not_hidden(name, is_contact):
     assert is_contact_name(name) is is_contact
 
 
-@pytest.mark.parametrize(("size", "limit", "expected"), [
-    (0, 10, 0), (5, 10, 5), (10, 10, 10), (11, 10, 10), (3_000_000, 1_000_001, 1_000_001)])
+@pytest.mark.parametrize(
+    ("size", "limit", "expected"),
+    [(0, 10, 0), (5, 10, 5), (10, 10, 10), (11, 10, 10), (3_000_000, 1_000_001, 1_000_001)],
+)
 def test_read_at_most_reads_the_whole_file_up_to_the_limit(
     tmp_path: Path, size: int, limit: int, expected: int
 ) -> None:
@@ -396,7 +495,6 @@ def test_read_at_most_reads_the_whole_file_up_to_the_limit(
 
 def test_read_at_most_stops_at_the_limit_on_an_endless_file() -> None:
     assert read_at_most("/dev/zero", 4096) == bytes(4096)
-
 
 
 @pytest.mark.parametrize("line", ['company: !!int ""', 'role: !!float ""', 'aka: [!!int ""]'])

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from kithbook.load import load
-from kithbook.lookup import find_contacts
+from kithbook.cli.lookup import find_contacts
+from kithbook.parse.load import load
 
 
 @pytest.fixture
 def network(make_network):
-    return load(make_network({
-        "ada-lovelace": "---\nname: Ada Lovelace\naka: [Countess]\n---\n",
-        "ada-king": "---\nname: Augusta Ada King\n---\n",
-        "jose-muller": "---\nname: José Müller\n---\n",
-        "bob": "---\nname: Robert Smith\naka: [Bob]\n---\n",
-        "bobby-tables": "---\nname: Bobby Tables\n---\n",
-    }))
+    return load(
+        make_network(
+            {
+                "ada-lovelace": "---\nname: Ada Lovelace\naka: [Countess]\n---\n",
+                "ada-king": "---\nname: Augusta Ada King\n---\n",
+                "jose-muller": "---\nname: José Müller\n---\n",
+                "bob": "---\nname: Robert Smith\naka: [Bob]\n---\n",
+                "bobby-tables": "---\nname: Bobby Tables\n---\n",
+            }
+        )
+    )
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kithbook.config import Config
-from kithbook.merge_driver import main, merge_texts, network_config
+from kithbook.repo.merge_driver import main, merge_texts, network_config
 
 BASE = """---
 name: Ada Lovelace  # full name
@@ -222,8 +222,10 @@ def test_with_two_log_sections_the_lines_added_to_the_last_one_are_merged_there(
 @pytest.mark.parametrize(
     ("why", "change"),
     [
-        ("a tab after a key's colon, which libyaml reads", lambda text: text.replace(
-            "company: Analytical", "company:\tAnalytical")),
+        (
+            "a tab after a key's colon, which libyaml reads",
+            lambda text: text.replace("company: Analytical", "company:\tAnalytical"),
+        ),
         ("old-Mac line breaks (CR only)", lambda text: text.replace("\n", "\r")),
     ],
 )
@@ -241,7 +243,8 @@ def test_a_file_the_loader_reads_gets_the_log_merge_like_any_other(why: str, cha
             BASE.rstrip("\n"),
             BASE.rstrip("\n") + "\n\n## Log\n- 2026-11-20 -> phone: Ours",
             BASE.rstrip("\n") + "\n\n## Log\n- 2026-11-21 -> phone: Theirs",
-            BASE.rstrip("\n") + "\n\n## Log\n- 2026-11-20 -> phone: Ours\n- 2026-11-21 -> phone: Theirs",
+            BASE.rstrip("\n")
+            + "\n\n## Log\n- 2026-11-20 -> phone: Ours\n- 2026-11-21 -> phone: Theirs",
         ),
         (
             "---\nname: Ada\n---\n## Log",

@@ -1,4 +1,4 @@
-"""The duplicate-outreach rule (kithbook.outreach): an earlier `->` or `<->` within the window."""
+"""The duplicate-outreach rule (kithbook.rules.outreach): an earlier `->` or `<->` within the window."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from kithbook.config import Config
 from kithbook.model import Contact, Direction, Duration, LogEntry
-from kithbook.outreach import earlier_outreach
+from kithbook.rules.outreach import earlier_outreach
 
 D = dt.date
 

@@ -20,14 +20,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kithbook.calendar_export import build_calendar, calendar_entries
 from kithbook.config import DEFAULT_CHANNELS, DEFAULT_CIRCLES, Config
-from kithbook.due import due_list, history, next_due
-from kithbook.export import to_csv, to_json, to_vcard
-from kithbook.load import load_files
+from kithbook.exporters.calendar import build_calendar, calendar_entries
+from kithbook.exporters.formats import to_csv, to_json, to_vcard
 from kithbook.model import STATUSES, Duration
+from kithbook.parse.load import load_files
+from kithbook.rules.due import due_list, history, next_due
+from kithbook.rules.validate import validate
 from kithbook.site.pages import site_pages
-from kithbook.validate import validate
 
 PIPELINE = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

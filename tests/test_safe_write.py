@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import kithbook.safe_write
-from kithbook.safe_write import (
+import kithbook.write.safe_write
+from kithbook.write.safe_write import (
     ChangedOnDisk,
     PlannedWrite,
     WriteError,
@@ -166,7 +166,10 @@ def test_a_batch_checks_each_file_as_a_single_write_would_and_writes_the_rest(
     if case in ("unchanged", "edited meanwhile", "removed meanwhile"):
         path.write_text("old\n")
     snapshot = read_snapshot(path) if path.exists() else None
-    writes = [PlannedWrite(path, "new\n", snapshot), PlannedWrite(other, "bob\n", read_snapshot(other))]
+    writes = [
+        PlannedWrite(path, "new\n", snapshot),
+        PlannedWrite(other, "bob\n", read_snapshot(other)),
+    ]
 
     def between_the_passes(done: int, total: int) -> None:
         if done == len(writes):  # every temporary file written, none renamed yet
@@ -204,8 +207,8 @@ def test_a_new_file_in_a_batch_gets_the_usual_permissions(tmp_path: Path) -> Non
 @pytest.mark.skipif(not hasattr(os, "sync"), reason="the system has no sync(); files are fsynced")
 def test_a_batch_syncs_twice_in_all_instead_of_once_per_file(tmp_path: Path, monkeypatch) -> None:
     syncs: list[str] = []
-    monkeypatch.setattr(kithbook.safe_write.os, "sync", lambda: syncs.append("sync"))
-    monkeypatch.setattr(kithbook.safe_write.os, "fsync", lambda fd: syncs.append("fsync"))
+    monkeypatch.setattr(kithbook.write.safe_write.os, "sync", lambda: syncs.append("sync"))
+    monkeypatch.setattr(kithbook.write.safe_write.os, "fsync", lambda fd: syncs.append("fsync"))
     writes = [PlannedWrite(tmp_path / f"person-{index}.md", f"{index}\n") for index in range(20)]
     progress: list[tuple[int, int]] = []
     assert write_batch(writes, lambda done, total: progress.append((done, total))) == [None] * 20

@@ -10,8 +10,17 @@ ADA = "---\nname: Ada Lovelace\ncompany: Acme\n---\n## Log\n- 2026-11-02 -> emai
 HIDDEN = "---\nname: Carol Hidden\nprivate: true\n---\n"
 
 
-@pytest.mark.parametrize("path", ["index.md", "people/index.md", "people/ada-lovelace.md",
-                                  "companies/acme.md", "graph.md", "assets/kithbook/kithbook.js"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.md",
+        "people/index.md",
+        "people/ada-lovelace.md",
+        "companies/acme.md",
+        "graph.md",
+        "assets/kithbook/kithbook.js",
+    ],
+)
 def test_kith_site_writes_every_page_and_asset(make_network, tmp_path, path, capsys):
     root = make_network({"ada-lovelace": ADA, "carol-hidden": HIDDEN})
     out = tmp_path / "out"
@@ -29,10 +38,13 @@ def test_kith_site_exits_1_and_prints_the_error_of_a_broken_file(make_network, t
     assert "contacts/broken.md:" in (out / "people" / "broken.md").read_text()
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (["--today", "someday"], "'someday' is not a date"),
-    ([], "the following arguments are required: --out"),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["--today", "someday"], "'someday' is not a date"),
+        ([], "the following arguments are required: --out"),
+    ],
+)
 def test_kith_site_rejects_bad_arguments_in_one_line(make_network, arguments, message, capsys):
     root = make_network({"ada-lovelace": ADA})
     with pytest.raises(SystemExit) as exit_info:

@@ -41,8 +41,9 @@ def render(source: str, extensions: list[str]) -> str:
 
 def unmarked(source: str) -> str:
     """The page as it was before the markers: the generated blocks as ordinary raw HTML."""
-    return GENERATED.sub(lambda block: block[2] if html_digest(block[2]) == block[1] else block[0],
-                         source)
+    return GENERATED.sub(
+        lambda block: block[2] if html_digest(block[2]) == block[1] else block[0], source
+    )
 
 
 def page(notes: str) -> str:
@@ -76,12 +77,21 @@ def test_after_notes_that_leave_an_element_open_only_line_breaks_differ() -> Non
         assert ours.split() == before.split(), notes
 
 
-SECTIONS = st.sampled_from([
-    "# Title", "## Notes", "Some *text* with <span>html</span>.", "- one\n- two",
-    '!!! warning "Due now"\n\n    - soon', '<p class="kb-muted">3 entries</p>',
-    "| a | b |\n|---|---|\n| 1 | 2 |", html_block(CARD), html_block(TIMELINE),
-    html_block('<p class="kb-muted">1 commit</p>'), *NOTES,
-])
+SECTIONS = st.sampled_from(
+    [
+        "# Title",
+        "## Notes",
+        "Some *text* with <span>html</span>.",
+        "- one\n- two",
+        '!!! warning "Due now"\n\n    - soon',
+        '<p class="kb-muted">3 entries</p>',
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        html_block(CARD),
+        html_block(TIMELINE),
+        html_block('<p class="kb-muted">1 commit</p>'),
+        *NOTES,
+    ]
+)
 
 
 @given(st.lists(SECTIONS, min_size=1, max_size=8))

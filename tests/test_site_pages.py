@@ -9,12 +9,12 @@ import re
 import markdown
 import pytest
 
-from kithbook.git_history import Change, FileHistory
-from kithbook.load import load
+from kithbook.parse.load import load
+from kithbook.repo.history import Change, FileHistory
+from kithbook.rules.validate import validate
 from kithbook.site.contact_page import initials
 from kithbook.site.pages import asset_files, site_pages
 from kithbook.site.plugin import EXTENSIONS
-from kithbook.validate import validate
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -83,17 +83,32 @@ def pages(make_network):
     return build(make_network({"ada-lovelace": ADA, "bob-stone": BOB, "carol-hidden": CAROL}))
 
 
-@pytest.mark.parametrize("uri", [
-    "index.md", "people/index.md", "due.md", "calendar.md", "tags/index.md", "circles/index.md",
-    "companies/index.md", "graph.md", "people/ada-lovelace.md", "people/bob-stone.md",
-    "tags/python.md", "circles/friend.md", "companies/acme-analytics.md",
-])
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "index.md",
+        "people/index.md",
+        "due.md",
+        "calendar.md",
+        "tags/index.md",
+        "circles/index.md",
+        "companies/index.md",
+        "graph.md",
+        "people/ada-lovelace.md",
+        "people/bob-stone.md",
+        "tags/python.md",
+        "circles/friend.md",
+        "companies/acme-analytics.md",
+    ],
+)
 def test_the_site_has_every_page_of_the_network(pages, uri):
     assert uri in pages
 
 
-@pytest.mark.parametrize("secret", ["Carol Hidden", "carol-hidden", "Secret Corp", "hush",
-                                    "HIDDEN-LOG-TEXT", "SECRET-NOTE"])
+@pytest.mark.parametrize(
+    "secret",
+    ["Carol Hidden", "carol-hidden", "Secret Corp", "hush", "HIDDEN-LOG-TEXT", "SECRET-NOTE"],
+)
 def test_private_contacts_and_private_sections_appear_on_no_page(pages, secret):
     assert not [uri for uri, page in pages.items() if secret in page.markdown]
 
@@ -103,23 +118,28 @@ def test_private_contacts_are_not_in_the_graph_data(pages):
     graph = json.loads(data)
     assert [node["id"] for node in graph["nodes"]] == ["ada-lovelace", "bob-stone"]
     assert {(edge["source"], edge["target"], edge["kind"]) for edge in graph["edges"]} == {
-        ("ada-lovelace", "bob-stone", "knows"), ("ada-lovelace", "bob-stone", "via")}
+        ("ada-lovelace", "bob-stone", "knows"),
+        ("ada-lovelace", "bob-stone", "via"),
+    }
 
 
-@pytest.mark.parametrize("expected", [
-    '<a href="mailto:ada@example.org">ada@example.org</a>',
-    '<a href="tel:+442079460101">+44 20 7946 0101</a>',
-    '<a href="https://ada.example.org">website</a>',
-    "github: adal",
-    "evil: javascript:alert(1)",
-    '<a href="../companies/acme-analytics.md">Acme Analytics</a>',
-    '<a href="../circles/friend.md">friend</a>',
-    '<a href="../tags/python.md">#python</a>',
-    '<a href="bob-stone.md">Bob Stone</a>',
-    "4 December (in 3 days, turns 40)",
-    "The tent that collapsed twice",
-    "Thinking about leaving Acme.",
-])
+@pytest.mark.parametrize(
+    "expected",
+    [
+        '<a href="mailto:ada@example.org">ada@example.org</a>',
+        '<a href="tel:+442079460101">+44 20 7946 0101</a>',
+        '<a href="https://ada.example.org">website</a>',
+        "github: adal",
+        "evil: javascript:alert(1)",
+        '<a href="../companies/acme-analytics.md">Acme Analytics</a>',
+        '<a href="../circles/friend.md">friend</a>',
+        '<a href="../tags/python.md">#python</a>',
+        '<a href="bob-stone.md">Bob Stone</a>',
+        "4 December (in 3 days, turns 40)",
+        "The tent that collapsed twice",
+        "Thinking about leaving Acme.",
+    ],
+)
 def test_a_contact_page_shows_the_profile_card_memories_and_notes(pages, expected):
     assert expected in pages["people/ada-lovelace.md"].body
 
@@ -140,8 +160,16 @@ def test_the_log_is_a_timeline_newest_first_with_direction_in_words(pages):
 
 def test_contact_pages_stay_out_of_the_nav_and_indexes_stay_in(pages):
     in_nav = [uri for uri, page in pages.items() if page.in_nav]
-    assert in_nav == ["index.md", "people/index.md", "due.md", "calendar.md", "tags/index.md",
-                      "circles/index.md", "companies/index.md", "graph.md"]
+    assert in_nav == [
+        "index.md",
+        "people/index.md",
+        "due.md",
+        "calendar.md",
+        "tags/index.md",
+        "circles/index.md",
+        "companies/index.md",
+        "graph.md",
+    ]
 
 
 def test_the_home_page_states_the_build_date_and_who_is_due(pages):
@@ -201,8 +229,12 @@ def test_a_contact_with_an_error_still_has_its_page_with_the_error_on_top(make_n
 
 
 def test_the_history_section_lists_when_the_contact_was_added_and_what_changed(make_network):
-    history = FileHistory(dt.date(2024, 3, 1), dt.date(2025, 6, 2), 3,
-                          (Change(dt.date(2025, 6, 2), "company", "Acme", "Brightline"),))
+    history = FileHistory(
+        dt.date(2024, 3, 1),
+        dt.date(2025, 6, 2),
+        3,
+        (Change(dt.date(2025, 6, 2), "company", "Acme", "Brightline"),),
+    )
     pages = build(make_network({"ada-lovelace": ADA}), {"contacts/ada-lovelace.md": history})
     body = pages["people/ada-lovelace.md"].body
     assert "**1 Mar 2024**: added to your network" in body
@@ -228,8 +260,11 @@ def test_every_internal_link_points_at_a_generated_page(pages):
 
 def test_the_site_ships_its_own_scripts_and_styles_and_loads_nothing_from_another_host():
     assets = asset_files()
-    assert set(assets) == {"assets/kithbook/kithbook.css", "assets/kithbook/kithbook.js",
-                           "assets/kithbook/graph.js"}
+    assert set(assets) == {
+        "assets/kithbook/kithbook.css",
+        "assets/kithbook/kithbook.js",
+        "assets/kithbook/graph.js",
+    }
     for content in assets.values():
         assert not re.search(rb"https?://(?!www\.w3\.org/2000/svg)", content)
 
@@ -247,21 +282,32 @@ PLANNED = """
     """
 
 
-@pytest.mark.parametrize(("uri", "expected", "unexpected"), [
-    ("people/index.md", "| 2026-01-01 |", "2026-12-20"),
-    ("companies/acme-analytics.md", "| 1 Jan 2026 |", "20 Dec 2026"),
-    ("people/pia-planned.md", "Last contact 11 months ago (phone)", "Last contact in "),
-    ("index.md", "talked to in 90 days</span><span class=\"kb-stat__note\">0 of 1", "1 of 1"),
-])
-def test_the_last_contact_on_every_page_is_as_of_the_build_day(make_network, uri, expected,
-                                                               unexpected):
+@pytest.mark.parametrize(
+    ("uri", "expected", "unexpected"),
+    [
+        ("people/index.md", "| 2026-01-01 |", "2026-12-20"),
+        ("companies/acme-analytics.md", "| 1 Jan 2026 |", "20 Dec 2026"),
+        ("people/pia-planned.md", "Last contact 11 months ago (phone)", "Last contact in "),
+        ("index.md", 'talked to in 90 days</span><span class="kb-stat__note">0 of 1', "1 of 1"),
+    ],
+)
+def test_the_last_contact_on_every_page_is_as_of_the_build_day(
+    make_network, uri, expected, unexpected
+):
     body = build(make_network({"pia-planned": PLANNED}))[uri].body
     assert expected in body
     assert unexpected not in body
 
 
-@pytest.mark.parametrize("name, letters", [
-    ("Ada Quillfeather", "AQ"), ("Cher", "C"), ("José van der Berg", "JB"), ("", "?"), ("42", "?"),
-])
+@pytest.mark.parametrize(
+    "name, letters",
+    [
+        ("Ada Quillfeather", "AQ"),
+        ("Cher", "C"),
+        ("José van der Berg", "JB"),
+        ("", "?"),
+        ("42", "?"),
+    ],
+)
 def test_the_avatar_initials_take_the_first_and_last_word(name, letters):
     assert initials(name) == letters

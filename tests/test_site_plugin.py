@@ -99,8 +99,10 @@ def test_a_bad_option_value_is_reported_with_its_line_in_mkdocs_yml(network, cap
     (network / "mkdocs.yml").write_text(config)
     with pytest.raises(Abort):
         run_build(network)
-    assert any(record.getMessage().startswith("mkdocs.yml:8: error: follow_ups")
-               for record in caplog.records)
+    assert any(
+        record.getMessage().startswith("mkdocs.yml:8: error: follow_ups")
+        for record in caplog.records
+    )
 
 
 @pytest.mark.parametrize(
@@ -152,5 +154,3 @@ def test_no_page_links_to_another_host(network):
 
 def test_the_plugin_options_are_the_kithbook_options():
     assert set(KithbookPlugin.config_scheme and dict(KithbookPlugin.config_scheme)) == set(OPTIONS)
-
-

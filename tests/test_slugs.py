@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kithbook.cli import main
-from kithbook.slugs import FilesIn, contact_path, free_slug, make_slug
+from kithbook.parse.slugs import FilesIn, contact_path, free_slug, make_slug
 
 
 @pytest.mark.parametrize(
@@ -51,8 +51,9 @@ def test_kith_new_and_kith_import_name_a_file_alike(make_network, tmp_path: Path
     vcard = tmp_path / "long.vcf"
     vcard.write_text(f"BEGIN:VCARD\nVERSION:3.0\nFN:{LONG_NAME}\nEND:VCARD\n")
     assert main(["import", str(vcard), "--root", str(imported), "--no-commit"]) == 0
-    names = [sorted(path.name for path in (root / "contacts").iterdir())
-             for root in (created, imported)]
+    names = [
+        sorted(path.name for path in (root / "contacts").iterdir()) for root in (created, imported)
+    ]
     assert names[0] == names[1] == [make_slug(LONG_NAME) + ".md"]
     assert len(make_slug(LONG_NAME)) <= 60 and make_slug(LONG_NAME).endswith("-hohenzollern")
 

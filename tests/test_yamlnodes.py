@@ -7,15 +7,63 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kithbook.yamlnodes import _SHORTCUT, _Composer, _Loader
+from kithbook.parse.yamlnodes import _SHORTCUT, _Composer, _Loader
 
 SCALARS = [
-    "Ada", "email", "No", "no", "off", "On", "yes", "y", "n", "~", "null", "Null", "", "2024",
-    "0123456", "0x1F", "0o17", "0b101", "1_000", "1:20:30", ".inf", "-.inf", ".nan", "1e999",
-    "+44 20 7946 0000", "-3", "+1", "2025-13-01", "2019-06", "2026-12-02 10:00:00", "=", "<<",
-    "!", "&", "*", "true", "True", "FALSE", "3m", "never", "--02-29", "'quoted'", '"2024"',
-    "!!str 2024", "!!int 12", "!custom x", "é", "0.5", "1,000", "person-00001", "[a, No, 2024]",
-    "{via: Grace, date: 2019}", "|\n  block No", ">-\n  folded 2024",
+    "Ada",
+    "email",
+    "No",
+    "no",
+    "off",
+    "On",
+    "yes",
+    "y",
+    "n",
+    "~",
+    "null",
+    "Null",
+    "",
+    "2024",
+    "0123456",
+    "0x1F",
+    "0o17",
+    "0b101",
+    "1_000",
+    "1:20:30",
+    ".inf",
+    "-.inf",
+    ".nan",
+    "1e999",
+    "+44 20 7946 0000",
+    "-3",
+    "+1",
+    "2025-13-01",
+    "2019-06",
+    "2026-12-02 10:00:00",
+    "=",
+    "<<",
+    "!",
+    "&",
+    "*",
+    "true",
+    "True",
+    "FALSE",
+    "3m",
+    "never",
+    "--02-29",
+    "'quoted'",
+    '"2024"',
+    "!!str 2024",
+    "!!int 12",
+    "!custom x",
+    "é",
+    "0.5",
+    "1,000",
+    "person-00001",
+    "[a, No, 2024]",
+    "{via: Grace, date: 2019}",
+    "|\n  block No",
+    ">-\n  folded 2024",
 ]
 KEYS = ["name", "tags", "no", "2024", "yes", "~", "n", "'quoted key'", "met", "<<"]
 
@@ -83,4 +131,7 @@ def test_the_shortcut_is_taken_and_still_types_values() -> None:
     assert _SHORTCUT
     root = yaml.compose("name: Ada\nok: yes\nphones: [+44 20 7946 0000]\n", Loader=_Composer)
     assert [value.tag for _, value in root.value] == [
-        "tag:yaml.org,2002:str", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:seq"]
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:seq",
+    ]

@@ -31,17 +31,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.generate import write_network  # noqa: E402
 from kithbook.cli.import_cmd import loaded_network_frozen  # noqa: E402
-from kithbook.git import commit_files  # noqa: E402
-from kithbook.import_apply import apply_plan  # noqa: E402
-from kithbook.import_plan import plan_import  # noqa: E402
 from kithbook.importers import read_source  # noqa: E402
-from kithbook.load import load  # noqa: E402
+from kithbook.importers.apply import apply_plan  # noqa: E402
+from kithbook.importers.plan import plan_import  # noqa: E402
+from kithbook.parse.load import load  # noqa: E402
+from kithbook.repo.commits import commit_files  # noqa: E402
 
 BAR_SECONDS = 10.0
 TODAY = dt.date(2026, 12, 1)
 HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
-NOTES = ("Notes:\n\"When exporting your connection data, you may notice that some of the email "
-         "addresses are missing.\"\n\n")
+NOTES = (
+    'Notes:\n"When exporting your connection data, you may notice that some of the email '
+    'addresses are missing."\n\n'
+)
 PHASES = ("read CSV", "load network", "plan (match)", "edit + check + write", "git commit")
 END_TO_END = "kith import, end to end"
 CPU = "  its CPU time (user + sys)"  # far below the wall time: the machine was busy with others
@@ -66,13 +68,23 @@ def write_connections(path: Path, network_root: Path, rows: int, seed: int = 7) 
                 first, last, email = f"New{index}", f"Person{index}", ""
             month = dt.date(2015 + index % 10, 1 + index % 12, 1).strftime("%b")
             connected = f"{1 + index % 28:02d} {month} {2015 + index % 10}"
-            writer.writerow([first, last, f"https://www.linkedin.com/in/bench-{index}", email,
-                             "Fjord Freight", "Engineer", connected])
+            writer.writerow(
+                [
+                    first,
+                    last,
+                    f"https://www.linkedin.com/in/bench-{index}",
+                    email,
+                    "Fjord Freight",
+                    "Engineer",
+                    connected,
+                ]
+            )
 
 
 def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=root, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def make_repository(root: Path) -> None:
@@ -138,8 +150,12 @@ def import_round(root: Path, source: Path) -> tuple[dict[str, float], str]:
         times["plan (match)"] = lap()
         result = apply_plan(plan, network, TODAY, source.name, no_commit=True)
         times["edit + check + write"] = lap()
-        outcome = commit_files(root, [root / path for path in result.paths],
-                               result.summary(source.name), command="import")
+        outcome = commit_files(
+            root,
+            [root / path for path in result.paths],
+            result.summary(source.name),
+            command="import",
+        )
         times["git commit"] = lap()
     if not outcome.committed or result.problems or git(root, "status", "--porcelain"):
         raise SystemExit(f"the import did not commit cleanly: {outcome.message}")
@@ -151,8 +167,9 @@ def main() -> None:
     parser.add_argument("--contacts", type=int, default=10_000)
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--phases-of", nargs=2, type=Path, metavar=("ROOT", "SOURCE"),
-                        help=argparse.SUPPRESS)  # one round's phases, as JSON, for the parent
+    parser.add_argument(
+        "--phases-of", nargs=2, type=Path, metavar=("ROOT", "SOURCE"), help=argparse.SUPPRESS
+    )  # one round's phases, as JSON, for the parent
     args = parser.parse_args()
     if args.phases_of:
         times, summary = import_round(*args.phases_of)
@@ -183,8 +200,13 @@ def main() -> None:
         print(f"  {phase:27} {values[0]:10.2f} {statistics.median(values):7.2f} {values[-1]:7.2f}")
     totals = [times[END_TO_END] for times in rounds]
     best, worst = min(totals), max(totals)
-    verdict = ("met in every round" if worst < BAR_SECONDS
-               else "met at best" if best < BAR_SECONDS else "NOT met")
+    verdict = (
+        "met in every round"
+        if worst < BAR_SECONDS
+        else "met at best"
+        if best < BAR_SECONDS
+        else "NOT met"
+    )
     print(f"bar: {END_TO_END} under {BAR_SECONDS:g} s: {verdict}")
 
 

@@ -20,9 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import yaml  # noqa: E402
 
 from benchmarks.generate import write_network  # noqa: E402
-from kithbook import body, yamlnodes  # noqa: E402
-from kithbook.load import load  # noqa: E402
-from kithbook.validate import email_problem, phone_problem, validate  # noqa: E402
+from kithbook.parse import (
+    body,  # noqa: E402
+    yamlnodes,  # noqa: E402
+)
+from kithbook.parse.load import load  # noqa: E402
+from kithbook.rules.validate import email_problem, phone_problem, validate  # noqa: E402
 
 BAR = 1.3
 TODAY = dt.date(2026, 12, 1)

@@ -14,10 +14,10 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kithbook.document import DocumentError, decode
-from kithbook.fields import SLUG, FieldReader
 from kithbook.model import Duration, Problem
-from kithbook.yamlnodes import YAMLSyntaxError, compose
+from kithbook.parse.document import DocumentError, decode
+from kithbook.parse.fields import SLUG, FieldReader
+from kithbook.parse.yamlnodes import YAMLSyntaxError, compose
 
 CONFIG_FILE = "mkdocs.yml"
 

@@ -59,7 +59,9 @@ def parse_date_argument(text: str) -> dt.date:
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
     if not EARLIEST_DAY <= day <= LATEST_DAY:
-        raise argparse.ArgumentTypeError(f"{text}: give a date between {EARLIEST_DAY} and {LATEST_DAY}")
+        raise argparse.ArgumentTypeError(
+            f"{text}: give a date between {EARLIEST_DAY} and {LATEST_DAY}"
+        )
     return day
 
 

@@ -1,6 +1,6 @@
 """`kith due`: who to reach out to today, and why; problems first, exit 1 if the network has errors.
 
-The output of a run is cached (see kithbook.due_cache) and replayed while nothing it depends on has
+The output of a run is cached (see kithbook.cli.due_cache) and replayed while nothing it depends on has
 changed; `--at` and `--ics` always compute.
 """
 
@@ -26,12 +26,12 @@ from kithbook.cli.common import (
     print_problems,
     today_from,
 )
-from kithbook.due import KINDS
+from kithbook.rules.due import KINDS
 
 if TYPE_CHECKING:
-    from kithbook.due import DueItem, DueList
-    from kithbook.due_cache import CachedRun
+    from kithbook.cli.due_cache import CachedRun
     from kithbook.model import Contact, Duration, Network, Problem
+    from kithbook.rules.due import DueItem, DueList
 
 Mode = str | tuple[str, int, str | None, bool]
 
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     request = _request(args, today, mode)
     cacheable = not (args.at or args.staged or args.ics or args.no_cache)
     if cacheable:
-        from kithbook import due_cache
+        from kithbook.cli import due_cache
         from kithbook.config import load_config
 
         current = due_cache.fingerprint(root, load_config(root)[0], request)
@@ -121,16 +121,16 @@ def run(args: argparse.Namespace) -> int:
 
 def _compute(args: argparse.Namespace, root: Path, today: dt.date, mode: Mode) -> CachedRun:
     """The run itself, with the cycle collector paused while the network is in memory."""
-    from kithbook.load import garbage_collector_paused
+    from kithbook.parse.load import garbage_collector_paused
 
     with garbage_collector_paused():
         return _compute_run(args, root, today, mode)
 
 
 def _compute_run(args: argparse.Namespace, root: Path, today: dt.date, mode: Mode) -> CachedRun:
-    from kithbook.due import due_list
-    from kithbook.due_cache import CachedRun
-    from kithbook.validate import has_errors, validate
+    from kithbook.cli.due_cache import CachedRun
+    from kithbook.rules.due import due_list
+    from kithbook.rules.validate import has_errors, validate
 
     network, note = _network(args, root)
     if args.circle:
@@ -174,7 +174,7 @@ def _json_text(
 
 def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]:
     if args.staged:
-        from kithbook.git_snapshot import SnapshotError, load_staged
+        from kithbook.repo.snapshot import SnapshotError, load_staged
 
         if args.at:
             raise CommandError("--staged and --at name two different versions; give one")
@@ -183,10 +183,10 @@ def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]
         except SnapshotError as error:
             raise CommandError(str(error)) from None
     if not args.at:
-        from kithbook.load import load
+        from kithbook.parse.load import load
 
         return load(root), None
-    from kithbook.git_snapshot import SnapshotError, load_at
+    from kithbook.repo.snapshot import SnapshotError, load_at
 
     try:
         snapshot = load_at(root, args.at)
@@ -200,7 +200,7 @@ def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]
 
 
 def _table(due: DueList, items: list[DueItem], stream: io.StringIO, mode: Mode) -> None:
-    from kithbook.due_table import plain_table, rich_table
+    from kithbook.cli.due_table import plain_table, rich_table
 
     if mode == "plain":
         plain_table(due, items, stream)
@@ -226,7 +226,7 @@ def _export(
     problems: list[Problem],
     today: dt.date,
 ) -> str:
-    from kithbook.calendar_export import build_calendar, calendar_entries, write_calendar
+    from kithbook.exporters.calendar import build_calendar, calendar_entries, write_calendar
 
     items, year = calendar_entries(
         network,
@@ -242,8 +242,10 @@ def _export(
     except OSError as error:
         raise CommandError(f"--ics {args.ics}: cannot write the file: {error.strerror}") from None
     events = calendar.count(b"BEGIN:VEVENT")
-    return (f"kith due: wrote {events} events to {args.ics} (the due items and the next year's "
-            "birthdays and yearly dates)")
+    return (
+        f"kith due: wrote {events} events to {args.ics} (the due items and the next year's "
+        "birthdays and yearly dates)"
+    )
 
 
 def _filtered(items: tuple[DueItem, ...], args: argparse.Namespace) -> list[DueItem]:
@@ -332,7 +334,7 @@ class _Capture(io.StringIO):
 
 
 def _days(text: str) -> Duration:
-    from kithbook.fields import parse_duration
+    from kithbook.parse.fields import parse_duration
 
     duration = parse_duration(text)
     if duration is None or duration == "never":

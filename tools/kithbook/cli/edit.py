@@ -17,8 +17,25 @@ from kithbook.cli.writing import add_slug, add_write_options, commit, find_conta
 HELP = "open a contact in $EDITOR, validate it on close, commit it"
 
 # Editors that understand `+LINE FILE` to open a file at a line.
-LINE_EDITORS = ("vi", "vim", "nvim", "gvim", "view", "nano", "pico", "emacs", "emacsclient",
-                "micro", "kak", "joe", "jed", "ne", "mg", "helix", "hx")
+LINE_EDITORS = (
+    "vi",
+    "vim",
+    "nvim",
+    "gvim",
+    "view",
+    "nano",
+    "pico",
+    "emacs",
+    "emacsclient",
+    "micro",
+    "kak",
+    "joe",
+    "jed",
+    "ne",
+    "mg",
+    "helix",
+    "hx",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,15 +73,17 @@ def run(args: argparse.Namespace) -> int:
         try:
             data = path.read_bytes()  # checked as the loader will read it: bad UTF-8 is an error
         except FileNotFoundError:
-            raise CommandError(f"{contact.path} is gone (did the editor delete it?); "
-                               "nothing was committed") from None
+            raise CommandError(
+                f"{contact.path} is gone (did the editor delete it?); nothing was committed"
+            ) from None
         errors = file_errors(network, contact.path, data, today)
         if not errors:
             break
         print_problems(errors, sys.stderr)
         if not _ask(f"{contact.path} has errors; reopen it at line {errors[0].line}? [Y/n] "):
-            print(f"{contact.path}: not committed: fix the errors above, then commit",
-                  file=sys.stderr)
+            print(
+                f"{contact.path}: not committed: fix the errors above, then commit", file=sys.stderr
+            )
             return 1
         line = errors[0].line
     if path.read_bytes() == before:
@@ -81,8 +100,9 @@ def _open(command: list[str]) -> None:
     except FileNotFoundError:
         raise CommandError(f"cannot run the editor {command[0]!r}; check $EDITOR") from None
     if status != 0:
-        raise CommandError(f"the editor {command[0]!r} exited with status {status}; "
-                           "nothing was committed")
+        raise CommandError(
+            f"the editor {command[0]!r} exited with status {status}; nothing was committed"
+        )
 
 
 def _ask(question: str) -> bool:

@@ -17,17 +17,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_today(parser)
     parser.add_argument("format", choices=FORMATS, help="vcard, csv or json")
     parser.add_argument("--tag", metavar="T", help="only contacts with this tag")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write to FILE instead of the standard output")
-    parser.add_argument("--include-private", action="store_true",
-                        help="include contacts marked private: true (and, in JSON, private notes)")
-    parser.add_argument("--vcard-version", choices=("4.0", "3.0"), default="4.0",
-                        help="vCard version (default 4.0; 3.0 for older phones)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE instead of the standard output",
+    )
+    parser.add_argument(
+        "--include-private",
+        action="store_true",
+        help="include contacts marked private: true (and, in JSON, private notes)",
+    )
+    parser.add_argument(
+        "--vcard-version",
+        choices=("4.0", "3.0"),
+        default="4.0",
+        help="vCard version (default 4.0; 3.0 for older phones)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.export import select_contacts, to_csv, to_json, to_vcard
-    from kithbook.load import load
+    from kithbook.exporters.formats import select_contacts, to_csv, to_json, to_vcard
+    from kithbook.parse.load import load
 
     today = today_from(args)
     network = load(check_root(args.root))
@@ -50,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
         noun = "contact" if len(contacts) == 1 else "contacts"
         print(f"exported {len(contacts)} {noun} to {args.output}", file=sys.stderr)
     if network.errors:
-        print(f"note: the network has {len(network.errors)} errors (kith validate shows them); "
-              "fields that failed to read were left out", file=sys.stderr)
+        print(
+            f"note: the network has {len(network.errors)} errors (kith validate shows them); "
+            "fields that failed to read were left out",
+            file=sys.stderr,
+        )
     return 0

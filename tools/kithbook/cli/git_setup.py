@@ -28,17 +28,20 @@ CHECK_STAGED = 'import sys; from kithbook.cli import main; sys.exit(main(["due",
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_root(parser)
-    parser.add_argument("--hook", action="store_true",
-                        help="also install a pre-commit hook that refuses a commit leaving the "
-                             "network with errors")
-    parser.add_argument("--force", action="store_true",
-                        help="replace a pre-commit hook that kith did not write")
+    parser.add_argument(
+        "--hook",
+        action="store_true",
+        help="also install a pre-commit hook that refuses a commit leaving the network with errors",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace a pre-commit hook that kith did not write"
+    )
     add_write_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.config import load_config
-    from kithbook.git import open_repo, repo_path
+    from kithbook.repo.commits import open_repo, repo_path
 
     root = check_root(args.root)
     repo = open_repo(root)
@@ -66,14 +69,14 @@ def run(args: argparse.Namespace) -> int:
 
 def driver_command() -> str:
     """The command Git runs to merge a contact file (this Python, so kithbook is importable)."""
-    return f"{shlex.quote(sys.executable)} -m kithbook.merge_driver %O %A %B %P"
+    return f"{shlex.quote(sys.executable)} -m kithbook.repo.merge_driver %O %A %B %P"
 
 
 def add_line(path: Path, line: str) -> bool:
     """Append `line` to a text file unless it is there already, atomically, every other byte kept
     (its line endings too); CommandError when the file cannot be read or written safely."""
-    from kithbook.edit_text import line_ending
-    from kithbook.safe_write import WriteError, read_snapshot, write_if_unchanged, write_new
+    from kithbook.write.safe_write import WriteError, read_snapshot, write_if_unchanged, write_new
+    from kithbook.write.text import line_ending
 
     try:
         snapshot = read_snapshot(path) if path.exists() else None
@@ -110,8 +113,10 @@ def install_hook(path: Path, network: str, *, force: bool = False) -> None:
     """Write the hook, refusing to replace one that kith did not write unless `force`."""
     if path.exists() and HOOK_MARK not in path.read_text(encoding="utf-8", errors="replace"):
         if not force:
-            raise CommandError(f"{path} exists and was not written by kith; pass --force to "
-                               "replace it, or call tools/due.py from it yourself")
+            raise CommandError(
+                f"{path} exists and was not written by kith; pass --force to "
+                "replace it, or call tools/due.py from it yourself"
+            )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(hook_script(network), encoding="utf-8")
     path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)

@@ -42,30 +42,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_today(parser)
     add_json(parser)
     parser.add_argument("file", type=Path, metavar="FILE", help="the file to import")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="print what would be created and merged; write nothing")
-    parser.add_argument("--source", metavar="NAME",
-                        help="name the source in the commit message (default: the file's name)")
-    parser.add_argument("--format", choices=FORMAT_NAMES,
-                        help="the file's format (default: told from its content)")
-    parser.add_argument("--map", action="append", default=[], metavar="COLUMN=KEY",
-                        help="for a generic CSV: read COLUMN as KEY (emails, phones, company, "
-                             "links.blog, ...); repeatable")
-    parser.add_argument("--no-commit", action="store_true",
-                        help="write the files but do not commit")
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what would be created and merged; write nothing",
+    )
+    parser.add_argument(
+        "--source",
+        metavar="NAME",
+        help="name the source in the commit message (default: the file's name)",
+    )
+    parser.add_argument(
+        "--format", choices=FORMAT_NAMES, help="the file's format (default: told from its content)"
+    )
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=KEY",
+        help="for a generic CSV: read COLUMN as KEY (emails, phones, company, "
+        "links.blog, ...); repeatable",
+    )
+    parser.add_argument(
+        "--no-commit", action="store_true", help="write the files but do not commit"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.importers import MappingError, detect_format, read_source
-    from kithbook.load import load
+    from kithbook.parse.load import load
 
     root = check_root(args.root)
     today = today_from(args)
     data = _read(args.file)
     format_name = args.format or detect_format(data, args.file.name)
     if format_name is None:
-        raise CommandError(f"{args.file}: cannot tell the format from its content; "
-                           f"give it with --format ({', '.join(FORMAT_NAMES)})")
+        raise CommandError(
+            f"{args.file}: cannot tell the format from its content; "
+            f"give it with --format ({', '.join(FORMAT_NAMES)})"
+        )
     mapping = parse_map(args.map)
     if mapping and format_name != "csv":
         raise CommandError(f"--map is for generic CSV files; {args.file} reads as {format_name}")
@@ -78,10 +93,15 @@ def run(args: argparse.Namespace) -> int:
         return _import(args, network, parsed, format_name, today)
 
 
-def _import(args: argparse.Namespace, network: Network, parsed: ParsedSource, format_name: str,
-            today: dt.date) -> int:
+def _import(
+    args: argparse.Namespace,
+    network: Network,
+    parsed: ParsedSource,
+    format_name: str,
+    today: dt.date,
+) -> int:
     """Plan the import, then print the plan (--dry-run) or carry it out; the exit status."""
-    from kithbook.import_plan import plan_import
+    from kithbook.importers.plan import plan_import
 
     plan = plan_import(parsed.candidates, network, today, parsed.problems)
     shown_file = str(args.file)
@@ -93,17 +113,21 @@ def _import(args: argparse.Namespace, network: Network, parsed: ParsedSource, fo
             _print_problems(plan.problems, shown_file)
             print_plan(plan, network.by_slug, source, format_name)
         return 1 if _has_errors(plan.problems) else 0
-    from kithbook.import_apply import apply_plan
+    from kithbook.importers.apply import apply_plan
 
     with _ProgressBar() as progress:
-        result = apply_plan(plan, network, today, source, no_commit=args.no_commit,
-                            progress=progress)
+        result = apply_plan(
+            plan, network, today, source, no_commit=args.no_commit, progress=progress
+        )
     problems = sorted([*plan.problems, *result.problems], key=lambda problem: problem.line)
     if args.json:
         data_out = plan_json(plan, shown_file, format_name)
-        data_out.update(created=result.created, merged=result.merged,
-                        commit=result.commit.message if result.commit else None,
-                        problems=[_problem_json(problem, shown_file) for problem in problems])
+        data_out.update(
+            created=result.created,
+            merged=result.merged,
+            commit=result.commit.message if result.commit else None,
+            problems=[_problem_json(problem, shown_file) for problem in problems],
+        )
         print_json(data_out)
     else:
         _print_problems(problems, shown_file)
@@ -156,18 +180,31 @@ def plan_json(plan: Any, shown_file: str, format_name: str) -> dict[str, Any]:
     return {
         "file": shown_file,
         "format": format_name,
-        "new": [{"slug": c.slug, "path": c.path, "name": c.name, "lines": c.lines}
-                for c in plan.new],
-        "merges": [{"slug": m.slug, "path": m.path, "name": m.name, "lines": m.lines,
-                    "additions": [str(addition) for addition in m.additions]} for m in plan.merges],
+        "new": [
+            {"slug": c.slug, "path": c.path, "name": c.name, "lines": c.lines} for c in plan.new
+        ],
+        "merges": [
+            {
+                "slug": m.slug,
+                "path": m.path,
+                "name": m.name,
+                "lines": m.lines,
+                "additions": [str(addition) for addition in m.additions],
+            }
+            for m in plan.merges
+        ],
         "unchanged": [{"slug": slug, "line": line} for line, slug in plan.unchanged],
         "problems": [_problem_json(problem, shown_file) for problem in plan.problems],
     }
 
 
 def _problem_json(problem: Any, shown_file: str) -> dict[str, Any]:
-    return {"path": shown_file, "line": problem.line, "severity": problem.severity,
-            "message": problem.message}
+    return {
+        "path": shown_file,
+        "line": problem.line,
+        "severity": problem.severity,
+        "message": problem.message,
+    }
 
 
 def _read(path: Path) -> bytes:

@@ -17,7 +17,7 @@ from kithbook.cli.writing import (
     run_edit,
 )
 from kithbook.model import Contact, Direction
-from kithbook.outreach import OUTREACH, earlier_outreach
+from kithbook.rules.outreach import OUTREACH, earlier_outreach
 
 if TYPE_CHECKING:
     from kithbook.config import Config
@@ -25,21 +25,38 @@ if TYPE_CHECKING:
 HELP = "record a contact: kith log SLUG out|in|both|note [CHANNEL] TEXT"
 
 DIRECTIONS: dict[str, Direction] = {
-    "out": "out", "->": "out", "in": "in", "<-": "in",
-    "both": "both", "<->": "both", "note": "note",
+    "out": "out",
+    "->": "out",
+    "in": "in",
+    "<-": "in",
+    "both": "both",
+    "<->": "both",
+    "note": "note",
 }
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     accept_arrow_arguments(parser)
     add_slug(parser)
-    parser.add_argument("direction", type=direction_argument, metavar="DIRECTION",
-                        help="out (you reached out), in (they did), both (a conversation) or note; "
-                             "the arrows '->', '<-', '<->' work when quoted")
-    parser.add_argument("words", nargs="+", metavar="[CHANNEL] TEXT",
-                        help="the channel (such as email; not for a note), then what happened")
-    parser.add_argument("--date", type=parse_date_argument, metavar="YYYY-MM-DD",
-                        help="when it happened (default: today)")
+    parser.add_argument(
+        "direction",
+        type=direction_argument,
+        metavar="DIRECTION",
+        help="out (you reached out), in (they did), both (a conversation) or note; "
+        "the arrows '->', '<-', '<->' work when quoted",
+    )
+    parser.add_argument(
+        "words",
+        nargs="+",
+        metavar="[CHANNEL] TEXT",
+        help="the channel (such as email; not for a note), then what happened",
+    )
+    parser.add_argument(
+        "--date",
+        type=parse_date_argument,
+        metavar="YYYY-MM-DD",
+        help="when it happened (default: today)",
+    )
     add_root(parser)
     add_today(parser)
     add_write_options(parser)
@@ -50,12 +67,13 @@ def direction_argument(text: str) -> Direction:
         return DIRECTIONS[text.strip().lower()]
     except KeyError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a direction; use out, in, both or note") from None
+            f"{text!r} is not a direction; use out, in, both or note"
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.cli.common import CommandError
-    from kithbook.edit import EditError, append_log_entry, format_log_line
+    from kithbook.write.edit import EditError, append_log_entry, format_log_line
 
     today = today_from(args)
     date = args.date or today
@@ -78,8 +96,9 @@ def run(args: argparse.Namespace) -> int:
     return run_edit(args, network, contact, change, message, today)
 
 
-def _channel_and_text(direction: Direction, words: list[str],
-                      channels: tuple[str, ...]) -> tuple[str | None, str]:
+def _channel_and_text(
+    direction: Direction, words: list[str], channels: tuple[str, ...]
+) -> tuple[str | None, str]:
     """`email Hello there` -> ('email', 'Hello there'); a note takes no channel."""
     from kithbook.cli.common import CommandError
 
@@ -100,6 +119,9 @@ def _warn_duplicate_outreach(contact: Contact, date: dt.date, config: Config) ->
     """Say so when you already reached out within `duplicate_outreach` of `date`."""
     last = earlier_outreach(contact, date, config)
     if last is not None:
-        print(f"kith log: warning: you already reached out to {contact.name} on {last.date} "
-              f"({last.channel}); avoid duplicate outreach "
-              f"(duplicate_outreach: {config.duplicate_outreach})", file=sys.stderr)
+        print(
+            f"kith log: warning: you already reached out to {contact.name} on {last.date} "
+            f"({last.channel}); avoid duplicate outreach "
+            f"(duplicate_outreach: {config.duplicate_outreach})",
+            file=sys.stderr,
+        )

@@ -15,8 +15,9 @@ HELP = "create a contact file: kith new NAME [--email ...] [--circle ...] [--met
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", metavar="NAME", help="the person's name, as you write it")
-    parser.add_argument("--email", action="append", default=[],
-                        help="an e-mail address (repeatable)")
+    parser.add_argument(
+        "--email", action="append", default=[], help="an e-mail address (repeatable)"
+    )
     parser.add_argument("--phone", action="append", default=[], help="a phone number (repeatable)")
     parser.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
     parser.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
@@ -28,17 +29,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--met-date", metavar="YYYY[-MM[-DD]]", help="when you met")
     parser.add_argument("--via", metavar="SLUG", help="who introduced you (a contact's slug)")
     parser.add_argument("--slug", help="the file name to use instead of one made from the name")
-    parser.add_argument("--force", action="store_true",
-                        help="create it even if a contact with this name, e-mail or alias exists "
-                             "(the file gets a free name such as ada-lovelace-2)")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="create it even if a contact with this name, e-mail or alias exists "
+        "(the file gets a free name such as ada-lovelace-2)",
+    )
     add_root(parser)
     add_today(parser)
     add_write_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.edit import EditError, render_new_contact
-    from kithbook.safe_write import WriteError, write_new
+    from kithbook.write.edit import EditError, render_new_contact
+    from kithbook.write.safe_write import WriteError, write_new
 
     today = today_from(args)
     network = load_network(args.root)
@@ -70,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _slug(args: argparse.Namespace, folder: Any) -> str:
-    from kithbook.slugs import FilesIn, contact_path, free_slug, make_slug
+    from kithbook.parse.slugs import FilesIn, contact_path, free_slug, make_slug
 
     slug = args.slug or make_slug(args.name)
     try:
@@ -79,25 +83,29 @@ def _slug(args: argparse.Namespace, folder: Any) -> str:
         raise CommandError(f"--slug: {error}") from None
     if (folder / f"{slug}.md").exists():
         if not args.force:
-            raise CommandError(f"{folder.name}/{slug}.md already exists; pass --force to create "
-                               f"{free_slug(slug, FilesIn(folder))}.md for another person of "
-                               "that name")
+            raise CommandError(
+                f"{folder.name}/{slug}.md already exists; pass --force to create "
+                f"{free_slug(slug, FilesIn(folder))}.md for another person of "
+                "that name"
+            )
         slug = free_slug(slug, FilesIn(folder))
     return slug
 
 
 def _refuse_duplicates(network: Network, name: str, emails: list[str], aliases: list[str]) -> None:
     """Stop when someone in the network already has this name, an alias or an e-mail given."""
-    from kithbook.matching import MatchIndex
+    from kithbook.importers.matching import MatchIndex
 
     index = MatchIndex.of_network(network)
     for candidate in (name, *aliases):
         match = index.find(candidate, emails if candidate == name else [], {})
         if match is not None:
             shown = ", ".join(f"{network.config.contacts_dir}/{slug}.md" for slug in match.slugs)
-            raise CommandError(f"{name!r} matches {shown} (same {match.rule}); "
-                               f"log to it with kith log {match.slugs[0]} ..., or pass --force "
-                               "to create another contact")
+            raise CommandError(
+                f"{name!r} matches {shown} (same {match.rule}); "
+                f"log to it with kith log {match.slugs[0]} ..., or pass --force "
+                "to create another contact"
+            )
 
 
 def _fields(args: argparse.Namespace, name: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from kithbook.cli.common import CommandError, add_root, add_today, today_from
 from kithbook.cli.writing import add_slug, add_write_options, find_contact, load_network, run_edit
-from kithbook.contact_keys import KEY_KINDS
+from kithbook.parse.keys import KEY_KINDS
 
 HELP = "set one front-matter key: kith set SLUG KEY VALUE (lists get VALUE added; KEY.SUB for maps)"
 
@@ -18,8 +18,9 @@ MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_slug(parser)
-    parser.add_argument("key", metavar="KEY",
-                        help="such as company, circle, cadence, links.github, met.date")
+    parser.add_argument(
+        "key", metavar="KEY", help="such as company, circle, cadence, links.github, met.date"
+    )
     parser.add_argument("value", metavar="VALUE", help="the new value; '' empties it")
     add_root(parser)
     add_today(parser)
@@ -48,7 +49,7 @@ def typed_value(key: str, text: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.edit import add_list_item, set_key, set_mapping_entry
+    from kithbook.write.edit import add_list_item, set_key, set_mapping_entry
 
     today = today_from(args)
     key, _, subkey = args.key.partition(".")
@@ -60,8 +61,10 @@ def run(args: argparse.Namespace) -> int:
     network = load_network(args.root)
     contact = find_contact(network, args.slug)
     if subkey:
+
         def change(text: str) -> str:
             return set_mapping_entry(text, key, subkey, value, config=network.config)
+
         verb = f"{args.key} = {args.value}"
     elif KEY_KINDS.get(key) == "list":
         if value is None:
@@ -69,13 +72,17 @@ def run(args: argparse.Namespace) -> int:
 
         def change(text: str) -> str:
             return add_list_item(text, key, value, config=network.config)
+
         verb = f"{key} + {args.value}"
     else:
+
         def change(text: str) -> str:
             return set_key(text, key, value, config=network.config)
+
         verb = f"{key} = {args.value}"
-    return run_edit(args, network, contact, change, f"set: {contact.slug} {verb}", today,
-                    contact.line_of(key))
+    return run_edit(
+        args, network, contact, change, f"set: {contact.slug} {verb}", today, contact.line_of(key)
+    )
 
 
 def _month_day(text: str) -> bool:

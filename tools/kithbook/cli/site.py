@@ -31,10 +31,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.git_history import file_histories
-    from kithbook.load import load
+    from kithbook.parse.load import load
+    from kithbook.repo.history import file_histories
+    from kithbook.rules.validate import has_errors, validate
     from kithbook.site.pages import asset_files, site_pages
-    from kithbook.validate import has_errors, validate
 
     root = check_root(args.root)
     today = today_from(args)
@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     print_problems([problem for problem in problems if problem.severity == "error"], sys.stderr)
     private = sum(contact.private for contact in network.contacts)
-    print(f"wrote {len(pages)} pages to {args.out} "
-          f"({len(network.contacts) - private} contacts; {private} private, left out)")
+    print(
+        f"wrote {len(pages)} pages to {args.out} "
+        f"({len(network.contacts) - private} contacts; {private} private, left out)"
+    )
     return 1 if has_errors(problems) else 0

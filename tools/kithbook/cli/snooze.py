@@ -13,9 +13,11 @@ HELP = "hide a contact from the due list until a date: kith snooze SLUG 3w|YYYY-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_slug(parser)
-    parser.add_argument("until", metavar="DURATION|DATE|off",
-                        help="for how long (10d, 3w, 2m, 1y) or until when (YYYY-MM-DD); "
-                             "off to wake the contact")
+    parser.add_argument(
+        "until",
+        metavar="DURATION|DATE|off",
+        help="for how long (10d, 3w, 2m, 1y) or until when (YYYY-MM-DD); off to wake the contact",
+    )
     add_root(parser)
     add_today(parser)
     add_write_options(parser)
@@ -23,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def snooze_until(text: str, today: dt.date) -> dt.date | None:
     """The date a `3w`, `2027-01-10` or `off` argument means; CommandError when it is neither."""
-    from kithbook.fields import parse_duration
+    from kithbook.parse.fields import parse_duration
 
     cleaned = text.strip().lower()
     if cleaned in ("off", "none", "wake"):
@@ -34,15 +36,16 @@ def snooze_until(text: str, today: dt.date) -> dt.date | None:
     try:
         date = dt.date.fromisoformat(cleaned)
     except ValueError:
-        raise CommandError(f"{text!r} is neither a duration (10d, 3w, 2m, 1y) nor a date "
-                           "YYYY-MM-DD") from None
+        raise CommandError(
+            f"{text!r} is neither a duration (10d, 3w, 2m, 1y) nor a date YYYY-MM-DD"
+        ) from None
     if date <= today:
         raise CommandError(f"{date} is not after today ({today}); snooze until a later date")
     return date
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.edit import set_key
+    from kithbook.write.edit import set_key
 
     today = today_from(args)
     until = snooze_until(args.until, today)

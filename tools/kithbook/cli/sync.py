@@ -17,9 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.git import GitError, pull_rebase, push
-    from kithbook.load import load
-    from kithbook.validate import has_errors, validate
+    from kithbook.parse.load import load
+    from kithbook.repo.commits import GitError, pull_rebase, push
+    from kithbook.rules.validate import has_errors, validate
 
     root = check_root(args.root)
     today = today_from(args)
@@ -32,8 +32,10 @@ def run(args: argparse.Namespace) -> int:
     problems = validate(load(root), today)
     if has_errors(problems):
         print_problems([problem for problem in problems if problem.severity == "error"], sys.stderr)
-        print("kith sync: not pushed: the network has errors; fix them, commit, and sync again",
-              file=sys.stderr)
+        print(
+            "kith sync: not pushed: the network has errors; fix them, commit, and sync again",
+            file=sys.stderr,
+        )
         return 1
     if args.no_push:
         return 0

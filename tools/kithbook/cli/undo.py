@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.git import GitError, undo_last
+    from kithbook.repo.commits import GitError, undo_last
 
     root = check_root(args.root)
     try:
@@ -23,8 +23,10 @@ def run(args: argparse.Namespace) -> int:
     except GitError as error:
         print(f"kith undo: error: {error}", file=sys.stderr)
         return 1
-    print(f"undone: {outcome.reverted_summary} ({outcome.reverted_sha[:7]}), "
-          f"reverted by {outcome.sha[:7]}; changed {files_changed(outcome.paths)}")
+    print(
+        f"undone: {outcome.reverted_summary} ({outcome.reverted_sha[:7]}), "
+        f"reverted by {outcome.sha[:7]}; changed {files_changed(outcome.paths)}"
+    )
     return 0
 
 

@@ -24,15 +24,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_root(parser)
     add_today(parser)
     add_json(parser)
-    parser.add_argument("--check", action="append", metavar="NAME",
-                        help="show only problems of this check (repeatable), such as email or log")
-    parser.add_argument("files", nargs="*", type=Path,
-                        help="report only on these files (the whole network is still read)")
+    parser.add_argument(
+        "--check",
+        action="append",
+        metavar="NAME",
+        help="show only problems of this check (repeatable), such as email or log",
+    )
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        help="report only on these files (the whole network is still read)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.load import load
-    from kithbook.validate import CHECK_NAMES, has_errors, validate
+    from kithbook.parse.load import load
+    from kithbook.rules.validate import CHECK_NAMES, has_errors, validate
 
     unknown = sorted(set(args.check or ()) - set(CHECK_NAMES))
     if unknown:
@@ -42,12 +50,17 @@ def run(args: argparse.Namespace) -> int:
     wanted = [_relative(root, path) for path in args.files]
     network = load(root)
     if not (root / network.config.contacts_dir).is_dir() and not (root / "mkdocs.yml").is_file():
-        raise CommandError(f"no {network.config.contacts_dir}/ folder or mkdocs.yml in {root}; run "
-                           "this in your network's folder or name it with --root DIR")
+        raise CommandError(
+            f"no {network.config.contacts_dir}/ folder or mkdocs.yml in {root}; run "
+            "this in your network's folder or name it with --root DIR"
+        )
     problems = validate(network, today_from(args))
     if wanted:
-        problems = [problem for problem in problems
-                    if problem.path == "mkdocs.yml" or _named(problem.path, wanted)]
+        problems = [
+            problem
+            for problem in problems
+            if problem.path == "mkdocs.yml" or _named(problem.path, wanted)
+        ]
     if args.check:
         problems = [problem for problem in problems if problem.check in set(args.check)]
     errors = sum(problem.severity == "error" for problem in problems)
@@ -55,17 +68,22 @@ def run(args: argparse.Namespace) -> int:
         problem.path for problem in network.problems if problem.path != "mkdocs.yml"
     }
     if args.json:
-        print_json({
-            "contacts": len(network.contacts),
-            "files": len(files),
-            "errors": errors,
-            "warnings": len(problems) - errors,
-            "problems": [problem.to_json() for problem in problems],
-        })
+        print_json(
+            {
+                "contacts": len(network.contacts),
+                "files": len(files),
+                "errors": errors,
+                "warnings": len(problems) - errors,
+                "problems": [problem.to_json() for problem in problems],
+            }
+        )
     else:
         print_problems(problems)
-        counts = (_count(len(files), "contact file"), _count(errors, "error"),
-                  _count(len(problems) - errors, "warning"))
+        counts = (
+            _count(len(files), "contact file"),
+            _count(errors, "error"),
+            _count(len(problems) - errors, "warning"),
+        )
         summary = "{} checked: {}, {}".format(*counts)
         print(summary, file=sys.stderr if problems else sys.stdout)
     return 1 if has_errors(problems) else 0

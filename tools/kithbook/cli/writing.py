@@ -28,13 +28,15 @@ class NotValid(Exception):
 
 
 def add_write_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--no-commit", action="store_true",
-                        help="write the file but do not commit it to Git")
+    parser.add_argument(
+        "--no-commit", action="store_true", help="write the file but do not commit it to Git"
+    )
 
 
 def add_slug(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("slug", metavar="SLUG",
-                        help="the contact: a slug, a unique prefix, a name or an alias")
+    parser.add_argument(
+        "slug", metavar="SLUG", help="the contact: a slug, a unique prefix, a name or an alias"
+    )
 
 
 def accept_arrow_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,14 +46,14 @@ def accept_arrow_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_network(root: Path) -> Network:
     from kithbook.cli.common import check_root
-    from kithbook.load import load
+    from kithbook.parse.load import load
 
     return load(check_root(root))
 
 
 def find_contact(network: Network, query: str) -> Contact:
     """The one contact `query` names; CommandError (exit 2) listing candidates otherwise."""
-    from kithbook.lookup import find_contacts
+    from kithbook.cli.lookup import find_contacts
 
     found = find_contacts(network, query)
     if len(found.contacts) == 1:
@@ -59,8 +61,10 @@ def find_contact(network: Network, query: str) -> Contact:
     if found.contacts:
         shown = ", ".join(f"{c.slug} ({c.name})" for c in found.contacts[:8])
         more = f" and {len(found.contacts) - 8} more" if len(found.contacts) > 8 else ""
-        raise CommandError(f"{query!r} matches {len(found.contacts)} contacts by {found.rule}: "
-                           f"{shown}{more}; give more of the slug")
+        raise CommandError(
+            f"{query!r} matches {len(found.contacts)} contacts by {found.rule}: "
+            f"{shown}{more}; give more of the slug"
+        )
     import difflib
 
     close = difflib.get_close_matches(query.lower(), list(network.by_slug), n=3, cutoff=0.6)
@@ -73,16 +77,17 @@ def file_errors(
 ) -> list[Problem]:
     """The errors `relative` would have with `text` (or these exact bytes) as its content, checked
     with the network (every check)."""
-    from kithbook.checks import problems_if_written
+    from kithbook.write.checks import problems_if_written
 
     problems = problems_if_written(network, today, {relative: text}).get(relative, [])
     return [problem for problem in problems if problem.severity == "error"]
 
 
-def edit_contact(network: Network, contact: Contact, change: Callable[[str], str],
-                 today: dt.date) -> tuple[str, str]:
+def edit_contact(
+    network: Network, contact: Contact, change: Callable[[str], str], today: dt.date
+) -> tuple[str, str]:
     """Apply `change` to the contact's file safely; NotValid or EditError leave it untouched."""
-    from kithbook.safe_write import update_file
+    from kithbook.write.safe_write import update_file
 
     def checked(text: str) -> str:
         new_text = change(text)
@@ -94,18 +99,27 @@ def edit_contact(network: Network, contact: Contact, change: Callable[[str], str
     return update_file(network.root / contact.path, checked)
 
 
-def run_edit(args: argparse.Namespace, network: Network, contact: Contact,
-             change: Callable[[str], str], message: str, today: dt.date, line: int = 1) -> int:
+def run_edit(
+    args: argparse.Namespace,
+    network: Network,
+    contact: Contact,
+    change: Callable[[str], str],
+    message: str,
+    today: dt.date,
+    line: int = 1,
+) -> int:
     """Edit, report, commit: the whole life of a one-file change; returns the exit code."""
-    from kithbook.edit import EditError
-    from kithbook.safe_write import WriteError
+    from kithbook.write.edit import EditError
+    from kithbook.write.safe_write import WriteError
 
     try:
         old, new = edit_contact(network, contact, change, today)
     except NotValid as invalid:
         print_problems(invalid.problems, sys.stderr)
-        print(f"{contact.path}: not changed: the result would have errors; fix them first",
-              file=sys.stderr)
+        print(
+            f"{contact.path}: not changed: the result would have errors; fix them first",
+            file=sys.stderr,
+        )
         return 1
     except EditError as error:
         raise CommandError(f"{contact.path}:{line}: {error}") from None
@@ -119,12 +133,15 @@ def run_edit(args: argparse.Namespace, network: Network, contact: Contact,
 
 def commit(args: argparse.Namespace, root: Path, paths: list[Path], message: str) -> int:
     """Commit the written files (unless --no-commit) and say what happened."""
-    from kithbook.git import commit_files
+    from kithbook.repo.commits import commit_files
 
     outcome = commit_files(root, paths, message, no_commit=args.no_commit, command=args.command)
     if outcome.committed:
         print(outcome.message)
         return 0
-    print(f"kith {args.command}: {'warning' if outcome.status != 'failed' else 'error'}: "
-          f"{outcome.message}", file=sys.stderr)
+    print(
+        f"kith {args.command}: {'warning' if outcome.status != 'failed' else 'error'}: "
+        f"{outcome.message}",
+        file=sys.stderr,
+    )
     return 1 if outcome.status == "failed" else 0

@@ -11,7 +11,7 @@ import datetime as dt
 from kithbook.config import Config
 from kithbook.importers.candidate import Candidate, SourceProblem
 from kithbook.model import Met
-from kithbook.validate import email_problem, phone_problem
+from kithbook.rules.validate import email_problem, phone_problem
 
 
 def tidy(candidate: Candidate, config: Config, today: dt.date) -> list[SourceProblem]:

@@ -18,8 +18,22 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 OMITTED_YEAR = 1604  # Apple writes birthdays without a year as 1604-MM-DD
 
 # Labels that say nothing about the site ("Profile", "Home page"): the link's host names it instead.
-GENERIC_LINK_LABELS = {"", "pref", "profile", "homepage", "home-page", "home", "work", "other",
-                       "internet", "x-internet", "voice", "cell", "main", "url"}
+GENERIC_LINK_LABELS = {
+    "",
+    "pref",
+    "profile",
+    "homepage",
+    "home-page",
+    "home",
+    "work",
+    "other",
+    "internet",
+    "x-internet",
+    "voice",
+    "cell",
+    "main",
+    "url",
+}
 LINK_HOSTS = {
     "linkedin.com": "linkedin",
     "github.com": "github",

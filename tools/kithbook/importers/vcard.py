@@ -43,8 +43,18 @@ _UNESCAPED_COMMA = re.compile(r"(?<!\\),")
 _ESCAPED = re.compile(r"\\([\\:;,])")
 # Read as one text: writers of vCard 2.1 (and some of 3.0) leave commas unescaped, which vobject
 # would take for a list and cut at the first comma. NICKNAME's list is split before decoding.
-SINGLE_TEXT = {"FN", "NOTE", "TITLE", "ROLE", "EMAIL", "TEL", "URL", "BDAY", "X-ABLABEL",
-               "X-SOCIALPROFILE"}
+SINGLE_TEXT = {
+    "FN",
+    "NOTE",
+    "TITLE",
+    "ROLE",
+    "EMAIL",
+    "TEL",
+    "URL",
+    "BDAY",
+    "X-ABLABEL",
+    "X-SOCIALPROFILE",
+}
 SYSTEM_GROUPS = {"mycontacts", "starred"}
 READ_ERRORS = (VObjectError, ValueError, UnicodeError, LookupError, TypeError, AttributeError)
 

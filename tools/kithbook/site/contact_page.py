@@ -7,7 +7,7 @@ from itertools import groupby
 from urllib.parse import quote
 
 from kithbook.model import Contact, LogEntry, Problem
-from kithbook.phrases import MONTH_NAMES, MONTHS, date_words, duration_words, when_words
+from kithbook.rules.phrases import MONTH_NAMES, MONTHS, date_words, duration_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
 from kithbook.site.markup import Page, attr, external, html_block, link, plural, text
 

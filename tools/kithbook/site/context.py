@@ -11,11 +11,11 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from kithbook.due import DueItem, DueList, due_list, next_due
-from kithbook.fields import SLUG
-from kithbook.git_history import FileHistory
-from kithbook.load import suggest_slug
 from kithbook.model import Contact, Network, Problem
+from kithbook.parse.fields import SLUG
+from kithbook.parse.load import suggest_slug
+from kithbook.repo.history import FileHistory
+from kithbook.rules.due import DueItem, DueList, due_list, next_due
 
 PEOPLE = "people"
 

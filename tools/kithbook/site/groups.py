@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from kithbook.model import Contact
-from kithbook.phrases import date_words
+from kithbook.rules.phrases import date_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
 from kithbook.site.markup import Page, attr, link, plural, table, text
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kithbook.due import KINDS, DueItem, occasions
-from kithbook.phrases import date_words, long_date, when_words
+from kithbook.rules.due import KINDS, DueItem, occasions
+from kithbook.rules.phrases import date_words, long_date, when_words
 from kithbook.site.context import SiteContext, broken_uri, contact_uri
 from kithbook.site.markup import Page, attr, link, plural, table, text
 

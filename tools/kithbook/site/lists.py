@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from kithbook.due import KINDS, occasions
 from kithbook.model import add_months
-from kithbook.phrases import MONTH_NAMES, WEEKDAYS, date_words, when_words
+from kithbook.rules.due import KINDS, occasions
+from kithbook.rules.phrases import MONTH_NAMES, WEEKDAYS, date_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
 from kithbook.site.home import KIND_TITLES, due_table
 from kithbook.site.markup import Page, link, plural, table, text
@@ -100,7 +100,10 @@ def calendar_page(site: SiteContext) -> Page:
             ]
             for occasion in in_month
         ]
-        parts += [f"## {MONTH_NAMES[month - 1]} {year}", table(["Day", "Person", "Occasion", "When"], rows)]
+        parts += [
+            f"## {MONTH_NAMES[month - 1]} {year}",
+            table(["Day", "Person", "Occasion", "When"], rows),
+        ]
     if not found:
         parts.append('<p class="kb-empty">No birthdays or yearly dates recorded.</p>')
     return Page(CALENDAR, "Calendar", "\n\n".join(parts))

@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Mapping
 from importlib import resources
 
-from kithbook.git_history import FileHistory
 from kithbook.model import Network, Problem
+from kithbook.repo.history import FileHistory
 from kithbook.site.contact_page import broken_page, contact_page
 from kithbook.site.context import broken_uri, public_context
 from kithbook.site.graph import graph_page

@@ -146,10 +146,10 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
         return server
 
     def _pages(self) -> list[GeneratedPage]:
-        from kithbook.git_history import file_histories
-        from kithbook.load import load
+        from kithbook.parse.load import load
+        from kithbook.repo.history import file_histories
+        from kithbook.rules.validate import validate
         from kithbook.site.pages import site_pages
-        from kithbook.validate import validate
 
         network = load(self.root, config=self.kithbook_config)
         problems = validate(network, self.today)

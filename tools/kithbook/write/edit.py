@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kithbook.edit_log import append_log_entry, format_log_line
-from kithbook.edit_text import EditError, Text, node_pairs, old_mac_as_lf, verify_front_matter
-from kithbook.new_contact import render_new_contact
-from kithbook.yamlnodes import YAMLSyntaxError, compose
-from kithbook.yamltext import (
+from kithbook.parse.yamlnodes import YAMLSyntaxError, compose
+from kithbook.write.log import append_log_entry, format_log_line
+from kithbook.write.new_contact import render_new_contact
+from kithbook.write.text import EditError, Text, node_pairs, old_mac_as_lf, verify_front_matter
+from kithbook.write.yamltext import (
     YAMLValueError,
     double_quoted,
     flow_list,
@@ -73,11 +73,25 @@ class _FrontMatter:
         source = self.source[:start] + new + self.source[end:]
         return self.text.with_front_matter(source)
 
-    def verify(self, before: str, after: str, key: str, expected: Any, check_loads: bool,
-               config: Config | None) -> None:
+    def verify(
+        self,
+        before: str,
+        after: str,
+        key: str,
+        expected: Any,
+        check_loads: bool,
+        config: Config | None,
+    ) -> None:
         """The post-edit check, with this front matter's pairs as the ones before the edit."""
-        verify_front_matter(before, after, key, expected, node_pairs(self.root),
-                            check_loads=check_loads, config=config)
+        verify_front_matter(
+            before,
+            after,
+            key,
+            expected,
+            node_pairs(self.root),
+            check_loads=check_loads,
+            config=config,
+        )
 
 
 @old_mac_as_lf
@@ -118,7 +132,7 @@ def add_list_item(
             result = _scalar_to_list(front, key, value, item)
         else:
             raise EditError(f"{key}: is a mapping, not a list; kith will not turn it into one")
-        expected = (before if isinstance(before, list) else [] if before is None else [before])
+        expected = before if isinstance(before, list) else [] if before is None else [before]
         expected = [*expected, _python(item)]
     front.verify(text, result, key, expected, check_loads, config)
     return result
@@ -126,7 +140,12 @@ def add_list_item(
 
 @old_mac_as_lf
 def set_mapping_entry(
-    text: str, key: str, subkey: str, value: Any, *, check_loads: bool = True,
+    text: str,
+    key: str,
+    subkey: str,
+    value: Any,
+    *,
+    check_loads: bool = True,
     config: Config | None = None,
 ) -> str:
     """Set `key.subkey` (such as links.github or met.date), creating the mapping or the entry."""
@@ -145,12 +164,15 @@ def set_mapping_entry(
     return result
 
 
-def _set_in_mapping(front: _FrontMatter, key: str, subkey: str, key_node: Node, node: Node,
-                    value: Any) -> str:
+def _set_in_mapping(
+    front: _FrontMatter, key: str, subkey: str, key_node: Node, node: Node, value: Any
+) -> str:
     if isinstance(node, ScalarNode):
         if node.tag != "tag:yaml.org,2002:null":
-            raise EditError(f"{key}: is a single value ({node.value!r}), not a mapping; "
-                            f"kith will not guess where it belongs, so edit {key} by hand")
+            raise EditError(
+                f"{key}: is a single value ({node.value!r}), not a mapping; "
+                f"kith will not guess where it belongs, so edit {key} by hand"
+            )
         if node.value:  # an explicit `null` or `~`
             entry = f"{{{_key(subkey)}: {_rendered(key, value, flow=True)}}}"
             return front.edit(node.start_mark.index, node.end_mark.index, entry)
@@ -338,7 +360,7 @@ def _key(key: str) -> str:
 
 def _python(value: Any, key: Any = _MISSING) -> Any:
     """A value as YAML would read it back; with `key`, the value of that key in a mapping node."""
-    from kithbook.yamlnodes import to_python
+    from kithbook.parse.yamlnodes import to_python
 
     if key is not _MISSING:
         if value is None:

@@ -16,10 +16,10 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from kithbook.importers.candidate import Candidate, SourceProblem
+from kithbook.importers.matching import MatchIndex, linkedin_key, name_keys
 from kithbook.importers.tidy import tidy
-from kithbook.matching import MatchIndex, linkedin_key, name_keys
 from kithbook.model import Contact, Met, MonthDay, Network
-from kithbook.slugs import free_slug, make_slug
+from kithbook.parse.slugs import free_slug, make_slug
 
 SINGLE_KEYS = ("company", "role", "location")
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
@@ -81,8 +81,10 @@ class ImportPlan:
         return sum(problem.severity == "error" for problem in self.problems)
 
     def summary(self) -> str:
-        return (f"{len(self.new)} new, {len(self.merges)} merged, {len(self.unchanged)} unchanged, "
-                f"{self.bad_records} skipped")
+        return (
+            f"{len(self.new)} new, {len(self.merges)} merged, {len(self.unchanged)} unchanged, "
+            f"{self.bad_records} skipped"
+        )
 
 
 @dataclass

@@ -10,9 +10,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from kithbook.config import CONFIG_FILE, config_from_bytes
-from kithbook.git import open_repo
-from kithbook.load import is_contact_name, load_files
 from kithbook.model import Network
+from kithbook.parse.load import is_contact_name, load_files
+from kithbook.repo.commits import open_repo
 
 if TYPE_CHECKING:
     import git

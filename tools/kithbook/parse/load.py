@@ -16,15 +16,15 @@ from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode
 
-from kithbook.body import parse_body
 from kithbook.config import Config, load_config
-from kithbook.contact_keys import KEYS
-from kithbook.document import DocumentError, decode, split
-from kithbook.fields import SLUG, FieldReader
-from kithbook.key_typos import did_you_mean_key
 from kithbook.model import Contact, Network, Problem
-from kithbook.slugs import suggest_slug
-from kithbook.yamlnodes import (
+from kithbook.parse.body import parse_body
+from kithbook.parse.document import DocumentError, decode, split
+from kithbook.parse.fields import SLUG, FieldReader
+from kithbook.parse.key_typos import did_you_mean_key
+from kithbook.parse.keys import KEYS
+from kithbook.parse.slugs import suggest_slug
+from kithbook.parse.yamlnodes import (
     MAX_NODES,
     MERGE,
     TooComplex,
@@ -250,7 +250,9 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
             try:
                 values["extra"][key] = to_python(value_node)
                 if values["extra"][key] not in (False, None) and did_you_mean_key(key) == "private":
-                    values["private"] = True  # `Private: true`, `privat: yes`: fail safe, keep it hidden
+                    values["private"] = (
+                        True  # `Private: true`, `privat: yes`: fail safe, keep it hidden
+                    )
             except TooComplex:
                 reader.report(
                     key_node,

@@ -71,7 +71,11 @@ def open_repo(root: Path | str) -> Repo | None:
 
 
 def commit_files(
-    root: Path | str, paths: list[Path | str], message: str, *, no_commit: bool = False,
+    root: Path | str,
+    paths: list[Path | str],
+    message: str,
+    *,
+    no_commit: bool = False,
     command: str | None = None,
 ) -> CommitOutcome:
     """Commit only `paths` with `message` and a Kith-Command trailer; only stage them when other
@@ -96,8 +100,11 @@ def _commit_locked(repo: Repo, relative: list[str], message: str, command: str) 
             ignored = _ignored(repo, relative)
             if ignored:
                 shown = ", ".join(ignored[:3]) + (" ..." if len(ignored) > 3 else "")
-                return CommitOutcome("failed", f"written but not committed: .gitignore excludes "
-                                     f"{shown}; commit by hand with git add -f if you mean to")
+                return CommitOutcome(
+                    "failed",
+                    f"written but not committed: .gitignore excludes "
+                    f"{shown}; commit by hand with git add -f if you mean to",
+                )
             _stage(repo, relative)
             staged = staged_paths(repo)
             others = [path for path in staged if path not in ours]
@@ -170,10 +177,13 @@ def undo_last(root: Path | str) -> UndoOutcome:
     except git.GitCommandError as error:
         with contextlib.suppress(git.GitCommandError):
             repo.git.revert("--abort")
-        raise GitError(f"cannot undo {target.hexsha[:7]} ({target.summary}): "
-                       f"{git_error_text(error)}") from None
-    message = (f"undo: {target.summary}\n\nThis reverts commit {target.hexsha}.\n\n"
-               f"{TRAILER}: undo\n{REVERTS_TRAILER}: {target.hexsha}")
+        raise GitError(
+            f"cannot undo {target.hexsha[:7]} ({target.summary}): {git_error_text(error)}"
+        ) from None
+    message = (
+        f"undo: {target.summary}\n\nThis reverts commit {target.hexsha}.\n\n"
+        f"{TRAILER}: undo\n{REVERTS_TRAILER}: {target.hexsha}"
+    )
     try:
         repo.git.commit("-m", message)
     except git.GitCommandError as error:
@@ -215,8 +225,10 @@ def pull_rebase(root: Path | str) -> str:
         if _rebase_in_progress(repo):
             repo.git.rebase("--abort")
             where = ", ".join(conflicted) or "some files"
-            raise GitError(f"pull stopped on a conflict in {where}; the rebase was undone, nothing "
-                           "changed; merge by hand with: git pull --no-rebase") from None
+            raise GitError(
+                f"pull stopped on a conflict in {where}; the rebase was undone, nothing "
+                "changed; merge by hand with: git pull --no-rebase"
+            ) from None
         raise GitError(f"git pull failed: {git_error_text(error)}") from None
 
 

@@ -15,14 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kithbook.checks import FILE_CHECKS, problems_if_written, problems_of
-from kithbook.edit import EditError, add_list_item, set_key, set_mapping_entry
-from kithbook.git import CommitOutcome, commit_files
-from kithbook.import_plan import Addition, ImportPlan, Merge
 from kithbook.importers.candidate import SourceProblem
+from kithbook.importers.plan import Addition, ImportPlan, Merge
 from kithbook.model import Network
-from kithbook.new_contact import render_contact_text
-from kithbook.safe_write import PlannedWrite, Snapshot, WriteError, read_snapshot, write_batch
+from kithbook.repo.commits import CommitOutcome, commit_files
+from kithbook.write.checks import FILE_CHECKS, problems_if_written, problems_of
+from kithbook.write.edit import EditError, add_list_item, set_key, set_mapping_entry
+from kithbook.write.new_contact import render_contact_text
+from kithbook.write.safe_write import PlannedWrite, Snapshot, WriteError, read_snapshot, write_batch
 
 Progress = Callable[[int, int], None]
 
@@ -55,7 +55,12 @@ class _Write:
 
 
 def apply_plan(
-    plan: ImportPlan, network: Network, today: dt.date, source: str, *, no_commit: bool = False,
+    plan: ImportPlan,
+    network: Network,
+    today: dt.date,
+    source: str,
+    *,
+    no_commit: bool = False,
     progress: Progress | None = None,
 ) -> ApplyResult:
     """Write the plan's files into the network's folder and commit them as one import."""
@@ -64,7 +69,9 @@ def apply_plan(
     writes = _checked(writes, network, today, result)
     if any(write.snapshot is None for write in writes):
         _make_folder(network.root / network.config.contacts_dir)
-    planned = [PlannedWrite(network.root / write.path, write.text, write.snapshot) for write in writes]
+    planned = [
+        PlannedWrite(network.root / write.path, write.text, write.snapshot) for write in writes
+    ]
     for write, error in zip(writes, write_batch(planned, progress), strict=True):
         if error:
             result.problems.append(SourceProblem(write.line, "error", f"{error}; skipped"))
@@ -74,8 +81,9 @@ def apply_plan(
             result.merged.append(write.path)
     if result.paths:
         paths = [network.root / path for path in result.paths]
-        result.commit = commit_files(network.root, paths, result.summary(source),
-                                     no_commit=no_commit, command="import")
+        result.commit = commit_files(
+            network.root, paths, result.summary(source), no_commit=no_commit, command="import"
+        )
     result.problems.sort(key=lambda problem: problem.line)
     return result
 
@@ -93,8 +101,13 @@ def _new_writes(plan: ImportPlan, result: ApplyResult) -> list[_Write]:
         try:
             text = render_contact_text(contact.fields, contact.body)  # loaded in `_checked`
         except EditError as error:
-            result.problems.append(SourceProblem(
-                contact.lines[0], "error", f"{contact.name}: cannot write {contact.path}: {error}"))
+            result.problems.append(
+                SourceProblem(
+                    contact.lines[0],
+                    "error",
+                    f"{contact.name}: cannot write {contact.path}: {error}",
+                )
+            )
             continue
         writes.append(_Write(contact.path, contact.lines[0], text))
     return writes
@@ -121,25 +134,33 @@ def _merged_text(text: str, merge: Merge, result: ApplyResult) -> str:
         try:
             text = apply_addition(text, addition)
         except EditError as error:
-            result.problems.append(SourceProblem(
-                merge.lines[0], "warning", f"{merge.path}: could not add {addition}: {error}"))
+            result.problems.append(
+                SourceProblem(
+                    merge.lines[0], "warning", f"{merge.path}: could not add {addition}: {error}"
+                )
+            )
     return text
 
 
-def _checked(writes: list[_Write], network: Network, today: dt.date,
-             result: ApplyResult) -> list[_Write]:
+def _checked(
+    writes: list[_Write], network: Network, today: dt.date, result: ApplyResult
+) -> list[_Write]:
     """The writes whose files will validate: new files clean, merged files with no new problem
     (each file checked alone: an import adds no references and merges, never duplicates, e-mails)."""
     texts = {write.path: write.text for write in writes}
     after = problems_if_written(network, today, texts, FILE_CHECKS)
-    before = problems_of(network, today, [w.path for w in writes if w.snapshot is not None],
-                         FILE_CHECKS)
+    before = problems_of(
+        network, today, [w.path for w in writes if w.snapshot is not None], FILE_CHECKS
+    )
     kept = []
     for write in writes:
         old = before.get(write.path, [])
         known = {(problem.check, problem.message) for problem in old}
-        new = [problem for problem in after.get(write.path, [])
-               if (problem.check, problem.message) not in known]
+        new = [
+            problem
+            for problem in after.get(write.path, [])
+            if (problem.check, problem.message) not in known
+        ]
         if any(problem.severity == "error" for problem in old):
             reason = "the file has errors (kith validate shows them); fix them, then import again"
         elif new:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from kithbook.edit_text import EditError, front_matter_pairs
-from kithbook.yamltext import YAMLValueError, yaml_scalar
+from kithbook.write.text import EditError, front_matter_pairs
+from kithbook.write.yamltext import YAMLValueError, yaml_scalar
 
 if TYPE_CHECKING:
     from kithbook.config import Config
@@ -19,9 +19,7 @@ _SIMPLE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 EMPTY_BODY = "\n## Log\n"
 
 
-def render_new_contact(
-    fields: dict[str, Any], body: str = "", config: Config | None = None
-) -> str:
+def render_new_contact(fields: dict[str, Any], body: str = "", config: Config | None = None) -> str:
     """Front matter from `fields` (in order; empty values left out) and a body with a `## Log`;
     the text reads back as exactly those fields and loads as a contact with the network's `config`
     (default: the defaults), else EditError."""
@@ -84,7 +82,7 @@ def _plain(value: Any) -> Any:
 def _check_loads(text: str, config: Config | None) -> None:
     """EditError unless the loader reads the text as a contact."""
     from kithbook.config import Config
-    from kithbook.load import parse_contact
+    from kithbook.parse.load import parse_contact
 
     problems: list[Any] = []
     if parse_contact("contact.md", text.encode("utf-8"), config or Config(), problems) is None:

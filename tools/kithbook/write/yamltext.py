@@ -14,14 +14,14 @@ from typing import Any
 
 import yaml
 
-from kithbook.yamlnodes import YAMLSyntaxError, compose
+from kithbook.parse.yamlnodes import YAMLSyntaxError, compose
 
 STR = "tag:yaml.org,2002:str"
 
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_INDICATORS = set(",[]{}?")  # PyYAML's pure-Python parser rejects a ? inside a flow list
 _NEEDS_ESCAPE = re.compile(  # not printable in YAML, a line break YAML would fold, a BOM, " or \\
-    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\"\\\\]"
+    '[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|["\\\\]'
 )
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
 _resolver = yaml.resolver.Resolver()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kithbook.matching import name_keys
+from kithbook.importers.matching import name_keys
 from kithbook.model import Contact, Network
 
 
@@ -24,7 +24,8 @@ def find_contacts(network: Network, query: str) -> Lookup:
         return Lookup((exact,), "slug")
     keys = name_keys(text)
     named = tuple(
-        contact for contact in network.contacts
+        contact
+        for contact in network.contacts
         if keys & {key for name in (contact.name, *contact.aka) for key in name_keys(name)}
     )
     if named:

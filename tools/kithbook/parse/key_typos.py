@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kithbook.contact_keys import KEYS
+from kithbook.parse.keys import KEYS
 
 SINGULAR_KEYS = {
     "email": "emails",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Container
 from pathlib import Path
 
-from kithbook.fields import SLUG
+from kithbook.parse.fields import SLUG
 
 MAX_LENGTH = 60
 FALLBACK = "contact"

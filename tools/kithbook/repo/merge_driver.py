@@ -1,6 +1,6 @@
 """A Git merge driver for contact files: both sides' log lines kept, keys merged one by one.
 
-Git runs `python -m kithbook.merge_driver %O %A %B %P` (installed by `kith git-setup`). Log entries
+Git runs `python -m kithbook.repo.merge_driver %O %A %B %P` (installed by `kith git-setup`). Log entries
 added on either side are all kept, once each, in date order; an entry removed or edited on one side
 stays removed. A front-matter key changed on one side only takes that side's lines; a key changed
 differently on both sides is left between conflict markers, and the driver exits 1 like Git's own.
@@ -17,12 +17,12 @@ from pathlib import Path, PurePath
 
 from yaml.nodes import MappingNode
 
-from kithbook.body import log_sections
 from kithbook.config import CONFIG_FILE, Config, load_config
-from kithbook.document import lf_text
-from kithbook.edit_log import LOG_ITEM
-from kithbook.edit_text import EditError, Text, line_ending
-from kithbook.yamlnodes import YAMLSyntaxError, compose, key_text
+from kithbook.parse.body import log_sections
+from kithbook.parse.document import lf_text
+from kithbook.parse.yamlnodes import YAMLSyntaxError, compose, key_text
+from kithbook.write.log import LOG_ITEM
+from kithbook.write.text import EditError, Text, line_ending
 
 PLACEHOLDER = "\0kith-log-entries\0"
 _DATE = re.compile(r"^ {0,3}[-*+][ \t]+(\d{4}-\d{2}-\d{2})")
@@ -205,7 +205,8 @@ def line_merge(base: str, ours: str, theirs: str) -> tuple[str, bool]:
             paths.append(str(path))
         result = subprocess.run(
             ["git", "merge-file", "-p", "-L", "ours", "-L", "base", "-L", "theirs", *paths],
-            capture_output=True, check=False,
+            capture_output=True,
+            check=False,
         )
     if result.returncode < 0 or result.returncode > 127:
         raise CannotMerge(result.stderr.decode("utf-8", "replace").strip())
@@ -214,7 +215,7 @@ def line_merge(base: str, ours: str, theirs: str) -> tuple[str, bool]:
 
 def _check_loads(text: str, config: Config) -> None:
     """The merged file must still load as a contact, or the structured merge is not trusted."""
-    from kithbook.load import parse_contact
+    from kithbook.parse.load import parse_contact
 
     if parse_contact("merged.md", text.encode("utf-8"), config, []) is None:
         raise CannotMerge("the merged file would not load")
@@ -234,23 +235,31 @@ def main(argv: list[str] | None = None) -> int:
     """`merge_driver BASE OURS THEIRS [PATH]`: write the merge into OURS; exit 1 on conflicts."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) < 3:
-        print("usage: python -m kithbook.merge_driver BASE OURS THEIRS [PATH]", file=sys.stderr)
+        print(
+            "usage: python -m kithbook.repo.merge_driver BASE OURS THEIRS [PATH]", file=sys.stderr
+        )
         return 2
     base_path, ours_path, theirs_path = (Path(arg) for arg in args[:3])
     data = [path.read_bytes() for path in (base_path, ours_path, theirs_path)]
     try:
         texts = [chunk.decode("utf-8-sig") for chunk in data]
     except UnicodeDecodeError:
-        return subprocess.run(["git", "merge-file", str(ours_path), str(base_path),
-                               str(theirs_path)], check=False).returncode and 1
+        return (
+            subprocess.run(
+                ["git", "merge-file", str(ours_path), str(base_path), str(theirs_path)], check=False
+            ).returncode
+            and 1
+        )
     path = args[3] if len(args) > 3 else None
     merged, conflicted = merge_texts(*texts, network_config(path, Path.cwd()))
     bom = b"\xef\xbb\xbf" if data[1].startswith(b"\xef\xbb\xbf") else b""
     ours_path.write_bytes(bom + merged.encode("utf-8"))
     if conflicted:
         shown = path or ours_path.name
-        print(f"kith merge: conflict in {shown}: the same key was changed on both sides",
-              file=sys.stderr)
+        print(
+            f"kith merge: conflict in {shown}: the same key was changed on both sides",
+            file=sys.stderr,
+        )
     return 1 if conflicted else 0
 
 

@@ -237,8 +237,10 @@ def to_python(node: Node, budget: list[int] | None = None, depth: int = 0) -> An
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:  # keys as written: `2024-01-01:` is "2024-01-01"
-            key = key_text(key_node) if isinstance(key_node, ScalarNode) else str(
-                to_python(key_node, budget, depth + 1)
+            key = (
+                key_text(key_node)
+                if isinstance(key_node, ScalarNode)
+                else str(to_python(key_node, budget, depth + 1))
             )
             result[key] = to_python(value_node, budget, depth + 1)
         return result

@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from collections import Counter
 
-from kithbook.body import log_sections, parse_body
 from kithbook.config import DEFAULT_CHANNELS
-from kithbook.edit_text import EditError, Text, old_mac_as_lf
 from kithbook.model import ARROW_OF, Direction, LogEntry
+from kithbook.parse.body import log_sections, parse_body
+from kithbook.write.text import EditError, Text, old_mac_as_lf
 
 LOG_ITEM = re.compile(r"^ {0,3}[-*+][ \t]")  # a list item: a log entry's first line
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
@@ -108,8 +108,12 @@ def _key(entry: LogEntry) -> tuple[dt.date, str, str | None, str]:
     return entry.date, entry.direction, entry.channel, entry.text
 
 
-def _verify(before: str, after: str, expected: tuple[dt.date, str, str | None, str],
-            channels: tuple[str, ...]) -> None:
+def _verify(
+    before: str,
+    after: str,
+    expected: tuple[dt.date, str, str | None, str],
+    channels: tuple[str, ...],
+) -> None:
     """The new text has exactly the old entries plus the new one, and the same front matter."""
     old_parts, new_parts = Text.parse(before), Text.parse(after)
     if old_parts.front_matter != new_parts.front_matter:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from kithbook.load import load_files
 from kithbook.model import Network, Problem
-from kithbook.validate import CHECKS, validate
+from kithbook.parse.load import load_files
+from kithbook.rules.validate import CHECKS, validate
 
 NETWORK_CHECKS = ("reference", "duplicate-email")  # these compare a file with the other files
 FILE_CHECKS = tuple(name for name in CHECKS if name not in NETWORK_CHECKS)
@@ -46,8 +46,10 @@ def problems_if_written(
     """The problems each file of `texts` (relative path -> new content; bytes are checked exactly as
     they are) would have as a contact of `network`: loaded with its settings, beside the other
     contacts as they are, checked as `problems_of` checks."""
-    files = [(path, text if isinstance(text, bytes) else text.encode("utf-8"))
-             for path, text in texts.items()]
+    files = [
+        (path, text if isinstance(text, bytes) else text.encode("utf-8"))
+        for path, text in texts.items()
+    ]
     written = load_files(network.root, network.config, files)
     others = [contact for contact in network.contacts if contact.path not in texts]
     combined = Network(network.root, network.config, others + written.contacts, written.problems)

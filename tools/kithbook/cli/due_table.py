@@ -12,8 +12,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING
 
-from kithbook.due import KINDS, DueItem, DueList, history
-from kithbook.phrases import first_words, short_date
+from kithbook.rules.due import KINDS, DueItem, DueList, history
+from kithbook.rules.phrases import first_words, short_date
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -14,7 +14,7 @@ from typing import Literal
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kithbook.model import Duration, MonthDay, Problem, Severity
-from kithbook.yamlnodes import (
+from kithbook.parse.yamlnodes import (
     BOOL,
     INT,
     KIND_NAMES,

@@ -21,18 +21,38 @@ from kithbook.model import Contact, LogEntry, Network
 
 VCARD_VERSIONS = ("4.0", "3.0")
 APPLE_OMITTED_YEAR = 1604
-CSV_COLUMNS = ("slug", "name", "aka", "emails", "phones", "company", "role", "location", "birthday",
-               "tags", "circle", "cadence", "channel", "status", "met.date", "met.where", "met.via",
-               "last_contact", "notes")
+CSV_COLUMNS = (
+    "slug",
+    "name",
+    "aka",
+    "emails",
+    "phones",
+    "company",
+    "role",
+    "location",
+    "birthday",
+    "tags",
+    "circle",
+    "cadence",
+    "channel",
+    "status",
+    "met.date",
+    "met.where",
+    "met.via",
+    "last_contact",
+    "notes",
+)
 LIST_SEPARATOR = "; "
 
 
-def select_contacts(network: Network, *, tag: str | None = None,
-                    include_private: bool = False) -> list[Contact]:
+def select_contacts(
+    network: Network, *, tag: str | None = None, include_private: bool = False
+) -> list[Contact]:
     """The contacts to export: with `tag` when given; private ones only with `include_private`."""
     wanted = tag.lower() if tag else None
     return [
-        contact for contact in network.contacts
+        contact
+        for contact in network.contacts
         if (include_private or not contact.private) and (wanted is None or wanted in contact.tags)
     ]
 
@@ -75,8 +95,9 @@ def _card(contact: Contact, version: str) -> vobject.base.Component:
     return card
 
 
-def _add_typed(card: vobject.base.Component, name: str, value: str, types: list[str],
-               version: str) -> None:
+def _add_typed(
+    card: vobject.base.Component, name: str, value: str, types: list[str], version: str
+) -> None:
     prop = card.add(name)
     prop.value = value
     if version == "4.0" and types == ["pref"]:
@@ -107,8 +128,12 @@ def to_csv(contacts: Iterable[Contact], today: dt.date) -> str:
     writer.writerow([*CSV_COLUMNS, *(f"links.{label}" for label in labels)])
     for contact in contacts:
         row = _csv_values(contact, today)
-        writer.writerow([*(row[column] for column in CSV_COLUMNS),
-                         *(contact.links.get(label, "") for label in labels)])
+        writer.writerow(
+            [
+                *(row[column] for column in CSV_COLUMNS),
+                *(contact.links.get(label, "") for label in labels),
+            ]
+        )
     return output.getvalue()
 
 
@@ -140,8 +165,9 @@ def _csv_values(contact: Contact, today: dt.date) -> dict[str, str]:
 
 def to_json(contacts: Iterable[Contact], *, include_private: bool = False) -> str:
     """The contacts as the tools see them (the loader's model), one JSON document."""
-    data = {"contacts": [contact_json(contact, include_private=include_private)
-                         for contact in contacts]}
+    data = {
+        "contacts": [contact_json(contact, include_private=include_private) for contact in contacts]
+    }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -167,8 +193,10 @@ def contact_json(contact: Contact, *, include_private: bool = False) -> dict[str
         "memories": list(contact.memories),
         "goals": list(contact.goals),
         "birthday": _text(contact.birthday),
-        "dates": [{"date": item.date.isoformat(), "label": item.label, "yearly": item.yearly}
-                  for item in contact.dates],
+        "dates": [
+            {"date": item.date.isoformat(), "label": item.label, "yearly": item.yearly}
+            for item in contact.dates
+        ],
         "status": contact.status,
         "snooze": contact.snooze.isoformat() if contact.snooze else None,
         "knows": list(contact.knows),
@@ -183,8 +211,14 @@ def contact_json(contact: Contact, *, include_private: bool = False) -> dict[str
 
 
 def _entry_json(entry: LogEntry) -> dict[str, Any]:
-    return {"date": entry.date.isoformat(), "direction": entry.direction, "arrow": entry.arrow,
-            "channel": entry.channel, "text": entry.text, "tags": list(entry.tags)}
+    return {
+        "date": entry.date.isoformat(),
+        "direction": entry.direction,
+        "arrow": entry.arrow,
+        "channel": entry.channel,
+        "text": entry.text,
+        "tags": list(entry.tags),
+    }
 
 
 def _text(value: object) -> str | None:

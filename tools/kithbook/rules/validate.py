@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
-from kithbook.addresses import email_problem, phone_problem
-from kithbook.fields import SLUG
-from kithbook.key_typos import did_you_mean_key
 from kithbook.model import STATUSES, Contact, Network, Problem, Severity
+from kithbook.parse.addresses import email_problem, phone_problem
+from kithbook.parse.fields import SLUG
+from kithbook.parse.key_typos import did_you_mean_key
 
 Check = Callable[[Network, dt.date], Iterator[Problem]]
+
 
 def _problem(
     contact: Contact, line: int, message: str, check: str, severity: Severity = "error"
@@ -28,7 +29,9 @@ def check_unknown_keys(network: Network, today: dt.date) -> Iterator[Problem]:
         for key in contact.extra:
             known = did_you_mean_key(str(key))
             if known:
-                kept = " (until you fix it, the contact is kept private)" if known == "private" else ""
+                kept = (
+                    " (until you fix it, the contact is kept private)" if known == "private" else ""
+                )
                 yield _problem(
                     contact,
                     contact.line_of(key),
@@ -118,7 +121,7 @@ def _missing(network: Network, contact: Contact, line: int, key: str, slug: str)
 
     hint = ""
     if not SLUG.fullmatch(slug):
-        from kithbook.load import suggest_slug
+        from kithbook.parse.load import suggest_slug
 
         suggestion = suggest_slug(slug)
         hint = (

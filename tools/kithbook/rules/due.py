@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from kithbook.backlog import BacklogPicker
 from kithbook.model import Contact, Duration, LogEntry, MonthDay, Network, Problem
-from kithbook.occasions import Occasion, contact_occasions, occasions, occurs_between
-from kithbook.phrases import duration_words, reached_out, relative_day, short_date, span
+from kithbook.rules.backlog import BacklogPicker
+from kithbook.rules.occasions import Occasion, contact_occasions, occasions, occurs_between
+from kithbook.rules.phrases import duration_words, reached_out, relative_day, short_date, span
 
 if TYPE_CHECKING:
     from kithbook.config import Config
@@ -88,7 +88,7 @@ def due_list(
     """Who is due on `today` (and within `upcoming_days` after); contacts whose file has errors are
     left out. `problems` are the validator's, computed here when not given."""
     if problems is None:
-        from kithbook.validate import validate
+        from kithbook.rules.validate import validate
 
         problems = validate(network, today)
     broken = paths_with_errors(problems)

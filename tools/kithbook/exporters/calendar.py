@@ -14,14 +14,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kithbook.due import paths_with_errors
 from kithbook.model import Contact, Network, Problem, add_months
-from kithbook.occasions import Occasion, occasions
+from kithbook.rules.due import paths_with_errors
+from kithbook.rules.occasions import Occasion, occasions
 
 if TYPE_CHECKING:
     from icalendar import Event
 
-    from kithbook.due import DueItem
+    from kithbook.rules.due import DueItem
 
 PRODUCT = "-//Kithbook//kith due//EN"
 CALENDAR_NAME = "Kithbook: who to reach out to"

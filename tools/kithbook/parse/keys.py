@@ -13,9 +13,9 @@ from typing import Any, Literal
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from kithbook.fields import FieldReader
 from kithbook.model import LifeDate, Met
-from kithbook.yamlnodes import BOOL, FLOAT, INT, NULL, TIMESTAMP
+from kithbook.parse.fields import FieldReader
+from kithbook.parse.yamlnodes import BOOL, FLOAT, INT, NULL, TIMESTAMP
 
 TAG = re.compile(r"[^\W_][\w-]*")
 

@@ -1,7 +1,7 @@
 """Each contact file's story from Git: when it was added, and how company, role or location changed.
 
 One `git log --raw` pass over the contacts folder (not one per file: that costs a minute at 1,000
-contacts), cached by HEAD; old versions are read with the one loader, `kithbook.load.parse_contact`.
+contacts), cached by HEAD; old versions are read with the one loader, `kithbook.parse.load.parse_contact`.
 A folder that is not in a Git repository, or has no commits yet, simply has no history.
 """
 
@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
 from kithbook.config import Config
-from kithbook.git import open_repo
-from kithbook.load import is_contact_name, parse_contact
+from kithbook.parse.load import is_contact_name, parse_contact
+from kithbook.repo.commits import open_repo
 
 TRACKED = ("company", "role", "location")
 CACHE_FILE = Path(".kithbook-cache") / "git-history.json"

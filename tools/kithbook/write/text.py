@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from yaml.nodes import Node
 
-from kithbook.document import DocumentError, lf_text, split
-from kithbook.yamlnodes import TooComplex, YAMLSyntaxError, compose, key_text, to_python
+from kithbook.parse.document import DocumentError, lf_text, split
+from kithbook.parse.yamlnodes import TooComplex, YAMLSyntaxError, compose, key_text, to_python
 
 if TYPE_CHECKING:
     from kithbook.config import Config
@@ -121,7 +121,7 @@ def verify_front_matter(
     loads as a contact with the network's `config` (unless the caller loads it itself: an import);
     `old_pairs` are `before`'s pairs when the caller has already read them."""
     from kithbook.config import Config
-    from kithbook.load import parse_contact
+    from kithbook.parse.load import parse_contact
 
     if old_pairs is None:
         old_pairs = front_matter_pairs(before)
