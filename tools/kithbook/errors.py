@@ -1,0 +1,8 @@
+"""The one exception base: every error Kithbook raises on purpose derives from `KithbookError`,
+so a command line catches one class and prints its one-line message."""
+
+from __future__ import annotations
+
+
+class KithbookError(Exception):
+    """An expected failure with a message a person can act on (never a bug)."""
