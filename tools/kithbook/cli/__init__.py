@@ -16,6 +16,7 @@ from kithbook.cli.common import ArgumentParser, CommandError
 
 COMMANDS = {  # command name: module in this package, in the order `kith --help` lists them
     "due": "due",
+    "stats": "stats",
     "validate": "validate",
     "log": "log",
     "new": "new",
