@@ -189,7 +189,7 @@ def plain_table(
         tail += [f"note: {item.name}: {item.reason}; {item.note}" for item in notes(items)]
     if tail:
         blocks.append(tail)
-    coming = list(due.coming_up) if coming_up is None else coming_up
+    coming = _coming(due, items, coming_up)
     if coming:
         lines = [f"Coming up ({len(coming)})"]
         day_width = max(len(short_date(item.due, due.today)) for item in coming)
@@ -200,6 +200,16 @@ def plain_table(
         blocks.append(lines)
     blocks.append([summary_line(due, items)])
     stream.write("\n\n".join("\n".join(block) for block in blocks) + "\n")
+
+
+def _coming(
+    due: DueList, items: list[DueItem], coming_up: list[DueItem] | None
+) -> list[DueItem]:
+    """The occasions coming up (those the filters kept), less those already listed as falling due
+    soon (--upcoming)."""
+    listed = {(item.slug, item.due) for item in items if item.upcoming}
+    found = list(due.coming_up) if coming_up is None else coming_up
+    return [item for item in found if (item.slug, item.due) not in listed]
 
 
 def rich_table(
@@ -244,7 +254,7 @@ def rich_table(
             console.print(Text(line, style="dim"))
         for item in notes(items):
             console.print(Text(f"note: {item.name}: {item.reason}; {item.note}", style="yellow"))
-    coming = list(due.coming_up) if coming_up is None else coming_up
+    coming = _coming(due, items, coming_up)
     if coming:
         console.print()
         console.print(Text(f"Coming up ({len(coming)})", style="bold"))

@@ -37,9 +37,8 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 REPLIES = ("in", "both")
 _by_date = attrgetter("date")
 
-CLOSENESS_POWER = 3.0
-RECONNECT_NUDGES = 1
-OLD_IN_SLOTS = True
+CLOSENESS_DAYS = 75  # closeness halves at this cadence ...
+CLOSENESS_STEEPNESS = 4  # ... and falls this steeply around it
 PESTER_DAYS = 60  # no third message within this many days while the last two are unanswered
 MAX_BACKOFF_DOUBLINGS = 4  # the back-off grows 2x, 4x, 8x, then stays at 16x the cadence
 OCCASION_BONUS = 4.0  # a birthday or yearly date on its day (fading over the belated days)
@@ -184,10 +183,7 @@ def due_list(
     items = [found[0] if len(found) == 1 else _merge(found) for found in reasons.values()]
     if upcoming_days > 0:
         items = [_marked_upcoming(item, today) for item in items]
-    old = rules.reconnecting
-    nudges = sum(item.slug in old and not item.upcoming for item in items)
-    quota = backlog_quota(len(picks) + round(nudges * RECONNECT_NUDGES), today)
-    ordered = plan_order(items, budget, quota, old if OLD_IN_SLOTS else frozenset())
+    ordered = plan_order(items, budget, backlog_quota(len(picks), today))
     counts = {kind: 0 for kind in KINDS}
     for item in ordered:
         if not item.upcoming:
@@ -226,8 +222,7 @@ def plan_order(
     chosen: set[str] = {item.slug for item in eligible if item.urgent}
     room = max(budget - len(chosen), 0)
     for item in eligible:
-        is_old = item.kind == "backlog" or item.slug in old
-        if room and backlog_quota and is_old and item.slug not in chosen:
+        if room and backlog_quota and item.kind == "backlog" and item.slug not in chosen:
             chosen.add(item.slug)
             room -= 1
             backlog_quota -= 1
@@ -355,8 +350,11 @@ def _plus_days(day: dt.date, days: int) -> dt.date:
 
 
 def closeness(cadence_days: int) -> float:
-    """How close, from the cadence: 0.59 for every 3 weeks, 0.33 for 2 months, 0.08 for a year."""
-    return (30 / (30 + max(cadence_days, 1))) ** CLOSENESS_POWER
+    """How close, from the cadence: 0.99 for every 3 weeks, 0.71 for every 2 months, 0.33 for 3
+    months, 0.03 for 6 months and 0.002 for a year. Kept nearly flat among the people you see most
+    and steep beyond, so a friend overdue is not starved by close friends barely due, and the
+    wider circles do not eat the day's budget (tuned with tools/benchmarks/simulate.py)."""
+    return 1 / (1 + (max(cadence_days, 1) / CLOSENESS_DAYS) ** CLOSENESS_STEEPNESS)
 
 
 def answer_weight(reply_rate: float, rounds: int) -> float:
@@ -389,7 +387,6 @@ class Rules:
         self._of_circle: dict[str | None, tuple[Duration, str]] = {}
         self._own: dict[Duration, tuple[Duration, str]] = {}
         self._in_window: dict[tuple[int, int], bool] = {}
-        self.reconnecting: set[str] = set()
 
     def cadence(self, contact: Contact) -> tuple[Duration, str]:
         """`cadence_of` and where it comes from, in words (`friend circle: every 2 months`);
@@ -435,7 +432,7 @@ class Rules:
             late = (self.today - entries[-1].date).days - cadence.days
             lateness = max(late, 0) / max(cadence.days, 1)
         if logged and writes:
-            self._follow_up(contact, cadence, entries, writes, lateness, found)
+            self._follow_up(contact, cadence, writes, lateness, found)
         if contact.dates or (contact.birthday and self._near(contact.birthday)):
             self._dates(contact, entries, cadence, lateness, found, coming_up)
         if logged:
@@ -489,7 +486,6 @@ class Rules:
         self,
         contact: Contact,
         cadence: Duration,
-        entries: list[LogEntry],
         writes: list[LogEntry],
         lateness: float,
         found: list[DueItem],
@@ -510,8 +506,6 @@ class Rules:
         closes = cadence.after(days[-1])
         urgent = due <= today and (closes - today).days <= CLOSING_DAYS
         reason = f"follow up{again}{when}: {wrote}, no reply yet"
-        if len(writes) == len(entries):
-            self.reconnecting.add(contact.slug)
         if urgent:
             reason += f" (last chance: the thread goes cold {relative_day(closes, today)})"
         priority = closeness(cadence.days) * (FOLLOW_UP_BONUS + max(score, 0) + lateness)
