@@ -202,9 +202,7 @@ def plain_table(
     stream.write("\n\n".join("\n".join(block) for block in blocks) + "\n")
 
 
-def _coming(
-    due: DueList, items: list[DueItem], coming_up: list[DueItem] | None
-) -> list[DueItem]:
+def _coming(due: DueList, items: list[DueItem], coming_up: list[DueItem] | None) -> list[DueItem]:
     """The occasions coming up (those the filters kept), less those already listed as falling due
     soon (--upcoming)."""
     listed = {(item.slug, item.due) for item in items if item.upcoming}

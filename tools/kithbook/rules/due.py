@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kithbook.model import Contact, Duration, LogEntry, MonthDay, Network, Problem
 from kithbook.rules.backlog import BacklogPicker
@@ -181,8 +182,6 @@ def due_list(
             )
         )
     items = [found[0] if len(found) == 1 else _merge(found) for found in reasons.values()]
-    if upcoming_days > 0:
-        items = [_marked_upcoming(item, today) for item in items]
     ordered = plan_order(items, budget, backlog_quota(len(picks), today))
     counts = {kind: 0 for kind in KINDS}
     for item in ordered:
@@ -232,18 +231,13 @@ def plan_order(
         if item.slug not in chosen:
             chosen.add(item.slug)
             room -= 1
-    marked = [replace(item, plan=True) if item.slug in chosen else item for item in ranked]
-    marked.sort(key=lambda item: (not item.plan, item.upcoming, *_rank(item)))
-    return marked
+    plan = [replace(item, plan=True) for item in ranked if item.slug in chosen]
+    rest = [item for item in ranked if item.slug not in chosen and not item.upcoming]
+    return plan + rest + [item for item in ranked if item.upcoming]
 
 
-def _rank(item: DueItem) -> tuple[float, str, str]:
-    return (-item.priority, item.contact.name.lower(), item.contact.slug)
-
-
-def _marked_upcoming(item: DueItem, today: dt.date) -> DueItem:
-    """An item that is not due today but falls due within the --upcoming window says so."""
-    return replace(item, upcoming=True) if item.due > today else item
+def _rank(item: DueItem) -> tuple[float, str]:
+    return (-item.priority, item.contact.slug)
 
 
 def paths_with_errors(problems: list[Problem]) -> set[str]:
@@ -319,9 +313,11 @@ def reconnect_due(
     are unanswered, twice the cadence, then four, eight and sixteen times (back-off), and never
     before the never-pester guard lets a third message through."""
     last = entries[-1].date
+    if not writes:
+        return cadence.after(last)
     days = unanswered_days(writes)
     extra = len(days) - max(config.follow_ups, 0)
-    if not days or extra <= 0:
+    if extra <= 0:
         return cadence.after(last)
     factor = 2 ** min(extra, MAX_BACKOFF_DOUBLINGS)
     due = _plus_days(last, cadence.days * factor)
@@ -349,6 +345,7 @@ def _plus_days(day: dt.date, days: int) -> dt.date:
         return dt.date.max
 
 
+@lru_cache(maxsize=256)
 def closeness(cadence_days: int) -> float:
     """How close, from the cadence: 0.99 for every 3 weeks, 0.71 for every 2 months, 0.33 for 3
     months, 0.03 for 6 months and 0.002 for a year. Kept nearly flat among the people you see most
@@ -367,6 +364,17 @@ def backlog_priority(contact: Contact, config: Config, score: float) -> float:
     """A backlog pick's place in the one order (the plan reserves their weekly share anyway)."""
     cadence = contact.cadence or config.cadence_of_circle(contact.circle)
     return closeness(cadence.days) * (BACKLOG_BASE + score)
+
+
+class Reason(NamedTuple):
+    """One reason a rule found, before it is weighed by what the log says about the person."""
+
+    kind: str
+    due: dt.date
+    reason: str
+    score: float
+    urgent: bool
+    priority: float
 
 
 class Rules:
@@ -424,7 +432,7 @@ class Rules:
         """Every reason a tracked contact is due by the horizon, except the (network-wide) backlog,
         each with its priority; occasions ahead go to `coming_up`. `entries` is its `history`,
         `writes` their `unanswered` ones."""
-        found: list[DueItem] = []
+        found: list[Reason] = []
         logged = bool(entries) and not contact.cadence_never
         cadence, words = self.cadence(contact)
         lateness = 0.0
@@ -437,16 +445,14 @@ class Rules:
             self._dates(contact, entries, cadence, lateness, found, coming_up)
         if logged:
             self._reconnect(contact, entries, writes, cadence, words, lateness, found)
-        if found:
-            found = self._weighed(contact, entries, writes, found)
-        return found
+        return self._weighed(contact, entries, writes, found) if found else []
 
     def _weighed(
         self,
         contact: Contact,
         entries: list[LogEntry],
         writes: list[LogEntry],
-        found: list[DueItem],
+        found: list[Reason],
     ) -> list[DueItem]:
         """The reasons with their priority weighed by how likely the person is to answer, the
         ones that would pester kept out of the plan with a note, and the person's habits in the
@@ -463,21 +469,27 @@ class Rules:
                 f"{short_date(guard + dt.timedelta(days=1), self.today)}"
             )
         described = habits.describe()
+        initiative = 1 - INITIATIVE_DISCOUNT * habits.initiative
         weighed = []
-        for item in found:
-            priority = item.priority * weight
-            if item.kind == "reconnect":
-                priority *= 1 - INITIATIVE_DISCOUNT * habits.initiative
-            reason = item.reason
-            if described and item.kind in ("reconnect", "follow-up", "timely"):
+        for kind, due, reason, score, urgent, priority in found:
+            priority *= weight
+            if kind == "reconnect":
+                priority *= initiative
+            if described and kind in ("reconnect", "follow-up", "timely"):
                 reason = f"{reason}; {described}"
             weighed.append(
-                replace(
-                    item,
-                    reason=reason,
-                    priority=priority,
-                    note=note,
-                    urgent=item.urgent and note is None,
+                DueItem(
+                    contact,
+                    kind,
+                    due,
+                    reason,
+                    score,
+                    (),
+                    due > self.today,
+                    False,
+                    urgent and note is None,
+                    priority,
+                    note,
                 )
             )
         return weighed
@@ -488,7 +500,7 @@ class Rules:
         cadence: Duration,
         writes: list[LogEntry],
         lateness: float,
-        found: list[DueItem],
+        found: list[Reason],
     ) -> None:
         """`follow_up_due`'s follow-up, when it falls by the horizon, in words."""
         today = self.today
@@ -509,9 +521,7 @@ class Rules:
         if urgent:
             reason += f" (last chance: the thread goes cold {relative_day(closes, today)})"
         priority = closeness(cadence.days) * (FOLLOW_UP_BONUS + max(score, 0) + lateness)
-        found.append(
-            DueItem(contact, "follow-up", due, reason, score, urgent=urgent, priority=priority)
-        )
+        found.append(Reason("follow-up", due, reason, score, urgent, priority))
 
     def _dates(
         self,
@@ -519,7 +529,7 @@ class Rules:
         entries: list[LogEntry],
         cadence: Duration,
         lateness: float,
-        found: list[DueItem],
+        found: list[Reason],
         coming_up: list[DueItem],
     ) -> None:
         """Occasions on their day (or belated) and timely one-off dates, in one walk over the
@@ -528,7 +538,7 @@ class Rules:
         today = self.today
         last_contact = entries[-1].date if entries else None
         near = closeness(cadence.days)
-        timely: list[DueItem] = []
+        timely: list[Reason] = []
         for occasion in contact_occasions(contact, self.dates_from, self.dates_to):
             date = occasion.date
             if today < date <= self.coming_to:
@@ -550,14 +560,13 @@ class Rules:
                     bonus = OCCASION_BONUS * (1 - late / (self.belated_days + 1))
                     urgent = date == today and cadence.days <= URGENT_CADENCE_DAYS
                     found.append(
-                        DueItem(
-                            contact,
+                        Reason(
                             "occasion",
                             date,
                             occasion_reason(occasion, today),
                             float((today - date).days),
-                            urgent=urgent,
-                            priority=near * (bonus + lateness),
+                            urgent,
+                            near * (bonus + lateness),
                         )
                     )
             if occasion.kind == "event" and self.timely_from <= date <= today and not contacted:
@@ -565,7 +574,7 @@ class Rules:
                 score = (today - date).days / self.timely_days
                 fresh = max(1 - score, 0)
                 priority = near * (1 + TIMELY_BONUS * fresh + lateness)
-                timely.append(DueItem(contact, "timely", date, reason, score, priority=priority))
+                timely.append(Reason("timely", date, reason, score, False, priority))
         found.extend(timely)
 
     def _reconnect(
@@ -576,14 +585,14 @@ class Rules:
         cadence: Duration,
         words: str,
         lateness: float,
-        found: list[DueItem],
+        found: list[Reason],
     ) -> None:
         today = self.today
         last = entries[-1]
         due = reconnect_due(cadence, entries, writes, self.config)
         if due > self.horizon:
             return
-        rounds = len(unanswered_days(writes))
+        rounds = len(unanswered_days(writes)) if writes else 0
         if rounds > max(self.config.follow_ups, 0):
             no_reply = f" (no reply to {rounds} messages: waited longer)"
         else:
@@ -597,7 +606,7 @@ class Rules:
         text += f" ({words})"
         score = overdue / max(cadence.days, 1)
         priority = closeness(cadence.days) * (1 + max(score, 0))
-        found.append(DueItem(contact, "reconnect", due, text, score, priority=priority))
+        found.append(Reason("reconnect", due, text, score, False, priority))
 
 
 def _cadence_words(source: str, cadence: Duration) -> str:
@@ -618,8 +627,11 @@ def occasion_reason(occasion: Occasion, today: dt.date) -> str:
 
 
 def _merge(found: list[DueItem]) -> DueItem:
-    """The reason with the highest priority carrying the others' reasons; urgent when any is."""
-    ordered = sorted(found, key=lambda item: (-item.priority, KIND_RANK[item.kind], -item.score))
+    """The reason due today with the highest priority carrying the others' reasons; urgent when
+    any is."""
+    ordered = sorted(
+        found, key=lambda item: (item.upcoming, -item.priority, KIND_RANK[item.kind], -item.score)
+    )
     first = ordered[0]
     return replace(
         first,
