@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from kithbook.config import Config
 
 HELP = "record a contact: kith log SLUG out|in|both|note [CHANNEL] TEXT"
+EXAMPLES = """\
+examples:
+  kith log ada out email "Congrats on the new role"
+      (you wrote to Ada today)
+  kith log ada in phone "She called back" --date 2026-11-30
+  kith log ada mateo nadia both in-person "Dinner at Mateo's"
+      (one event, three people)
+  kith log ada note "Moving to Lisbon in spring"
+      (learned, not contact)
+"""
 
 DIRECTIONS: dict[str, Direction] = {
     "out": "out",

@@ -11,6 +11,13 @@ from kithbook.cli.writing import add_write_options, commit, file_errors, load_ne
 from kithbook.model import Network
 
 HELP = "create a contact file: kith new NAME [--email ...] [--circle ...] [--met ...]"
+EXAMPLES = """\
+examples:
+  kith new "Grace Hopper" --email grace@example.org --circle colleague
+  kith new "Grace Hopper" --birthday --12-09 --channel email --tag navy \\
+        --met "PyCon 2019" --via ada --goal "Ask about COBOL"
+      (one commit)
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

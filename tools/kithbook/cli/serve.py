@@ -10,6 +10,11 @@ import sys
 from kithbook.cli.common import add_root, check_root
 
 HELP = "serve the network site on localhost, rebuilding in about a second after each edit"
+EXAMPLES = """\
+examples:
+  kith serve                                http://127.0.0.1:8000, rebuilt after each edit
+  kith serve --dev-addr 127.0.0.1:8001      another port
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -12,6 +12,14 @@ from kithbook.cli.writing import add_slug, add_write_options, find_contact, load
 from kithbook.parse.keys import KEY_KINDS
 
 HELP = "set one front-matter key: kith set SLUG KEY VALUE (lists get VALUE added; KEY.SUB for maps)"
+EXAMPLES = """\
+examples:
+  kith set ada company "Lanternfish Analytics"
+  kith set ada tags climbing                lists get the value added
+  kith set ada birthday --12-09             a birthday without a year
+  kith set ada links.github adaq            one entry of a mapping
+  kith set ada tags climbing --remove       take one item out of a list
+"""
 
 MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
 

@@ -18,6 +18,12 @@ from kithbook.cli.common import (
 )
 
 HELP = "check every contact file; exit 1 if any has an error"
+EXAMPLES = """\
+examples:
+  kith validate                             every contact file
+  kith validate contacts/ada.md             report on one file
+  kith validate --check email --json
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
