@@ -55,11 +55,6 @@ def run(args: argparse.Namespace) -> int:
     root = check_root(args.root)
     wanted = [_relative(root, path) for path in args.files]
     network = load(root)
-    if not (root / network.config.contacts_dir).is_dir() and not (root / "mkdocs.yml").is_file():
-        raise CommandError(
-            f"no {network.config.contacts_dir}/ folder or mkdocs.yml in {root}; run "
-            "this in your network's folder or name it with --root DIR"
-        )
     problems = validate(network, today_from(args))
     if wanted:
         problems = [
