@@ -22,14 +22,21 @@ examples:
 """
 
 MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
+OPTION_LIKE_VALUE = re.compile(r"^-\d+$|^-\d*\.\d+$|^<?->$|^--\d{2}-\d{2}$")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    accept_option_like_values(parser)
     add_slug(parser)
     parser.add_argument(
         "key", metavar="KEY", help="such as company, circle, cadence, links.github, met.date"
     )
     parser.add_argument("value", metavar="VALUE", help="the new value; '' empties it")
+    parser.add_argument(
+        "--remove",
+        action="store_true",
+        help="take VALUE out of the list KEY instead of adding it (as kith unset SLUG KEY VALUE)",
+    )
     add_root(parser)
     add_today(parser)
     add_write_options(parser)
@@ -56,9 +63,19 @@ def typed_value(key: str, text: str) -> Any:
     return text
 
 
+def accept_option_like_values(parser: argparse.ArgumentParser) -> None:
+    """Let values that look like options be values: a year-less birthday `--12-09`, a negative
+    number, an arrow (argparse would otherwise take them for unknown options)."""
+    parser._negative_number_matcher = OPTION_LIKE_VALUE  # noqa: SLF001 - argparse's one hook
+
+
 def run(args: argparse.Namespace) -> int:
     from kithbook.write.edit import add_list_item, set_key, set_mapping_entry
 
+    if args.remove:
+        from kithbook.cli.unset import remove
+
+        return remove(args, args.key, args.value)
     today = today_from(args)
     key, _, subkey = args.key.partition(".")
     if KEY_KINDS.get(key) == "entries":
