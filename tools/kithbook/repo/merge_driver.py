@@ -1,8 +1,9 @@
 """A Git merge driver for contact files: both sides' log lines kept, keys merged one by one.
 
-Git runs `python -m kithbook.repo.merge_driver %O %A %B %P` (installed by `kith git-setup`). Log entries
-added on either side are all kept, once each, in date order; an entry removed or edited on one side
-stays removed. A front-matter key changed on one side only takes that side's lines; a key changed
+Git runs `python -m kithbook.repo.merge_driver %O %A %B %P` (installed by `kith git-setup`). Log
+entries added on either side are all kept, once each, in date order (a log that was in date order
+before stays so: an entry logged late with --date lands in its place); an entry removed or edited on
+one side stays removed. A front-matter key changed on one side only takes that side's lines; a key changed
 differently on both sides is left between conflict markers, and the driver exits 1 like Git's own.
 Anything the driver cannot read falls back to Git's line-based `git merge-file`.
 """
@@ -173,7 +174,19 @@ def _merge_entries(base: list[str], ours: list[str], theirs: list[str]) -> list[
     descending = _dates(result) == sorted(_dates(result), reverse=True) != sorted(_dates(result))
     for entry in sorted(dict.fromkeys(added), key=_date):
         result.insert(_position(result, _date(entry), descending), entry)
-    return result
+    return _in_date_order(result, base, descending)
+
+
+def _in_date_order(entries: list[str], base: list[str], descending: bool) -> list[str]:
+    """The entries in date order (newest first in a newest-first log), keeping the order of
+    entries of the same day, when the log was in date order before the merge and every entry has
+    a date; else as they are (a log kept in an order of its own stays in it)."""
+    dates = _dates(base)
+    if len(_dates(entries)) != len(entries):
+        return entries
+    if dates != sorted(dates, reverse=descending):
+        return entries
+    return sorted(entries, key=_date, reverse=descending)
 
 
 def _position(entries: list[str], date: str, descending: bool) -> int:
@@ -193,6 +206,23 @@ def _date(entry: str) -> str:
 
 def _dates(entries: list[str]) -> list[str]:
     return [_date(entry) for entry in entries if _date(entry)]
+
+
+def key_chunks(front_matter: str) -> list[tuple[str, str]]:
+    """(key, text) per top-level key of a front matter, each key's lines with the comments below
+    them; CannotMerge when the front matter is not plain `key: value` lines."""
+    return _chunks(front_matter)
+
+
+def split_log(body: str) -> tuple[str, list[str], str]:
+    """A body's last `## Log` section's entries cut out: (the body with PLACEHOLDER where they
+    were, the entries with their continuation lines, the separator between entries)."""
+    return _split_log(body)
+
+
+def merge_log_entries(ours: list[str], theirs: list[str]) -> list[str]:
+    """Our entries, with theirs that we lack placed by date (as a merge with an empty base)."""
+    return _merge_entries([], ours, theirs)
 
 
 def line_merge(base: str, ours: str, theirs: str) -> tuple[str, bool]:

@@ -450,3 +450,38 @@ def _item_index(items: list[Any], item: str) -> int | None:
         return texts.index(item)
     folded = [text.casefold() for text in texts]
     return folded.index(item.casefold()) if item.casefold() in folded else None
+
+
+@old_mac_as_lf
+def replace_list_item(
+    text: str,
+    key: str,
+    old: str,
+    new: str,
+    *,
+    check_loads: bool = True,
+    config: Config | None = None,
+) -> str:
+    """Replace the item `old` of the list `key` (or its single value) by `new`, where it is written
+    (a renamed contact in `knows`)."""
+    front = _front_matter(text)
+    found = front.entry(front.root, key)
+    if found is None:
+        raise EditError(f"{key}: is not set")
+    node = found[1]
+    before = _python(front.root, key)
+    items = before if isinstance(before, list) else [before]
+    index = _item_index(items, old)
+    if index is None:
+        raise EditError(f"{key}: has no item {old!r}")
+    target = node.value[index] if isinstance(node, SequenceNode) else node
+    if not isinstance(target, ScalarNode):
+        raise EditError(f"{key}: the item {old!r} is not a plain value; edit it by hand")
+    in_flow = isinstance(node, SequenceNode) and bool(node.flow_style)
+    rendered = _styled_like(target, key, new, in_flow)
+    result = front.edit(target.start_mark.index, _content_end(target), rendered)
+    expected: Any = [*items[:index], new, *items[index + 1 :]]
+    if not isinstance(node, SequenceNode):
+        expected = new
+    front.verify(text, result, key, expected, check_loads, config)
+    return result
