@@ -162,7 +162,10 @@ def test_list_prints_aligned_rows_and_a_count(root: Path, capsys) -> None:
         ("addie", ["ada-quillfeather aka: Addie"]),
         ("jose", ["jose-muller name: José Müller", "jose-muller slug: jose-muller"]),
         ("LANTERNFISH", ["ada-quillfeather company: Lanternfish Analytics"]),
-        ("chess", ["jose-muller tags: chess", "jose-muller log 2026-11-28: Chess night at the café"]),
+        (
+            "chess",
+            ["jose-muller tags: chess", "jose-muller log 2026-11-28: Chess night at the café"],
+        ),
         ("fontainebleau", ["ada-quillfeather notes: Loves bouldering in Fontainebleau."]),
         ("startup", ["ada-quillfeather log 2026-11-20: Long call about her startup idea"]),
         ("cello", []),

@@ -111,9 +111,7 @@ def test_the_nearest_network_upwards_is_found(tmp_path: Path) -> None:
     assert find_network(tmp_path) == tmp_path
 
 
-def test_kithbook_root_names_the_network_from_anywhere(
-    tmp_path: Path, monkeypatch, capsys
-) -> None:
+def test_kithbook_root_names_the_network_from_anywhere(tmp_path: Path, monkeypatch, capsys) -> None:
     network = tmp_path / "net"
     (network / "contacts").mkdir(parents=True)
     (network / "contacts/ada.md").write_text(ADA)
