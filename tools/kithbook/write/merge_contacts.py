@@ -132,7 +132,7 @@ def _same(key: str, ours: Any, theirs: Any) -> bool:
 
 def _copy_key(text: str, other: str, key: str) -> str:
     """Append the other file's lines for `key` (with their comments) to the front matter."""
-    from kithbook.repo.merge_driver import CannotMerge, key_chunks
+    from kithbook.write.log_units import CannotMerge, key_chunks
 
     try:
         chunks = dict(key_chunks(Text.parse(other).front_matter))
@@ -152,7 +152,7 @@ def _merge_bodies(
 ) -> str:
     """Both logs in date order in `text`'s log section; the other's notes and the values that
     differed in a section of their own at the end."""
-    from kithbook.repo.merge_driver import PLACEHOLDER, merge_log_entries, split_log
+    from kithbook.write.log_units import PLACEHOLDER, merge_log_entries, split_log
 
     parsed = Text.parse(text)
     rest, entries, joiner = split_log(parsed.body)
