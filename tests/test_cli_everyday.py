@@ -214,3 +214,18 @@ def test_no_color_turns_colour_off_only_when_set_and_not_empty(
     stream = Terminal()
     print_problems([Problem("contacts/a.md", 2, "error", "bad", "yaml")], stream)
     assert ("\033[31m" in stream.getvalue()) is coloured
+
+
+def test_a_missing_dependency_is_one_line_that_says_how_to_run_kith(
+    root: Path, monkeypatch, capsys
+) -> None:
+    import kithbook.cli.list_cmd as list_cmd
+
+    def missing(args) -> int:
+        raise ModuleNotFoundError("No module named 'phonenumbers'", name="phonenumbers")
+
+    monkeypatch.setattr(list_cmd, "run", missing)
+    assert kith(root, "list") == 2
+    error = capsys.readouterr().err
+    assert error.startswith("kith list: error: the Python package 'phonenumbers' is not installed")
+    assert error.count("\n") == 1 and "activate" in error

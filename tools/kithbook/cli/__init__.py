@@ -117,3 +117,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except ModuleNotFoundError as error:
+        if not error.name or error.name.split(".")[0] == "kithbook":
+            raise
+        print(
+            f"kith {args.command}: error: the Python package {error.name!r} is not installed for "
+            f"{sys.executable}; run kith where it is installed (activate its virtual environment: "
+            ". .venv/bin/activate; or install it with pipx), see the README",
+            file=sys.stderr,
+        )
+        return 2

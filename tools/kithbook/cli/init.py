@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from kithbook.cli.common import CommandError
 
@@ -98,9 +99,11 @@ def _write(folder: Path, files: dict[str, bytes]) -> None:
         raise CommandError(f"{folder}: cannot write the network: {error}") from None
 
 
-class _Outcome:
-    def __init__(self, committed: bool, message: str) -> None:
-        self.committed, self.message = committed, message
+class _Outcome(NamedTuple):
+    """Whether the first commit was made, and the line saying so (or why not)."""
+
+    committed: bool
+    message: str
 
 
 def _repository(folder: Path, paths: list[str], *, hook: bool) -> _Outcome:

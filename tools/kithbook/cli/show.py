@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from kithbook.cli.common import add_json, add_root, add_today, print_json, today_from
-from kithbook.model import Contact, Network
+from kithbook.model import Contact, LogEntry, Network
 
 HELP = "a person's card: the facts, why they are due (or when they will be), the last interactions"
 EXAMPLES = """\
@@ -44,24 +44,21 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         from kithbook.cli.list_cmd import row
 
-        log = (
-            [
-                {
-                    "date": e.date.isoformat(),
-                    "direction": e.direction,
-                    "channel": e.channel,
-                    "text": e.text,
-                }
-                for e in contact.log[-args.log :]
-            ]
-            if args.log > 0
-            else []
-        )
-        print_json({**row(contact, today), "due": due, "log": log})
+        log = contact.log[-args.log :] if args.log > 0 else ()
+        print_json({**row(contact, today), "due": due, "log": [_entry(e) for e in log]})
         return 0
     for line in card(contact, network, today, due, args.log, args.private):
         print(line)
     return 0
+
+
+def _entry(entry: LogEntry) -> dict[str, str | None]:
+    return {
+        "date": entry.date.isoformat(),
+        "direction": entry.direction,
+        "channel": entry.channel,
+        "text": entry.text,
+    }
 
 
 def why_due(network: Network, contact: Contact, today: dt.date) -> str:
