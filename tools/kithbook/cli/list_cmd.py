@@ -72,7 +72,7 @@ def row(contact: Contact, today: dt.date) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     from kithbook.parse.load import load
 
-    network = load(args.root)
+    network = load(args.root, cache=True)
     today = today_from(args)
     chosen = sorted(
         (contact for contact in network.contacts if wanted(contact, args)),

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from kithbook.parse.load import load
     from kithbook.rules.search import search
 
-    network = load(args.root)
+    network = load(args.root, cache=True)
     matches = search(network, " ".join(args.text), private=args.private)
     if args.json:
         print_json([match.to_json() for match in matches])

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from kithbook.parse.load import load
 
     today = today_from(args)
-    network = load(args.root)
+    network = load(args.root, cache=True)
     contact = find_contact(network, args.slug)
     due = why_due(network, contact, today)
     if args.json:

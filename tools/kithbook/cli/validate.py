@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--check {unknown[0]}: no such check; checks are: {names}")
     root = check_root(args.root)
     wanted = [_relative(root, path) for path in args.files]
-    network = load(root)
+    network = load(root, cache=True)
     problems = validate(network, today_from(args))
     if wanted:
         problems = [
