@@ -178,6 +178,8 @@ def test_log_without_text_is_refused_with_a_clear_message(
     [
         (["birthday", "--12-09"], 'birthday: "--12-09"\n'),
         (["company", "-1"], 'company: "-1"\n'),
+        (["role", "-x-"], 'role: "-x-"\n'),
+        (["role", "--chief", "--no-commit"], 'role: "--chief"\n'),
     ],
 )
 def test_set_accepts_values_that_look_like_options(root: Path, args: list[str], line: str) -> None:

@@ -51,6 +51,10 @@ DIRECTIONS: dict[str, Direction] = {
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.usage = (
+        "%(prog)s SLUG [SLUG...] DIRECTION [CHANNEL] TEXT [--date YYYY-MM-DD] [--root DIR]\n"
+        "       [--today YYYY-MM-DD] [--no-commit]"
+    )
     accept_arrow_arguments(parser)
     add_slug(parser)
     parser.add_argument(

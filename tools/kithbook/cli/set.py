@@ -22,11 +22,11 @@ examples:
 """
 
 MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
+ANY_DASH_WORD = re.compile(r"^-.+")
 OPTION_LIKE_VALUE = re.compile(r"^-\d+$|^-\d*\.\d+$|^<?->$|^--\d{2}-\d{2}$")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    accept_option_like_values(parser)
     add_slug(parser)
     parser.add_argument(
         "key", metavar="KEY", help="such as company, circle, cadence, links.github, met.date"
@@ -40,6 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_root(parser)
     add_today(parser)
     add_write_options(parser)
+    accept_option_like_values(parser, any_value=True)  # last: the options are known by now
 
 
 def typed_value(key: str, text: str) -> Any:
@@ -63,10 +64,12 @@ def typed_value(key: str, text: str) -> Any:
     return text
 
 
-def accept_option_like_values(parser: argparse.ArgumentParser) -> None:
+def accept_option_like_values(parser: argparse.ArgumentParser, *, any_value: bool = False) -> None:
     """Let values that look like options be values: a year-less birthday `--12-09`, a negative
-    number, an arrow (argparse would otherwise take them for unknown options)."""
-    parser._negative_number_matcher = OPTION_LIKE_VALUE  # noqa: SLF001 - argparse's one hook
+    number, an arrow; with `any_value`, any word starting with `-` that is not one of the parser's
+    options (call it after adding them). argparse would otherwise take them for unknown options."""
+    matcher = ANY_DASH_WORD if any_value else OPTION_LIKE_VALUE
+    parser._negative_number_matcher = matcher  # noqa: SLF001 - argparse's one hook
 
 
 def run(args: argparse.Namespace) -> int:

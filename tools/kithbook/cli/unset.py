@@ -21,7 +21,6 @@ examples:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from kithbook.cli.set import accept_option_like_values
 
-    accept_option_like_values(parser)
     add_slug(parser)
     parser.add_argument("key", metavar="KEY", help="such as tags, emails, company, snooze")
     parser.add_argument(
@@ -30,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_root(parser)
     add_today(parser)
     add_write_options(parser)
+    accept_option_like_values(parser, any_value=True)
 
 
 def run(args: argparse.Namespace) -> int:
