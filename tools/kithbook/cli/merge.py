@@ -9,13 +9,19 @@ before anything is written: a result that would not validate leaves every file a
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kithbook.cli.common import CommandError, add_root, add_today, print_problems, today_from
 from kithbook.cli.writing import add_write_options, commit, find_contact, load_network
-from kithbook.model import Contact, Network
+from kithbook.model import Contact, Network, Problem
+
+if TYPE_CHECKING:
+    from kithbook.write.merge_contacts import MergeReport
+    from kithbook.write.safe_write import Snapshot
 
 HELP = "fold contact OTHER into KEEP (the same person twice): one file, one commit, undoable"
 EXAMPLES = """\
@@ -64,7 +70,9 @@ def run(args: argparse.Namespace) -> int:
     return commit(args, network.root, paths, f"merge: {other.slug} into {keep.slug}")
 
 
-def planned_texts(network: Network, keep: Contact, other: Contact):  # noqa: ANN201
+def planned_texts(
+    network: Network, keep: Contact, other: Contact
+) -> tuple[dict[str, str], dict[str, Snapshot], MergeReport]:
     """(relative path -> new text, path -> snapshot, report): KEEP merged, references updated."""
     from kithbook.write.merge_contacts import merge_contact_texts, references_updated
     from kithbook.write.safe_write import read_snapshot
@@ -92,7 +100,9 @@ def _refers_to(contact: Contact, slug: str) -> bool:
     return slug in contact.knows or bool(contact.met and contact.met.via == slug)
 
 
-def _errors(network: Network, other: Contact, texts: dict[str, str], today):  # noqa: ANN001, ANN202
+def _errors(
+    network: Network, other: Contact, texts: dict[str, str], today: dt.date
+) -> list[Problem]:
     """The errors the changed files would have in the network without OTHER."""
     from kithbook.write.checks import problems_if_written
 
@@ -106,7 +116,9 @@ def _errors(network: Network, other: Contact, texts: dict[str, str], today):  # 
     return [p for problems in found.values() for p in problems if p.severity == "error"]
 
 
-def write_merge(network: Network, texts: dict[str, str], snapshots, other: Contact) -> None:  # noqa: ANN001
+def write_merge(
+    network: Network, texts: dict[str, str], snapshots: dict[str, Snapshot], other: Contact
+) -> None:
     """Write every changed file (refusing any that changed on disk meanwhile), then remove OTHER."""
     from kithbook.write.safe_write import PlannedWrite, WriteError, write_batch
 
