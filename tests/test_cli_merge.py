@@ -90,7 +90,8 @@ def test_merge_folds_the_other_file_in_and_loses_nothing(root: Path) -> None:
     ]
     text = (root / "contacts/ada-quillfeather.md").read_text()
     assert "emails: [ada@example.org, ada.q@example.org]   # main address" in text
-    assert "- company: Old Co" in text and "Met her twice at the chess club." in text
+    assert "\n    company: Old Co   # her old job\n" in text
+    assert "Met her twice at the chess club." in text
     assert "Thinking of leaving Lanternfish." in ada.private_notes
     assert "Thinking" not in ada.notes
 

@@ -167,12 +167,13 @@ def _merge_bodies(
         if merged:
             body = body.rstrip("\n") + ("\n\n" if body.strip() else "\n") + f"## Log\n{block}\n"
     remainder = _without_log_heading(other_rest, PLACEHOLDER).strip("\n")
-    extra = [f"- {key}: {_shown(value)}" for key, value in differed]
+    extra = _as_written(other, differed)
     if remainder.strip() or extra:
         report.notes = bool(remainder.strip())
         section = [f"## Merged from {other_slug}", ""]
         if extra:
-            section += ["Values that differed (this file's were kept):", "", *extra, ""]
+            section += ["Values that differed (this file's were kept), as the other file had them:"]
+            section += ["", *extra, ""]
         if remainder.strip():
             section.append(remainder)
         body = body.rstrip("\n") + "\n\n" + "\n".join(section).rstrip("\n") + "\n"
@@ -219,6 +220,19 @@ def _as_list(value: Any) -> list[Any]:
 
 def _folded(item: Any) -> Any:
     return item.casefold() if isinstance(item, str) else item
+
+
+def _as_written(other: str, differed: list[tuple[str, Any]]) -> list[str]:
+    """The other file's lines for each key that differed, comments included, indented four spaces
+    (a Markdown code block); `- key: value` when its front matter cannot be cut into keys."""
+    from kithbook.write.log_units import CannotMerge, key_chunks
+
+    try:
+        chunks = dict(key_chunks(Text.parse(other).front_matter))
+    except CannotMerge:
+        return [f"- {key}: {_shown(value)}" for key, value in differed]
+    lines = [line for key, _ in differed for line in chunks[key].rstrip("\n").split("\n")]
+    return [f"    {line}" if line.strip() else "" for line in lines]
 
 
 def _shown(value: Any) -> str:
