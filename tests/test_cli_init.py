@@ -103,6 +103,21 @@ def test_init_refuses_to_write_over_a_network_or_a_file(
     assert sorted(path.name for path in root.iterdir()) == before
 
 
+def test_init_leaves_a_pre_commit_hook_it_did_not_write_alone(
+    tmp_path: Path, identity, capsys
+) -> None:
+    root = tmp_path / "here"
+    git(tmp_path, "init", "-q", str(root))
+    hook = root / ".git/hooks/pre-commit"
+    hook.write_text("#!/bin/sh\nexit 0\n")
+    assert main(["init", str(root)]) == 2
+    assert "pass --no-hook to keep it" in capsys.readouterr().err
+    assert sorted(path.name for path in root.iterdir()) == [".git"]
+    assert main(["init", str(root), "--no-hook"]) == 0
+    assert hook.read_text() == "#!/bin/sh\nexit 0\n"
+    assert tracked(root) == sorted(network_files())
+
+
 def test_init_in_the_current_folder(tmp_path: Path, identity, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["init"]) == 0

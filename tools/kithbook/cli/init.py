@@ -8,6 +8,7 @@ all in a first commit and with no remote. The tool is never copied in: it is an 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     folder = args.folder.expanduser()
     contacts = _demo() if args.demo else None
     files = network_files(contacts)
-    _refuse_existing(folder, files)
+    _refuse_existing(folder, files, hook=not args.no_hook)
     _write(folder, files)
     outcome = _repository(folder, list(files), hook=not args.no_hook)
     people = f" with {len(contacts)} demo contacts" if contacts else ""
@@ -74,9 +75,18 @@ def _demo() -> dict[str, bytes]:
     return found
 
 
-def _refuse_existing(folder: Path, files: dict[str, bytes]) -> None:
-    """Nothing is written into a network, or over any file `kith init` would create."""
+def _refuse_existing(folder: Path, files: dict[str, bytes], *, hook: bool) -> None:
+    """Nothing is written into a network, over any file `kith init` would create, or where a
+    pre-commit hook that kith did not write would have to be replaced."""
     from kithbook.cli.find_root import is_network
+    from kithbook.cli.git_setup import HOOK_MARK
+
+    existing_hook = folder / ".git" / "hooks" / "pre-commit"
+    if hook and existing_hook.is_file():
+        if HOOK_MARK not in existing_hook.read_text(encoding="utf-8", errors="replace"):
+            raise CommandError(
+                f"{existing_hook} exists and was not written by kith; pass --no-hook to keep it"
+            )
 
     if folder.exists() and not folder.is_dir():
         raise CommandError(f"{folder} exists and is not a folder")
@@ -126,11 +136,14 @@ def _repository(folder: Path, paths: list[str], *, hook: bool) -> _Outcome:
             repo.git.add("--", *paths)
             repo.git.commit("-q", "--no-verify", "-m", FIRST_COMMIT, "--", *paths)
         except git.GitCommandError as error:
+            identity = re.search(r"identity|who you are|email address|user\.name", str(error))
+            how = "tell Git who you are (git config --global user.name/user.email), then " * bool(
+                identity
+            )
             return _Outcome(
                 False,
                 f"kith init: error: not committed: {git_error_text(error)}; "
-                "tell Git who you are (git config --global user.name/user.email), then "
-                f"git -C {folder} commit -m 'Start my network'",
+                f"{how}commit it yourself: git -C {folder} commit -m 'Start my network'",
             )
         checks = "merge driver and pre-commit check" if hook else "merge driver"
         return _Outcome(
