@@ -137,9 +137,9 @@ def _repository(folder: Path, paths: list[str], *, hook: bool) -> _Outcome:
             repo.git.commit("-q", "--no-verify", "-m", FIRST_COMMIT, "--", *paths)
         except git.GitCommandError as error:
             identity = re.search(r"identity|who you are|email address|user\.name", str(error))
-            how = "tell Git who you are (git config --global user.name/user.email), then " * bool(
-                identity
-            )
+            how = ""
+            if identity:
+                how = "tell Git who you are (git config --global user.name/user.email), then "
             return _Outcome(
                 False,
                 f"kith init: error: not committed: {git_error_text(error)}; "
