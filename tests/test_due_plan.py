@@ -123,7 +123,11 @@ def test_an_occasion_is_due_on_its_day_and_coming_up_before(
 
 # --- never pester -------------------------------------------------------------------------------
 
-TWO_UNANSWERED = ("2026-09-01 <-> phone: talked", "2026-10-10 -> email: hi", "2026-10-20 -> email: ?")
+TWO_UNANSWERED = (
+    "2026-09-01 <-> phone: talked",
+    "2026-10-10 -> email: hi",
+    "2026-10-20 -> email: ?",
+)
 
 GUARD_CASES = [
     pytest.param(

@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from kithbook.rules.stats import Rate, Stats
 
 HELP = "reply rates, reconnections, circles within cadence and streaks, from the log"
+EXAMPLES = """\
+examples:
+  kith stats                                the last year
+  kith stats --since 6m                     the last six months (or 8w, 90d, a date YYYY-MM-DD)
+  kith stats --json                         for scripts
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
