@@ -113,10 +113,9 @@ def responsiveness_of(entries: list[LogEntry], prior: float) -> Responsiveness:
     pending: list[dt.date] = []
     last_answer: dt.date | None = None
     previous: dt.date | None = None
-    for entry in entries:
-        date = entry.date
-        direction = entry.direction
-        opens = previous is None or (date - previous).days > CONVERSATION_GAP
+    gap = dt.timedelta(days=CONVERSATION_GAP)
+    for date, direction, _channel, _text, _line in entries:
+        opens = previous is None or date - previous > gap
         previous = date
         if direction == "out":
             sent += 1
