@@ -183,7 +183,7 @@ def plain_table(
     rest = [item for item in items if not item.plan and not item.upcoming]
     tail: list[str] = []
     if not show_all:
-        line = also_line(rest)
+        line = also_line([item for item in rest if not item.note])
         if line:
             tail.append(line)
         tail += [f"note: {item.name}: {item.reason}; {item.note}" for item in notes(items)]
@@ -246,7 +246,7 @@ def rich_table(
         console.print("Nobody is due today.", style="green")
     rest = [item for item in items if not item.plan and not item.upcoming]
     if not show_all:
-        line = also_line(rest)
+        line = also_line([item for item in rest if not item.note])
         if line:
             console.print()
             console.print(Text(line, style="dim"))

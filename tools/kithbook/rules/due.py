@@ -1,8 +1,11 @@
-"""The due list: whom to reach out to today, and why. Pure: (network, today) in, a DueList out.
+"""Today's plan: whom to reach out to today, and why. Pure: (network, today) in, a DueList out.
 
-The rules are written for users in docs/due.md. Each rule gives a contact zero or more reasons; the
-contact appears once, under its most urgent one (KINDS order), with the others attached. The list is
-made in one pass over the contacts, each contact's history read once and shared by every rule.
+The rules are written for users in docs/due.md. Each rule gives a contact zero or more reasons, each
+with one priority across kinds (closeness x timing and lateness x answer weight); the contact
+appears once, under its reason with the highest priority, with the others attached. The plan is
+what cannot wait, today's share of the week's backlog picks, then the highest priorities up to the
+budget. The list is made in one pass over the contacts, each contact's history read once and shared
+by every rule.
 """
 
 from __future__ import annotations
@@ -207,12 +210,7 @@ def backlog_quota(remaining: int, today: dt.date) -> int:
     return -(-remaining // days_left)
 
 
-def plan_order(
-    items: list[DueItem],
-    budget: int,
-    backlog_quota: int,
-    old: set[str] | frozenset[str] = frozenset(),
-) -> list[DueItem]:
+def plan_order(items: list[DueItem], budget: int, backlog_quota: int) -> list[DueItem]:
     """Every item, today's plan first, each part by priority. The plan holds what cannot wait
     (even beyond the budget), then `backlog_quota` backlog picks, then the highest priorities up to
     the budget. Items with a note or not due yet never enter the plan."""
