@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from kithbook.site.context import SiteContext, contact_uri
-from kithbook.site.markup import Page, link, plural, text
+from kithbook.site.markup import NOT_SEARCHED, Page, link, plural, text
 
 GRAPH = "graph.md"
 
@@ -62,7 +62,7 @@ def graph_page(site: SiteContext) -> Page:
         '<details class="kb-graph-people" markdown>\n<summary>Everyone in the graph</summary>\n\n'
         f"{people}\n\n</details>"
     )
-    return Page(GRAPH, "Graph", body, hide=("navigation", "toc"))
+    return Page(GRAPH, "Graph", body, hide=("navigation", "toc"), meta=NOT_SEARCHED)
 
 
 def _by_name(site: SiteContext) -> list:

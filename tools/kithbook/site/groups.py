@@ -8,7 +8,7 @@ from collections.abc import Callable
 from kithbook.model import Contact
 from kithbook.rules.phrases import date_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
-from kithbook.site.markup import Page, attr, link, plural, table, text
+from kithbook.site.markup import NOT_SEARCHED, Page, attr, link, plural, table, text
 
 GROUPS: dict[str, tuple[str, Callable[[Contact], tuple[str, ...]]]] = {
     "tags": ("Tags", lambda contact: contact.tags),
@@ -49,7 +49,7 @@ def group_pages(site: SiteContext, kind: str) -> list[Page]:
         if rows
         else '<p class="kb-empty">None yet.</p>'
     )
-    pages = [Page(index_uri, title, body)]
+    pages = [Page(index_uri, title, body, meta=NOT_SEARCHED)]
     for uri in order:
         pages.append(_group_page(site, kind, uri, spelling[uri], members[uri], index_uri, title))
     return pages
@@ -98,7 +98,8 @@ def _group_page(
         f"{plural(len(people), 'person', 'people')} · "
         f"{link('all ' + title.lower(), uri, index_uri)}</p>\n\n" + table(headers, rows)
     )
-    return Page(uri, ("#" if kind == "tags" else "") + name, body, in_nav=False)
+    title = ("#" if kind == "tags" else "") + name
+    return Page(uri, title, body, in_nav=False, meta=NOT_SEARCHED)
 
 
 def _by_name(contact: Contact) -> str:

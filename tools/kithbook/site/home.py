@@ -7,7 +7,7 @@ import datetime as dt
 from kithbook.rules.due import KINDS, DueItem, occasions
 from kithbook.rules.phrases import date_words, long_date, when_words
 from kithbook.site.context import SiteContext, broken_uri, contact_uri
-from kithbook.site.markup import Page, attr, link, plural, table, text
+from kithbook.site.markup import NOT_SEARCHED, Page, attr, link, plural, table, text
 
 HOME = "index.md"
 KIND_TITLES = {
@@ -38,7 +38,7 @@ def home_page(site: SiteContext) -> Page:
             f"{link('full due list', HOME, 'due.md')}."
         )
     parts += ["## Coming up", _coming_up(site)]
-    return Page(HOME, "Home", "\n\n".join(part for part in parts if part))
+    return Page(HOME, "Home", "\n\n".join(part for part in parts if part), meta=NOT_SEARCHED)
 
 
 def due_table(site: SiteContext, items: list[DueItem], uri: str) -> str:

@@ -9,7 +9,7 @@ from kithbook.rules.due import KINDS, occasions
 from kithbook.rules.phrases import MONTH_NAMES, WEEKDAYS, date_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
 from kithbook.site.home import KIND_TITLES, due_table
-from kithbook.site.markup import Page, link, plural, table, text
+from kithbook.site.markup import NOT_SEARCHED, Page, link, plural, table, text
 
 PEOPLE = "people/index.md"
 DUE = "due.md"
@@ -45,7 +45,7 @@ def people_page(site: SiteContext) -> Page:
         + table(["Name", "Circle", "Company", "Tags", "Last contact", "Next due"], rows)
         + "\n\n</div>"
     )
-    return Page(PEOPLE, "People", body, hide=("navigation", "toc"))
+    return Page(PEOPLE, "People", body, hide=("navigation", "toc"), meta=NOT_SEARCHED)
 
 
 def _next_due_cell(site: SiteContext, contact, next_date) -> str:
@@ -76,7 +76,7 @@ def due_page(site: SiteContext) -> Page:
             f'!!! failure "{plural(site.due.left_out, "contact")} left out"\n\n'
             "    Their files have errors; fix them (`kith validate`) so they are tracked again."
         )
-    return Page(DUE, "Due", "\n\n".join(parts))
+    return Page(DUE, "Due", "\n\n".join(parts), meta=NOT_SEARCHED)
 
 
 def calendar_page(site: SiteContext) -> Page:
@@ -106,4 +106,4 @@ def calendar_page(site: SiteContext) -> Page:
         ]
     if not found:
         parts.append('<p class="kb-empty">No birthdays or yearly dates recorded.</p>')
-    return Page(CALENDAR, "Calendar", "\n\n".join(parts))
+    return Page(CALENDAR, "Calendar", "\n\n".join(parts), meta=NOT_SEARCHED)

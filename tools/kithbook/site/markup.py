@@ -40,6 +40,10 @@ class Page:
         return f"---\n{front}---\n\n{self.body.strip()}\n"
 
 
+# The meta of an index page (home, people, due, calendar, tags, circles, companies, graph): left out
+# of the search index, so that a search finds the person, not every list that names them.
+NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
+
 HTML_BLOCK_MARK = "kithbook:html"
 
 
