@@ -182,11 +182,12 @@ def test_contact_pages_stay_out_of_the_nav_and_indexes_stay_in(pages):
     ]
 
 
-def test_the_home_page_states_the_build_date_and_who_is_due(pages):
+def test_the_home_page_states_the_build_date_and_shows_todays_plan_first(pages):
     home = pages["index.md"].body
     assert "Built on <strong>Tuesday 1 December 2026</strong>" in home
-    assert '<a href="people/bob-stone.md">Bob Stone</a>' in home.split("## Coming up")[0]
-    assert '<a href="people/ada-lovelace.md">Ada Lovelace</a>' in home.split("## Coming up")[1]
+    plan = home.split("## Today's plan")[1].split("## Coming up")[0]
+    assert 'class="kb-plan-card' in plan and 'href="people/bob-stone.md"' in plan
+    assert home.index("## Today's plan") < home.index("## Coming up") < home.index("## Your network")
 
 
 @pytest.mark.parametrize("key", ["title", "template", "hide", "search", "icon", "status"])
