@@ -187,7 +187,9 @@ def test_the_home_page_states_the_build_date_and_shows_todays_plan_first(pages):
     assert "Built on <strong>Tuesday 1 December 2026</strong>" in home
     plan = home.split("## Today's plan")[1].split("## Coming up")[0]
     assert 'class="kb-plan-card' in plan and 'href="people/bob-stone.md"' in plan
-    assert home.index("## Today's plan") < home.index("## Coming up") < home.index("## Your network")
+    assert (
+        home.index("## Today's plan") < home.index("## Coming up") < home.index("## Your network")
+    )
 
 
 @pytest.mark.parametrize("key", ["title", "template", "hide", "search", "icon", "status"])
