@@ -202,7 +202,7 @@ def test_a_users_front_matter_key_cannot_become_page_meta(make_network, key):
         """
     pages = build(make_network({"dana-doe": contact}))
     meta = pages["people/dana-doe.md"].markdown.split("---")[1]
-    expected = ["title: Dana Doe", "kind: contact", "hide:", "- navigation"]
+    expected = ["title: Dana Doe", "kind: contact", "search:", "  boost: 2", "hide:", "- navigation"]
     assert meta.strip().splitlines() == expected
 
 

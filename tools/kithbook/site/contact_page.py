@@ -29,8 +29,8 @@ UNSEARCHED_FACTS = (
     "Knows",
     "Introduced you to",
 )
-SKIP = " data-search-exclude"
-SEARCH_BOOST = 2  # a person's page ranks above the manual's pages that use the same words  # Material's search leaves such an element out of the index
+SKIP = " data-search-exclude"  # Material's search leaves such an element out of the index
+SEARCH_BOOST = 2  # a person's page ranks above the manual's pages that use the same words
 
 
 def contact_page(site: SiteContext, contact: Contact) -> Page:
@@ -51,9 +51,9 @@ def contact_page(site: SiteContext, contact: Contact) -> Page:
 
 
 def search_meta(contact: Contact) -> dict[str, object]:
-    """The page's meta: its kind, its search boost, and the search result's chips (company, place, #tags), which
-    Material's search also ranks highest, so a company, city or tag finds the person first. The
-    theme puts a chip into the result as HTML: each is escaped here."""
+    """The page's meta: its kind, its search boost, and the search result's chips (company, place,
+    #tags), which Material's search also ranks highest, so a company, city or tag finds the person
+    first. The theme puts a chip into the result as HTML: each is escaped here."""
     chips = [attr(value) for value in (contact.company, contact.location) if value]
     chips += [attr(f"#{tag}") for tag in contact.tags]
     meta: dict[str, object] = {"kind": "contact", "search": {"boost": SEARCH_BOOST}}
