@@ -202,7 +202,14 @@ def test_a_users_front_matter_key_cannot_become_page_meta(make_network, key):
         """
     pages = build(make_network({"dana-doe": contact}))
     meta = pages["people/dana-doe.md"].markdown.split("---")[1]
-    expected = ["title: Dana Doe", "kind: contact", "search:", "  boost: 2", "hide:", "- navigation"]
+    expected = [
+        "title: Dana Doe",
+        "kind: contact",
+        "search:",
+        "  boost: 2",
+        "hide:",
+        "- navigation",
+    ]
     assert meta.strip().splitlines() == expected
 
 
@@ -324,3 +331,31 @@ def test_the_last_contact_on_every_page_is_as_of_the_build_day(
 )
 def test_the_avatar_initials_take_the_first_and_last_word(name, letters):
     assert initials(name) == letters
+
+
+@pytest.mark.parametrize(
+    ("uri", "searched"),
+    [
+        ("index.md", False),
+        ("people/index.md", False),
+        ("due.md", False),
+        ("calendar.md", False),
+        ("tags/index.md", False),
+        ("tags/python.md", False),
+        ("circles/friend.md", False),
+        ("companies/acme-analytics.md", False),
+        ("graph.md", False),
+        ("people/ada-lovelace.md", True),
+    ],
+)
+def test_only_person_pages_go_into_the_search_index(pages, uri, searched):
+    assert (pages[uri].meta.get("search") != {"exclude": True}) is searched
+
+
+def test_a_persons_search_entry_has_company_and_tags_as_chips_and_readable_facts(pages):
+    ada = pages["people/ada-lovelace.md"]
+    assert ada.meta["tags"] == ["Acme Analytics", "#python", "#mentor"]
+    html = html_of(ada)
+    assert '<dt>Email<span class="kb-sep">:</span></dt>' in html
+    assert '<dt><span class="kb-sep">· </span>Phone<span class="kb-sep">:</span></dt>' in html
+    assert "<dt data-search-exclude>Cadence" in html  # not needed to find anyone
