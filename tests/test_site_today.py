@@ -190,3 +190,8 @@ def test_the_address_for_the_preferred_channel_comes_first_as_a_link(
     )
     hrefs = [re.search(r'href="([^"]+)"', link)[1] for link in address_links(contact)]
     assert hrefs == expected
+
+
+def test_a_persons_page_says_what_is_coming_up_for_them(pages):
+    assert "Coming up: birthday in 8 days (turns 36)." in pages["people/dan-mills.md"].body
+    assert "Coming up" not in pages["people/bob-stone.md"].body

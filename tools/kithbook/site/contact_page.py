@@ -216,19 +216,20 @@ def _birthday(site: SiteContext, contact: Contact) -> str:
 def _due(site: SiteContext, contact: Contact) -> str:
     """Why they are due, or when they next will be: a box kept out of the search index."""
     items = site.due_by_slug.get(contact.slug, [])
+    ahead = [item.reason for item in site.due.coming_up if item.slug == contact.slug]
+    coming = f"<p>Coming up: {attr('; '.join(ahead))}.</p>" if ahead else ""
     if items:
         reasons = [reason for item in items for reason in (item.reason, *item.other_reasons)]
         lines = "".join(f"<li>{attr(reason)}</li>" for reason in reasons)
-        return _box("warning", "Due now", f"<ul>{lines}</ul>")
+        return _box("warning", "Due now", f"<ul>{lines}</ul>{coming}")
     if contact.status != "active":
         return ""
     next_date = site.next_due(contact)
     if next_date is None:
         if contact.cadence_never:
-            return ""
-        return _box(
-            "note", "Not due yet", "<p>No contact logged yet: they come up in the backlog.</p>"
-        )
+            return _box("note", "Coming up", coming) if coming else ""
+        backlog = "<p>No contact logged yet: they come up in the backlog.</p>"
+        return _box("note", "Not due yet", backlog + coming)
     last = contact.last_contact_on(site.today)
     since = (
         f" Last contact {when_words(last.date, site.today)} ({attr(last.channel or 'note')})."
@@ -238,7 +239,7 @@ def _due(site: SiteContext, contact: Contact) -> str:
     return _box(
         "success",
         f"Next due {date_words(next_date)}",
-        f"<p>{attr(when_words(next_date, site.today)).capitalize()}.{since}</p>",
+        f"<p>{attr(when_words(next_date, site.today)).capitalize()}.{since}</p>{coming}",
     )
 
 
