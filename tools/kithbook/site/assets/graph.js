@@ -93,7 +93,7 @@
       node.dot = element("circle", { r: node.radius, fill: colour(node.circle) }, node.group);
       var title = element("title", {}, node.group);
       title.textContent = node.name + (node.company ? " · " + node.company : "");
-      node.label = element("text", { x: node.radius + 3, y: 3.5 }, node.group);
+      node.label = element("text", { x: node.radius + 3, y: 3.5, "font-size": 10 }, node.group);
       node.label.textContent = node.name;
       node.labelWidth = node.label.getComputedTextLength ? node.label.getComputedTextLength() : 0;
       node.labelWidth = node.labelWidth || node.name.length * 5.6;
@@ -144,19 +144,27 @@
       var order = nodes.slice().sort(function (a, b) { return b.degree - a.degree || a.x - b.x; });
       order.forEach(function (node) {
         node.label.setAttribute("font-size", 10 / scale);
-        node.label.setAttribute("y", 3.5 / scale);
         var x = view.x + node.x * scale, y = view.y + node.y * scale, r = node.radius * scale;
-        var right = [x + r + 2, y - 7, x + r + 4 + node.labelWidth, y + 7];
-        var leftSide = [x - r - 4 - node.labelWidth, y - 7, x - r - 2, y + 7];
-        var side = free(right) ? "right" : free(leftSide) ? "left" : null;
-        var forced = chosen && chosen(node);
-        if (!side && forced) { side = x + r + node.labelWidth < width ? "right" : "left"; }
+        var w = node.labelWidth, sides = {  // right, left, below, above: the first that is free
+          right: [x + r + 2, y - 7, x + r + 4 + w, y + 7],
+          left: [x - r - 4 - w, y - 7, x - r - 2, y + 7],
+          below: [x - w / 2 - 1, y + r + 1, x + w / 2 + 1, y + r + 13],
+          above: [x - w / 2 - 1, y - r - 13, x + w / 2 + 1, y - r - 1]
+        };
+        var side = ["right", "left", "below", "above"].filter(function (name) {
+          return free(sides[name]);
+        })[0] || null;
+        if (!side && chosen && chosen(node)) { side = x + r + w < width ? "right" : "left"; }
         node.label.style.display = side ? "" : "none";
         if (!side) { return; }
-        var box = side === "right" ? right : leftSide;
-        taken.push(box);
-        node.label.setAttribute("text-anchor", side === "right" ? "start" : "end");
-        node.label.setAttribute("x", (side === "right" ? node.radius + 3 / scale : -node.radius - 3 / scale));
+        taken.push(sides[side]);
+        var gap = (node.radius + 3 / scale);
+        var anchor = { right: "start", left: "end", below: "middle", above: "middle" }[side];
+        var at = { right: [gap, 3.5 / scale], left: [-gap, 3.5 / scale],
+                   below: [0, node.radius + 10 / scale], above: [0, -node.radius - 4 / scale] }[side];
+        node.label.setAttribute("text-anchor", anchor);
+        node.label.setAttribute("x", at[0]);
+        node.label.setAttribute("y", at[1]);
       });
     }
 
