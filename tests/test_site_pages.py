@@ -126,7 +126,7 @@ def test_private_contacts_are_not_in_the_graph_data(pages):
 @pytest.mark.parametrize(
     "expected",
     [
-        '<a href="mailto:ada@example.org">ada@example.org</a>',
+        '<a href="mailto:ada@example.org">ada@<wbr>example.org</a>',
         '<a href="tel:+442079460101">+44 20 7946 0101</a>',
         '<a href="https://ada.example.org">website</a>',
         "github: adal",

@@ -38,7 +38,7 @@ SHOTS = {
     "graph": ("/graph/", False),
     "search": ("/", False),
 }
-DARK = ("home", "contact")
+DARK = {("home", ""), ("contact", "-phone")}  # (name, size suffix) shot dark as well
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -65,7 +65,9 @@ def shoot(base: str, out: Path, only: set[str]) -> None:
                 )
                 context.route("**/*", _local_only)
                 for name, (path, full) in SHOTS.items():
-                    if (only and name not in only) or (scheme == "dark" and name not in DARK):
+                    if (only and name not in only) or (
+                        scheme == "dark" and (name, suffix) not in DARK
+                    ):
                         continue
                     tab = context.new_page()
                     tab.goto(base + path)

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from kithbook.model import Contact, LogEntry, Problem
 from kithbook.rules.phrases import MONTH_NAMES, MONTHS, date_words, duration_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
-from kithbook.site.markup import Page, attr, external, html_block, link, plural, text
+from kithbook.site.markup import Page, attr, external, html_block, link, mail_link, plural, text
 
 DIRECTIONS = {
     "out": ("→", "you reached out"),
@@ -99,7 +99,12 @@ def _card(site: SiteContext, contact: Contact, uri: str) -> str:
             f'<dt{skip}>{before}{label}<span class="kb-sep">:</span></dt> <dd{skip}>{value}</dd>'
         )
     listed = "\n".join(facts)
-    aka = f' <span class="kb-aka">also {attr(", ".join(contact.aka))}</span>' if contact.aka else ""
+    aka = (
+        f'<span class="kb-sep">{" · " if role else ""}</span>'
+        f'<span class="kb-aka">also {attr(", ".join(contact.aka))}</span>'
+        if contact.aka
+        else ""
+    )
     sep = '<span class="kb-sep"> ·</span>' if role or aka else ""
     return html_block(
         '<div class="kb-card">\n'
@@ -139,10 +144,7 @@ def _facts(site: SiteContext, contact: Contact, uri: str) -> list[tuple[str, str
     return [
         (
             "Email",
-            " · ".join(
-                external(address, "mailto:" + quote(address, safe="@.+-_"))
-                for address in contact.emails
-            ),
+            " · ".join(mail_link(address) for address in contact.emails),
         ),
         (
             "Phone",

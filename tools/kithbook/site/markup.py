@@ -91,6 +91,12 @@ def external(label: str, url: str) -> str:
     return f'<a href="{attr(url)}">{attr(label)}</a>'
 
 
+def mail_link(address: str) -> str:
+    """A `mailto:` link whose text may wrap after the `@` on a narrow screen."""
+    href = attr("mailto:" + quote(address, safe="@.+-_"))
+    return f'<a href="{href}">{attr(address).replace("@", "@<wbr>", 1)}</a>'
+
+
 def table(headers: list[str], rows: list[list[str]]) -> str:
     """A Markdown table; cells are already-escaped Markdown (pipes escaped by `text`)."""
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]

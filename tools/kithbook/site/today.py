@@ -14,7 +14,7 @@ from kithbook.rules.due import DueItem, history
 from kithbook.rules.phrases import first_words, short_date
 from kithbook.site.contact_page import DIRECTIONS, initials
 from kithbook.site.context import SiteContext, contact_uri
-from kithbook.site.markup import attr, external, html_block, link, plural, relative
+from kithbook.site.markup import attr, external, html_block, link, mail_link, plural, relative
 
 KIND_TITLES = {
     "follow-up": "Follow up",
@@ -100,9 +100,7 @@ def address_links(contact: Contact) -> list[str]:
     """The addresses to use, as links, the one for the preferred channel first: a phone number
     texts (`sms:`) for `message` and calls (`tel:`) otherwise; an e-mail address writes."""
     phones = [_phone_link(number, contact.channel == "message") for number in contact.phones]
-    emails = [
-        external(address, "mailto:" + quote(address, safe="@.+-_")) for address in contact.emails
-    ]
+    emails = [mail_link(address) for address in contact.emails]
     if contact.channel in ("message", *VOICE) and phones:
         return phones[:1] + emails[:1]
     return emails[:1] + phones[:1]
