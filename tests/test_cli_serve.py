@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -75,10 +76,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def fetch(url: str, timeout: float = 2) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode()
+
+
 @pytest.mark.parametrize("chosen", ["mkdocs", "properdocs"])
-def test_a_served_page_reloads_itself_and_the_output_is_quiet(
+def test_an_edit_reaches_the_open_page_and_the_output_is_quiet(
     make_network, monkeypatch, chosen: str
 ) -> None:
+    """The page's live-reload poll answers with a newer epoch once an edited contact is rebuilt,
+    which is what makes the browser reload; and the server prints no banner and no warning."""
     if importlib.util.find_spec(chosen) is None:
         pytest.skip(f"{chosen} is not installed")
     monkeypatch.setenv("KITHBOOK_TODAY", "2026-12-01")
@@ -86,9 +94,8 @@ def test_a_served_page_reloads_itself_and_the_output_is_quiet(
     (root / "docs").mkdir()
     address = f"127.0.0.1:{free_port()}"
     kith = str(Path(sys.executable).with_name("kith"))
-    command = [kith, "serve", "--engine", chosen, "-a", address]
     server = subprocess.Popen(
-        command,
+        [kith, "serve", "--engine", chosen, "-a", address],
         cwd=root,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -96,15 +103,20 @@ def test_a_served_page_reloads_itself_and_the_output_is_quiet(
         start_new_session=True,  # kith and the engine it runs: stopped together below
     )
     try:
-        page = ""
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and "livereload" not in page:
+        page, deadline = "", time.monotonic() + 30
+        while time.monotonic() < deadline and "livereload(" not in page:
             try:
-                with urllib.request.urlopen(f"http://{address}/", timeout=2) as response:
-                    page = response.read().decode()
+                page = fetch(f"http://{address}/people/ada/")
             except OSError:
                 time.sleep(0.2)
-        assert "livereload" in page, "the served page has no live-reload script"
+        poll = re.search(r"livereload\((\d+), (\d+)\)", page)
+        assert poll, "the served page has no live-reload script"
+        epoch = int(poll[1])
+        with (root / "contacts" / "ada.md").open("a") as file:
+            file.write("\n## Log\n- 2026-11-30 -> email: EDITED-LINE\n")
+        answer = fetch(f"http://{address}/livereload/{epoch}/{poll[2]}", timeout=30)
+        assert int(float(answer)) > epoch  # the open page reloads
+        assert "EDITED-LINE" in fetch(f"http://{address}/people/ada/")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         output = server.communicate(timeout=10)[0]

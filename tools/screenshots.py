@@ -3,6 +3,7 @@ Debian's Chromium at desktop (1400x1000) and phone (390x844) sizes, light and da
 
 `python tools/screenshots.py [--out docs/images] [--only home,due]` (needs the test extra, for
 Playwright, and /usr/bin/chromium; it downloads nothing and blocks every request off localhost).
+The demo has a Korean name: without a CJK font (Debian: fonts-wqy-microhei) it shows as boxes.
 """
 
 from __future__ import annotations
