@@ -341,3 +341,13 @@ def test_a_private_contact_has_no_page_and_is_not_in_search(page, site):
     assert response.status == 404
     index = page.goto(site + "/search/search_index.json").text()
     assert "Rosalind" not in index and "Achebe" not in index
+
+
+def test_the_people_table_becomes_a_card_per_person_on_a_phone_and_still_filters(open_page, site):
+    page = open_page(PHONE)
+    page.goto(site + "/people/")
+    rows = page.locator(".kb-people tbody tr")
+    assert rows.first.evaluate("row => getComputedStyle(row).display") == "block"
+    assert rows.first.bounding_box()["width"] <= PHONE["width"]
+    page.fill(".kb-filter", "lanternfish")
+    assert 0 < page.locator(".kb-people tbody tr:visible").count() < 5
