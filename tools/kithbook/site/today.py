@@ -56,6 +56,8 @@ def plan_heading(site: SiteContext) -> str:
 
 
 def _card(site: SiteContext, item: DueItem, uri: str) -> str:
+    """A person's card: who, why (and whether it cannot wait), how to reach them, what was said
+    last, a memory and the goal to bring up, and the way to the draft on their page."""
     contact = item.contact
     page = relative(uri, contact_uri(contact.slug))
     urgent = '<span class="kb-urgent">cannot wait</span>' if item.urgent else ""
@@ -92,6 +94,7 @@ def _card(site: SiteContext, item: DueItem, uri: str) -> str:
 
 
 def _role(contact: Contact) -> str:
+    """`Engineer at Acme`, under the name."""
     words = " at ".join(attr(part) for part in (contact.role, contact.company) if part)
     return f'<span class="kb-plan-card__role">{words}</span>' if words else ""
 
