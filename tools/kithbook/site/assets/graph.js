@@ -168,6 +168,13 @@
       });
     }
 
+    var pending = false;
+    function laterLabels() {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; placeLabels(); });
+    }
+
     var view = { x: 0, y: 0, scale: 1 };
     fit();
     place();
@@ -223,6 +230,7 @@
         var now = spread();
         zoom(now.middle, now.distance / pinch.distance);
         pinch = now;
+        laterLabels();
         return;
       }
       if (!drag) { return; }
@@ -254,7 +262,7 @@
     svg.addEventListener("wheel", function (event) {
       event.preventDefault();
       zoom(point(event), event.deltaY < 0 ? 1.15 : 1 / 1.15);
-      placeLabels();
+      laterLabels();  // once per frame, however fast the wheel turns
     }, { passive: false });
     nodeLayer.addEventListener("pointerover", function (event) {
       var group = event.target.closest(".kb-node");
