@@ -341,20 +341,26 @@ def test_the_avatar_initials_take_the_first_and_last_word(name, letters):
         ("due.md", False),
         ("calendar.md", False),
         ("tags/index.md", False),
-        ("tags/python.md", False),
-        ("circles/friend.md", False),
-        ("companies/acme-analytics.md", False),
+        ("tags/python.md", True),
+        ("circles/friend.md", True),
+        ("companies/acme-analytics.md", True),
         ("graph.md", False),
         ("people/ada-lovelace.md", True),
     ],
 )
-def test_only_person_pages_go_into_the_search_index(pages, uri, searched):
+def test_index_pages_stay_out_of_the_search_index(pages, uri, searched):
     assert (pages[uri].meta.get("search") != {"exclude": True}) is searched
+
+
+def test_a_group_page_is_searched_by_its_title_and_ranked_below_people(pages):
+    group, person = pages["companies/acme-analytics.md"], pages["people/ada-lovelace.md"]
+    assert group.meta["search"]["boost"] < person.meta["search"]["boost"]
+    assert "<div data-search-exclude markdown>" in group.body.split("|")[0]
 
 
 def test_a_persons_search_entry_has_company_and_tags_as_chips_and_readable_facts(pages):
     ada = pages["people/ada-lovelace.md"]
-    assert ada.meta["tags"] == ["Acme Analytics", "#python", "#mentor"]
+    assert ada.meta["tags"] == ["Acme Analytics", "python", "mentor"]
     html = html_of(ada)
     assert '<dt>Email<span class="kb-sep">:</span></dt>' in html
     assert '<dt><span class="kb-sep">· </span>Phone<span class="kb-sep">:</span></dt>' in html

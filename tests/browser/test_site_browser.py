@@ -205,7 +205,7 @@ def test_no_page_is_wider_than_a_phone(open_page, site, width):
     ("query", "person"),
     [
         ("Kauri Learning", "Wendell Ngata"),  # a company
-        ("sailing", "Cormac O'Hare-Lune"),  # a tag
+        ("finance", "Umaima Rahmani"),  # a tag, written nowhere else in her file
         ("Undercut", "Ada Quillfeather"),  # a word of the log
         ("Galway", "Cormac O'Hare-Lune"),  # a city
         ("pizza", "Ada Quillfeather"),  # a word of a memory
@@ -237,12 +237,27 @@ def test_a_persons_search_result_reads_well_role_facts_and_chips(page, site):
     assert "Lanternfish Analytics" in chips
 
 
-def test_index_pages_are_left_out_of_the_search_index(page, site):
+def test_a_tag_search_lists_its_people_first_then_the_tags_page(page, site):
+    page.goto(site + "/")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("python")
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for()
+    hrefs = results.evaluate_all("links => links.map(link => new URL(link.href).pathname)")
+    tagged = ["ada-quillfeather", "beatriz-montalvo", "nadia-petrosyan", "sven-ostergaard"]
+    assert sorted(href.split("/")[-2] for href in hrefs[:4]) == tagged
+    assert hrefs[4].endswith("/tags/python/")
+
+
+def test_index_pages_are_left_out_of_the_search_index_and_group_pages_reduced_to_titles(page, site):
     index = page.goto(site + "/search/search_index.json").json()
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "people/ada-quillfeather/" in locations
-    for path in ("", "due/", "people/", "calendar/", "tags/", "tags/python/", "graph/"):
+    for path in ("", "due/", "people/", "calendar/", "tags/", "companies/", "graph/"):
         assert path not in locations
+    (python,) = [doc for doc in index["docs"] if doc["location"] == "tags/python/"]
+    assert python["title"] == "python" and python["text"] == "<p>4 people · all tags</p>"
 
 
 TEXT_LEFTS = """entries => entries.map(entry => [entry.className.includes('kb-entry--note'),

@@ -18,9 +18,10 @@ DIRECTIONS = {
     "note": ("✎", "note"),
 }
 SAFE_SCHEMES = ("https://", "http://")
-# The card's facts that go into the search index; the others (how often, links, who they know, ...)
-# would make a result's excerpt long without helping anyone find the person.
+# The card's facts left out of the search index: how often, links, who they know... would make a
+# result's excerpt long without helping anyone find the person; the tags are the result's chips.
 UNSEARCHED_FACTS = (
+    "Tags",
     "Links",
     "Cadence",
     "Prefers",
@@ -52,10 +53,10 @@ def contact_page(site: SiteContext, contact: Contact) -> Page:
 
 def search_meta(contact: Contact) -> dict[str, object]:
     """The page's meta: its kind, its search boost, and the search result's chips (company, place,
-    #tags), which Material's search also ranks highest, so a company, city or tag finds the person
+    tags), which Material's search also ranks highest, so a company, city or tag finds the person
     first. The theme puts a chip into the result as HTML: each is escaped here."""
     chips = [attr(value) for value in (contact.company, contact.location) if value]
-    chips += [attr(f"#{tag}") for tag in contact.tags]
+    chips += [attr(tag) for tag in contact.tags]  # no `#`: the search would not match `#python`
     meta: dict[str, object] = {"kind": "contact", "search": {"boost": SEARCH_BOOST}}
     return {**meta, "tags": chips} if chips else meta
 

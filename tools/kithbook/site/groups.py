@@ -69,6 +69,11 @@ def _intro(site: SiteContext, kind: str) -> str:
     return '<p class="kb-muted">Where the people you know work, most people first.</p>'
 
 
+# A group's page is in the search index by its title and head count only (its table of people is
+# left out), ranked low: a search for a company or tag lists the people first, then their page.
+TITLE_ONLY: dict[str, object] = {"search": {"boost": 0.1}}
+
+
 def _group_page(
     site: SiteContext,
     kind: str,
@@ -92,14 +97,16 @@ def _group_page(
             ]
         )
     headers = ["Name", "Role", "Company" if kind != "companies" else "Location", "Last contact"]
-    label = f"#{text(name)}" if kind == "tags" else text(name)
+    # The `#` is left out of the search index, where `#python` would not match a search for python.
+    label = f"<span data-search-exclude>#</span>{text(name)}" if kind == "tags" else text(name)
     body = (
         f'# {label}\n\n<p class="kb-muted" markdown="span">'
         f"{plural(len(people), 'person', 'people')} · "
-        f"{link('all ' + title.lower(), uri, index_uri)}</p>\n\n" + table(headers, rows)
+        f"{link('all ' + title.lower(), uri, index_uri)}</p>\n\n"
+        f"<div data-search-exclude markdown>\n\n{table(headers, rows)}\n\n</div>"
     )
     title = ("#" if kind == "tags" else "") + name
-    return Page(uri, title, body, in_nav=False, meta=NOT_SEARCHED)
+    return Page(uri, title, body, in_nav=False, meta=TITLE_ONLY)
 
 
 def _by_name(contact: Contact) -> str:
