@@ -195,3 +195,32 @@ def test_the_address_for_the_preferred_channel_comes_first_as_a_link(
 def test_a_persons_page_says_what_is_coming_up_for_them(pages):
     assert "Coming up: birthday in 8 days (turns 36)." in pages["people/dan-mills.md"].body
     assert "Coming up" not in pages["people/bob-stone.md"].body
+
+
+# Her birthday is today, but two messages in a row went unanswered: the never-pester guard shows
+# it as a note and keeps it out of the plan.
+EVE = """
+    ---
+    name: Eve Pester
+    circle: friend
+    birthday: 1990-12-01
+    ---
+
+    ## Log
+    - 2026-11-01 -> email: First try
+    - 2026-11-20 -> email: Second try
+    """
+
+
+@pytest.mark.parametrize(
+    ("contacts", "expected"),
+    [
+        ({}, "Nobody is due today. Enjoy the quiet."),
+        ({"eve-pester": EVE}, "Nothing planned today; the rest of what is due is below."),
+    ],
+    ids=["nobody-due", "a-plan-of-none"],
+)
+def test_an_empty_plan_says_whether_anything_else_is_due(make_network, contacts, expected):
+    network = load(make_network(contacts, CONFIG.format(per_day=3)))
+    pages = {page.uri: page for page in site_pages(network, TODAY, validate(network, TODAY))}
+    assert expected in pages["due.md"].body

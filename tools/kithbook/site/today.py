@@ -37,6 +37,10 @@ VOICE = ("phone", "video")
 def plan_cards(site: SiteContext, items: tuple[DueItem, ...], uri: str) -> str:
     """One card per person in plan order; a line saying so when nobody is due."""
     if not items:
+        if site.due.rest:
+            return (
+                '<p class="kb-empty">Nothing planned today; the rest of what is due is below.</p>'
+            )
         return '<p class="kb-empty">Nobody is due today. Enjoy the quiet.</p>'
     cards = "\n".join(_card(site, item, uri) for item in items)
     return html_block(f'<div class="kb-plan">\n{cards}\n</div>')
