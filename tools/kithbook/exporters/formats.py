@@ -18,6 +18,7 @@ import vobject
 from vobject.vcard import Address, Name
 
 from kithbook.model import Contact, LogEntry, Network
+from kithbook.public import public_contacts
 
 VCARD_VERSIONS = ("4.0", "3.0")
 APPLE_OMITTED_YEAR = 1604
@@ -52,8 +53,8 @@ def select_contacts(
     wanted = tag.lower() if tag else None
     return [
         contact
-        for contact in network.contacts
-        if (include_private or not contact.private) and (wanted is None or wanted in contact.tags)
+        for contact in public_contacts(network, include_private=include_private)
+        if wanted is None or wanted in contact.tags
     ]
 
 

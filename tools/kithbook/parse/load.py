@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kithbook.config import Config, load_config
 from kithbook.model import Contact, Network, Problem
@@ -25,8 +25,10 @@ from kithbook.parse.key_typos import did_you_mean_key
 from kithbook.parse.keys import KEYS
 from kithbook.parse.slugs import suggest_slug
 from kithbook.parse.yamlnodes import (
+    BOOL,
     MAX_NODES,
     MERGE,
+    NULL,
     TooComplex,
     YAMLSyntaxError,
     compose,
@@ -35,6 +37,7 @@ from kithbook.parse.yamlnodes import (
     line_of,
     to_python,
 )
+from kithbook.public import looks_private
 
 
 def load(root: Path | str = ".", *, config: Config | None = None) -> Network:
@@ -128,13 +131,16 @@ def load_files(
     """A Network from (relative path, bytes) pairs: files on disk, in a Git commit, or about to be written."""
     problems = [] if problems is None else problems
     contacts: list[Contact] = []
+    private_unreadable: set[str] = set()
     with garbage_collector_paused():
         for relative, data in files:
             contact = parse_contact(relative, data, config, problems)
             if contact is not None:
                 contacts.append(contact)
+            elif looks_private(data):
+                private_unreadable.add(relative)
     contacts.sort(key=lambda contact: contact.slug)
-    return Network(root, config, contacts, problems)
+    return Network(root, config, contacts, problems, private_unreadable)
 
 
 @contextmanager
@@ -234,6 +240,8 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
                 "'<<' merge keys are not supported in contact files; write the keys out",
                 "yaml",
             )
+            if merges_private(value_node):
+                values["private"] = True  # what YAML would load is private: fail safe, hide it
             continue
         if key in lines:
             reader.report(
@@ -264,6 +272,35 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
             reader.report(offset - 1, "name: is required, as in 'name: Ada Lovelace'", "required")
         values["name"] = slug.replace("-", " ").title()
     return values
+
+
+def merges_private(node: Node, seen: set[int] | None = None) -> bool:
+    """Whether a merge key's value (a mapping, or a list of them, merge keys of their own
+    included) brings a `private` key (or a misspelling of it) that is not plainly false."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return False
+    seen.add(id(node))
+    if isinstance(node, SequenceNode):
+        return any(merges_private(item, seen) for item in node.value)
+    if not isinstance(node, MappingNode):
+        return False
+    for key_node, value_node in node.value:
+        key = key_text(key_node)
+        if key == "<<" and key_node.tag == MERGE:
+            if merges_private(value_node, seen):
+                return True
+        elif (key == "private" or did_you_mean_key(key) == "private") and not _plainly_false(
+            value_node
+        ):
+            return True
+    return False
+
+
+def _plainly_false(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and (
+        node.tag == NULL or (node.tag == BOOL and node.value.lower() in ("false", "no", "off", "n"))
+    )
 
 
 _KEY_NAMES = {key: key for key in KEYS}  # 10,000 contacts share one string per key name

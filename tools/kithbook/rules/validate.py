@@ -83,20 +83,27 @@ def _choice(contact: Contact, key: str, value: str, choices: tuple[str, ...]) ->
 
 
 def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem]:
-    """One address belongs to one contact: a second file with it is usually a duplicate person."""
-    owner: dict[str, Contact] = {}
+    """One address belongs to one contact: a second file with it is usually a duplicate person.
+    When one of the two is private, the problem goes in its file, so that no public file's problem
+    names a private contact (see kithbook.public)."""
+    owner: dict[str, tuple[Contact, int]] = {}
     for contact in network.contacts:
         for address, line in zip(contact.emails, contact.item_lines.get("emails", ())):
             key = address.strip().lower()
-            first = owner.setdefault(key, contact)
-            if first is not contact:
-                yield _problem(
-                    contact,
-                    line,
-                    f"emails: {address} is also the address of "
-                    f"{first.path}; is this the same person?",
-                    "duplicate-email",
-                )
+            first, first_line = owner.setdefault(key, (contact, line))
+            if first is contact:
+                continue
+            if first.private and not contact.private:
+                subject, subject_line, other, written = first, first_line, contact, first.emails
+                written = next((item for item in written if item.strip().lower() == key), address)
+            else:
+                subject, subject_line, other, written = contact, line, first, address
+            yield _problem(
+                subject,
+                subject_line,
+                f"emails: {written} is also the address of {other.path}; is this the same person?",
+                "duplicate-email",
+            )
 
 
 def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
@@ -126,11 +133,11 @@ def _missing(network: Network, contact: Contact, line: int, key: str, slug: str)
         suggestion = suggest_slug(slug)
         hint = (
             f" (did you mean {suggestion}? {key} takes file names without .md)"
-            if suggestion in network.by_slug
+            if suggestion in _hint_slugs(network, contact)
             else f" (write the file name without .md, such as {suggestion})"
         )
     else:
-        close = difflib.get_close_matches(slug, network.by_slug, n=1, cutoff=0.75)
+        close = difflib.get_close_matches(slug, _hint_slugs(network, contact), n=1, cutoff=0.75)
         hint = f" (did you mean {close[0]}?)" if close else ""
     return _problem(
         contact,
@@ -138,6 +145,14 @@ def _missing(network: Network, contact: Contact, line: int, key: str, slug: str)
         f"{key}: no contact {slug!r} in {network.config.contacts_dir}/{hint}",
         "reference",
     )
+
+
+def _hint_slugs(network: Network, contact: Contact) -> list[str]:
+    """The slugs a hint in this contact's file may name: a public file's hints name no private
+    contact, as the site shows them on the contact's page."""
+    if contact.private:
+        return list(network.by_slug)
+    return [slug for slug, other in network.by_slug.items() if not other.private]
 
 
 def check_dates(network: Network, today: dt.date) -> Iterator[Problem]:
