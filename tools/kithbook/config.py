@@ -118,15 +118,22 @@ OPTIONS: dict[str, OptionReader] = {
 }
 
 
+MAX_CONFIG_BYTES = 1_000_000  # mkdocs.yml is read whole: a stray link to /dev/zero must not be
+
+
 def load_config(root: Path) -> tuple[Config, list[Problem]]:
     """Read the `kithbook` entry of `<root>/mkdocs.yml`; defaults when there is none."""
     path = root / CONFIG_FILE
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         return Config(), []
     except OSError as error:
         message = f"cannot read the file: {error.strerror}"
+        return Config(), [Problem(CONFIG_FILE, 1, "error", message, "config")]
+    if len(data) > MAX_CONFIG_BYTES:
+        message = f"the file is larger than {MAX_CONFIG_BYTES // 1_000_000} MB; is it really {CONFIG_FILE}?"
         return Config(), [Problem(CONFIG_FILE, 1, "error", message, "config")]
     return config_from_bytes(data)
 

@@ -23,7 +23,7 @@ from kithbook.parse.document import DocumentError, decode, split
 from kithbook.parse.fields import SLUG, FieldReader
 from kithbook.parse.key_typos import did_you_mean_key
 from kithbook.parse.keys import KEYS
-from kithbook.parse.slugs import suggest_slug
+from kithbook.parse.slugs import RESERVED, free_slug, suggest_slug
 from kithbook.parse.yamlnodes import (
     BOOL,
     MAX_NODES,
@@ -209,6 +209,12 @@ def parse_contact(
             f"hyphens); rename it, for example to {suggest_slug(slug)}.md"
         )
         problems.append(Problem(relative, 1, "error", message, "slug"))
+    elif slug in RESERVED:
+        message = (
+            f"file name {file_name!r} is the name of a site page, so the site shows this contact "
+            f"under another name; rename it, for example to {free_slug(slug, RESERVED)}.md"
+        )
+        problems.append(Problem(relative, 1, "warning", message, "slug"))
     reader = FieldReader(relative, offset, problems)
     values = _read_keys(reader, root_node, slug)
     body = parse_body(document.body, document.body_line, relative, config.channels)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from kithbook.model import Contact, Network, Problem
 from kithbook.parse.fields import SLUG
 from kithbook.parse.load import suggest_slug
+from kithbook.parse.slugs import RESERVED
 from kithbook.public import private_paths, public_network, public_problems
 from kithbook.repo.history import FileHistory
 from kithbook.rules.due import DueItem, DueList, due_list, next_due
@@ -93,8 +94,10 @@ def public_context(
 
 
 def page_slug(name: str) -> str:
-    """A contact's slug as a safe page name (a misnamed file such as `Ada L.md` becomes `ada-l`)."""
-    return name if SLUG.fullmatch(name) else suggest_slug(name)
+    """A contact's slug as a safe page name (a misnamed file such as `Ada L.md` becomes `ada-l`);
+    a reserved name (`index`, the People page's) becomes `index--contact`, which no slug can be."""
+    slug = name if SLUG.fullmatch(name) else suggest_slug(name)
+    return f"{slug}--contact" if slug in RESERVED else slug
 
 
 def contact_uri(slug: str) -> str:
