@@ -25,7 +25,9 @@ _FRONT_MATTER = re.compile(
     r"\A\ufeff?[ \t\r\n]*---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M
 )
 _HINT = re.compile(r"\s*\(did you mean ([^?\s]+)\?[^)]*\)")
+_QUOTED = re.compile(r"'([a-z0-9-]+)'")
 PRIVATE_FILE = "the file of a private contact"
+PRIVATE_NAME = "(a private contact)"
 
 
 def is_private(contact: Contact) -> bool:
@@ -62,7 +64,8 @@ def public_problems(
     network: Network, problems: Iterable[Problem], hidden: frozenset[str] | None = None
 ) -> list[Problem]:
     """The problems of public files only, none naming a private contact: a "did you mean" hint that
-    names one is dropped, and a private file's path becomes "the file of a private contact"."""
+    names one is dropped, a private file's path becomes "the file of a private contact" and its
+    quoted slug "(a private contact)"."""
     hidden = private_paths(network) if hidden is None else hidden
     private_slugs = {contact.slug for contact in network.contacts if contact.private}
     private_slugs |= {path.rsplit("/", 1)[-1].removesuffix(".md") for path in hidden}
@@ -75,6 +78,10 @@ def public_problems(
         )
         for path in hidden:
             message = message.replace(path, PRIVATE_FILE)
+        if "'" in message:
+            message = _QUOTED.sub(
+                lambda quoted: PRIVATE_NAME if quoted[1] in private_slugs else quoted[0], message
+            )
         if message != problem.message:
             problem = Problem(problem.path, problem.line, problem.severity, message, problem.check)
         shown.append(problem)

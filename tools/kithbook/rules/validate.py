@@ -107,17 +107,22 @@ def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem
 
 
 def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
-    """`knows` and `met.via` name contacts that exist (by slug)."""
+    """`knows` and `met.via` name contacts that exist (by slug). A file that exists but could not
+    be read, being private, has its own error; naming it again would show it on a public page."""
+    folder = network.config.contacts_dir
+    unreadable = {
+        path.removeprefix(f"{folder}/").removesuffix(".md") for path in network.private_unreadable
+    }
     for contact in network.contacts:
         for slug, line in zip(contact.knows, contact.item_lines.get("knows", ())):
             if slug == contact.slug:
                 yield _problem(
                     contact, line, f"knows: {slug} is this contact itself", "reference", "warning"
                 )
-            elif slug not in network.by_slug:
+            elif slug not in network.by_slug and slug not in unreadable:
                 yield _missing(network, contact, line, "knows", slug)
         via = contact.met.via if contact.met else None
-        if via and via not in network.by_slug:
+        if via and via not in network.by_slug and via not in unreadable:
             yield _missing(
                 network, contact, contact.met.via_line or contact.line_of("met"), "met.via", via
             )
