@@ -152,9 +152,14 @@ def to_csv(contacts: Iterable[Contact], today: dt.date) -> str:
 
 def safe_cell(value: str) -> str:
     """A cell a spreadsheet will not run as a formula: one that starts with `=`, `+`, `-`, `@`, a
-    tab or a carriage return gets a `'` in front (OWASP's advice against CSV injection). The
-    importers take that `'` off again (`importers.csv_rows.unneutralised`)."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    tab or a carriage return, after any `'`s, gets a `'` in front (OWASP's advice against CSV
+    injection); the importers take one such `'` off again (`importers.csv_rows.unneutralised`),
+    so an export imports back to what was written."""
+    return "'" + value if _starts_formula(value.lstrip("'")) else value
+
+
+def _starts_formula(value: str) -> bool:
+    return value[:1] in FORMULA_STARTS and value[:1] != ""
 
 
 def _csv_values(contact: Contact, today: dt.date) -> dict[str, str]:

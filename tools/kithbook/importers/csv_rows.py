@@ -81,5 +81,7 @@ def records(rows: list[Row], header_index: int) -> list[tuple[int, dict[str, str
 
 def unneutralised(cell: str) -> str:
     """A cell without the `'` that a CSV export (Kithbook's, a spreadsheet's) puts in front of a
-    value that would otherwise read as a formula (`'+44 20 7946 0101` is `+44 20 7946 0101`)."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in FORMULA_STARTS else cell
+    value that would otherwise read as a formula (`'+44 20 7946 0101` is `+44 20 7946 0101`,
+    `''=x` is `'=x`)."""
+    start = cell.lstrip("'")[:1]
+    return cell[1:] if cell[:1] == "'" and start and start in FORMULA_STARTS else cell
