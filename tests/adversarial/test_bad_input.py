@@ -148,3 +148,24 @@ def test_a_neutralised_csv_export_imports_back_to_the_same_values(make_network):
     (candidate,) = read_generic_csv(exported.encode()).candidates
     assert candidate.phones == ["+44 20 7946 0101"]
     assert (candidate.role, candidate.company) == ("=SUM(1,2)", "@Acme")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["log", "ada", "note", "x \udcff"],
+        ["new", "Bad \udce9 Name", "--no-commit"],
+        ["set", "ada", "role", "\udcff"],
+    ],
+)
+def test_text_arguments_that_are_not_utf8_are_a_clear_error_not_a_traceback(
+    make_network, capsys, args
+):
+    root = make_network({"ada": ADA})
+    before = (root / "contacts" / "ada.md").read_bytes()
+    assert main([*args, "--root", str(root)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"kith {args[0]}: error: '") and "is not UTF-8 text" in err
+    assert "\\xff" in err or "\\xe9" in err
+    assert (root / "contacts" / "ada.md").read_bytes() == before
+    assert sorted(path.name for path in (root / "contacts").iterdir()) == ["ada.md"]
