@@ -271,3 +271,20 @@ def test_a_built_site_and_its_search_index_hold_nothing_private(make_network, mo
             text = path.read_text(encoding="utf-8", errors="replace")
             assert SECRET not in text and "quill-hidden" not in text, path
             assert "quill-broken" not in text, path
+
+
+@pytest.mark.parametrize(
+    "slipped",
+    [
+        "met:\n  where: a party\n  private: true",
+        "dates:\n  - {date: 2020-01-01, label: x}\n  - private: yes",
+        "links:\n  private: https://quill.example.org",
+    ],
+    ids=["under met", "in a list", "as a link label"],
+)
+def test_a_private_key_indented_under_another_keeps_the_contact_private(make_network, slipped):
+    text = f"---\nname: {SECRET} Quill\n{slipped}\n---\n"
+    network = load(make_network({"quill": text, "ada-lovelace": PUBLIC}))
+    assert network.get("quill").private
+    assert any("kept private until you move it" in str(p) for p in network.problems)
+    assert SECRET not in site_text(network.root)

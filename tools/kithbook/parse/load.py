@@ -217,6 +217,8 @@ def parse_contact(
         problems.append(Problem(relative, 1, "warning", message, "slug"))
     reader = FieldReader(relative, offset, problems)
     values = _read_keys(reader, root_node, slug)
+    if not values.get("private") and "privat" in document.front_matter.lower():
+        _keep_private_if_nested(reader, root_node, values)
     body = parse_body(document.body, document.body_line, relative, config.channels)
     problems.extend(body.problems)
     return Contact(
@@ -278,6 +280,45 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
             reader.report(offset - 1, "name: is required, as in 'name: Ada Lovelace'", "required")
         values["name"] = slug.replace("-", " ").title()
     return values
+
+
+def _keep_private_if_nested(reader: FieldReader, mapping: MappingNode, values: dict) -> None:
+    """Fail safe for a slipped indentation: a `private` key (not plainly false) anywhere below the
+    top level (`met:` then an indented `private: true`) keeps the contact private, with a warning."""
+    for key_node, value_node in mapping.value:
+        if key_text(key_node) == "<<":
+            continue  # merge keys: `merges_private` decided, as YAML would load them
+        nested = _private_key_in(value_node, set())
+        if nested is not None:
+            values["private"] = True
+            reader.report(
+                nested,
+                f"{key_text(nested)}: written under {key_text(key_node)}, where it means nothing; "
+                "the contact is kept private until you move it to the top level or remove it",
+                "unknown-key",
+                "warning",
+            )
+            return
+
+
+def _private_key_in(node: Node, seen: set[int]) -> Node | None:
+    """The key node of a `private`-looking key with a value not plainly false, at any depth."""
+    if id(node) in seen:
+        return None
+    seen.add(id(node))
+    children: list[Node] = []
+    if isinstance(node, SequenceNode):
+        children = node.value
+    elif isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if key_text(key_node).lower().startswith("privat") and not _plainly_false(value_node):
+                return key_node
+            children.append(value_node)
+    for child in children:
+        found = _private_key_in(child, seen)
+        if found is not None:
+            return found
+    return None
 
 
 def merges_private(node: Node, seen: set[int] | None = None) -> bool:
