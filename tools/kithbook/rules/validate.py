@@ -86,22 +86,21 @@ def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem
     """One address belongs to one contact: a second file with it is usually a duplicate person.
     When one of the two is private, the problem goes in its file, so that no public file's problem
     names a private contact (see kithbook.public)."""
-    owner: dict[str, tuple[Contact, int]] = {}
+    owner: dict[str, tuple[Contact, int, str]] = {}
     for contact in network.contacts:
         for address, line in zip(contact.emails, contact.item_lines.get("emails", ())):
-            key = address.strip().lower()
-            first, first_line = owner.setdefault(key, (contact, line))
-            if first is contact:
+            found = (contact, line, address)
+            first = owner.setdefault(address.strip().lower(), found)
+            if first[0] is contact:
                 continue
-            if first.private and not contact.private:
-                subject, subject_line, other, written = first, first_line, contact, first.emails
-                written = next((item for item in written if item.strip().lower() == key), address)
-            else:
-                subject, subject_line, other, written = contact, line, first, address
+            if first[0].private and not contact.private:
+                first, found = found, first  # reported in the private file, naming the public one
+            subject, subject_line, written = found
             yield _problem(
                 subject,
                 subject_line,
-                f"emails: {written} is also the address of {other.path}; is this the same person?",
+                f"emails: {written} is also the address of {first[0].path}; "
+                "is this the same person?",
                 "duplicate-email",
             )
 
