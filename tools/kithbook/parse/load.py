@@ -51,9 +51,10 @@ def load(root: Path | str = ".", *, config: Config | None = None, cache: bool = 
     if cache:
         from kithbook.parse.cache import load_cached
 
-        contacts = load_cached(root, config, problems)
+        private_unreadable: set[str] = set()
+        contacts = load_cached(root, config, problems, private_unreadable)
         contacts.sort(key=lambda contact: contact.slug)
-        return Network(root, config, contacts, problems)
+        return Network(root, config, contacts, problems, private_unreadable)
     return load_files(root, config, read_contact_files(root, config, problems), problems)
 
 
