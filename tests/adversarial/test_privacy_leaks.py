@@ -144,6 +144,8 @@ def test_a_public_file_the_loader_cannot_read_keeps_its_error_page(make_network,
     ("data", "private"),
     [
         (b"---\nprivate: true\n", True),
+        ("---\nname: x\nprivate: true\n---\n".encode("utf-16"), True),
+        (b"---\rname: x\rprivate: true\r---\r", True),
         (b"---\nprivate:\n", True),
         (b"---\n'private': on\n", True),
         (b"---\nprivate: false\n", False),

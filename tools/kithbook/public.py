@@ -92,7 +92,8 @@ def looks_private(data: bytes) -> bool:
     """Whether a contact file the loader could not read says `private` anywhere in its front
     matter (the whole file when that has no end) with a value that is not plainly false: such a
     file is kept off the site, its name included, until it is fixed."""
-    text = data.decode("utf-8", "replace")
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # a Windows editor's "Unicode"
+    text = data.decode("utf-16" if utf16 else "utf-8", "replace")
     front = _FRONT_MATTER.match(text)
     region = front[1] if front else text
     return any(match[1].lower() not in _FALSE_WORDS for match in _PRIVATE_KEY.finditer(region))
