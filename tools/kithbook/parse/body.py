@@ -32,7 +32,7 @@ _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _SECTION_HEADING = re.compile(r"^#{1,2}[ \t]+(.*?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
 _LOOSE_HEADING = re.compile(r" {0,3}#{1,6}(?!#)[ \t]*(.*?)[ \t]*#*[ \t]*\r?")  # one whole line
 _SETEXT_TITLE = re.compile(r" {0,3}\S.*")  # one whole line; the next is the underline
-_UNDERLINE = re.compile(r"[=-]+[ \t]*\r?$", re.MULTILINE)
+_UNDERLINE = re.compile(r" {0,3}[=-]+[ \t]*\r?$", re.MULTILINE)
 _ATTRIBUTES = re.compile(r"[ \t]*\{[^{}]*\}[ \t]*$")
 _DATED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
 _MISSING_COLON = re.compile(
@@ -103,8 +103,8 @@ def _sections(body: str) -> list[tuple[str, int, int]]:
 def _headings(body: str) -> list[tuple[int, int, str]]:
     """(start, end, lowercased title) of the section headings, in order: `# T` and `## T` lines,
     tried only where a line starts with '#' (a regex scan of every character costs five times
-    more: a network's bodies run to megabytes), plus every other way Markdown writes a level-1 or
-    level-2 heading when its title is Private (see `_private_headings`)."""
+    more: a network's bodies run to megabytes), plus every other way Markdown writes a heading
+    when its title is Private (see `_private_headings`)."""
     line_starts = [0] if body.startswith("#") else []
     newline = body.find("\n#")
     while newline >= 0:
