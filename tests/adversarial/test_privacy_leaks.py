@@ -290,3 +290,13 @@ def test_a_private_key_indented_under_another_keeps_the_contact_private(make_net
     assert network.get("quill").private
     assert any("kept private until you move it" in str(p) for p in network.problems)
     assert SECRET not in site_text(network.root)
+
+
+def test_kith_log_on_a_contact_who_knows_an_unreadable_private_file_still_writes(
+    make_network, capsys
+):
+    broken = UNREADABLE["a YAML syntax error"].format(S=SECRET)
+    root = make_network({"ada-lovelace": PUBLIC + "\n## Log\n", "quill-hidden": broken})
+    args = ["log", "ada-lovelace", "note", "hello", "--root", str(root), "--no-commit"]
+    assert main([*args, "--today", "2026-12-01"]) == 0, capsys.readouterr().err
+    assert "note: hello" in (root / "contacts" / "ada-lovelace.md").read_text()
