@@ -132,14 +132,18 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
     except OSError as error:
         message = f"cannot read the file: {error.strerror}"
         return Config(), [Problem(CONFIG_FILE, 1, "error", message, "config")]
-    if len(data) > MAX_CONFIG_BYTES:
-        message = f"the file is larger than {MAX_CONFIG_BYTES // 1_000_000} MB; is it really {CONFIG_FILE}?"
-        return Config(), [Problem(CONFIG_FILE, 1, "error", message, "config")]
     return config_from_bytes(data)
 
 
 def config_from_bytes(data: bytes) -> tuple[Config, list[Problem]]:
-    """The Config in the bytes of an `mkdocs.yml`, read from disk or from a Git commit."""
+    """The Config in the bytes of an `mkdocs.yml`, read from disk or from a Git commit (at most
+    MAX_CONFIG_BYTES of them: the readers stop one byte after, and a larger file is a problem)."""
+    if len(data) > MAX_CONFIG_BYTES:
+        message = (
+            f"the file is larger than {MAX_CONFIG_BYTES // 1_000_000} MB; "
+            f"is it really {CONFIG_FILE}?"
+        )
+        return Config(), [Problem(CONFIG_FILE, 1, "error", message, "config")]
     try:
         text = decode(data)
     except DocumentError as error:
