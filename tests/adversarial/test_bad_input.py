@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import vobject
 
+from gitrepo import commit_all, init_repo
 from kithbook.cli import main
 from kithbook.config import MAX_CONFIG_BYTES, load_config
 from kithbook.exporters.formats import parameter_value, safe_cell, to_csv
@@ -20,6 +21,7 @@ from kithbook.importers import MAX_IMPORT_BYTES
 from kithbook.importers.csv_rows import FORMULA_STARTS, unneutralised
 from kithbook.importers.generic_csv import read_generic_csv
 from kithbook.parse.load import load
+from kithbook.repo.snapshot import load_at
 
 TODAY = dt.date(2026, 12, 1)
 ADA = "---\nname: Ada Lovelace\n---\n"
@@ -169,3 +171,19 @@ def test_text_arguments_that_are_not_utf8_are_a_clear_error_not_a_traceback(
     assert "\\xff" in err or "\\xe9" in err
     assert (root / "contacts" / "ada.md").read_bytes() == before
     assert sorted(path.name for path in (root / "contacts").iterdir()) == ["ada.md"]
+
+
+def test_oversized_files_in_a_commit_are_problems_when_read_from_git(tmp_path, capsys):
+    root = init_repo(tmp_path / "network")
+    (root / "contacts").mkdir()
+    (root / "contacts" / "ada.md").write_text(ADA, encoding="utf-8")
+    (root / "contacts" / "huge.md").write_bytes(ADA.encode() + b"x" * 2_000_000)
+    (root / "mkdocs.yml").write_bytes(b"# padding\n" * 200_000)
+    commit_all(root)
+    network = load_at(root, "HEAD").network
+    assert [str(problem) for problem in network.problems] == [
+        "mkdocs.yml:1: error: the file is larger than 1 MB; is it really mkdocs.yml?",
+        "contacts/huge.md:1: error: the file is larger than 1 MB, the limit for a contact file "
+        "(max_file_bytes in mkdocs.yml); is it really a contact?",
+    ]
+    assert [contact.slug for contact in network.contacts] == ["ada"]
