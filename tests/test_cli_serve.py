@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kithbook.cli import main
+from kithbook.cli import main, serve
 from kithbook.cli.serve import engine
 
 SITE_CONFIG = "site_name: Test\ntheme:\n  name: material\n  font: false\nplugins:\n  - kithbook\n"
@@ -40,7 +40,7 @@ def test_serve_runs_the_engines_server_in_the_network_folder_with_live_reload(
     root = make_network({"ada": "---\nname: Ada\n---\n"})
     calls = []
     monkeypatch.setattr(
-        subprocess, "call", lambda command, cwd, env: calls.append((command, cwd, env)) or 0
+        serve, "run_child", lambda command, cwd, env: calls.append((command, cwd, env)) or 0
     )
 
     assert main(["serve", "--root", str(root), "--engine", chosen, *arguments]) == 0
