@@ -1,0 +1,47 @@
+"""Which draft a person needs: the intent their due reason calls for, and the channel to use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kithbook.model import Contact
+from kithbook.rules.due import DueItem
+
+KIND_INTENTS = {
+    "follow-up": "follow-up",
+    "timely": "congrats",
+    "reconnect": "catch-up",
+    "backlog": "catch-up",
+}
+
+
+def intent_for(item: DueItem | None) -> str:
+    """The intent of a due item: a birthday wish, congratulations on a life event or anniversary,
+    a friendly follow-up, or a catch-up (a long silence, an old contact from the backlog)."""
+    if item is None:
+        return "catch-up"
+    if item.kind == "occasion":
+        return "birthday" if item.reason.startswith("birthday") else "congrats"
+    return KIND_INTENTS.get(item.kind, "catch-up")
+
+
+def default_channel(contact: Contact) -> str:
+    """The person's preferred channel, else e-mail when there is an address, else a message when
+    there is a phone number, else e-mail."""
+    if contact.channel:
+        return contact.channel
+    if not contact.emails and contact.phones:
+        return "message"
+    return "email"
+
+
+def day_variants(items: Iterable[DueItem]) -> dict[str, int]:
+    """Each due person's wording number: their place among the day's people with the same intent,
+    so that the first few of them never share a sentence (each `pick` has 2 to 6 wordings)."""
+    seen: dict[str, int] = {}
+    variants: dict[str, int] = {}
+    for item in items:
+        intent = intent_for(item)
+        variants[item.slug] = seen.get(intent, 0)
+        seen[intent] = variants[item.slug] + 1
+    return variants

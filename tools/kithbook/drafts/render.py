@@ -1,0 +1,228 @@
+"""Render a draft: choose the template for the intent and channel, fill it with `Facts`, tidy.
+
+Templates are plain Jinja2 files, `<intent>/<kind>.j2`, shipped in `kithbook/drafts/templates/`; a
+file of the same name under the network's `templates/` folder replaces the shipped one. An e-mail
+template's first line is `Subject: ...`. `pick(a, b, ...)` chooses one wording per person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+import jinja2
+
+from kithbook.drafts.facts import Facts, gather, seed_of
+from kithbook.errors import KithbookError
+from kithbook.model import Contact
+
+if TYPE_CHECKING:
+    from kithbook.config import Config
+
+INTENTS = ("catch-up", "congrats", "birthday", "follow-up", "thanks", "ask", "offer", "intro")
+KINDS = ("email", "message", "call", "letter")
+CHANNEL_KINDS = {
+    "email": "email",
+    "message": "message",
+    "social": "message",
+    "phone": "call",
+    "video": "call",
+    "in-person": "call",
+    "event": "call",
+    "letter": "letter",
+}
+SHIPPED = Path(__file__).parent / "templates"
+TEMPLATES_DIR = "templates"
+
+_SPACES = re.compile(r"(?<=\S)[ \t]{2,}")
+_SPACE_BEFORE = re.compile(r"[ \t]+([,.!?;:])")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+class DraftError(KithbookError):
+    """A template that cannot be read or rendered: the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A message ready to edit and send: subject (e-mail only), body, and the facts it used."""
+
+    slug: str
+    intent: str
+    channel: str
+    kind: str
+    subject: str | None
+    body: str
+    facts: tuple[tuple[str, str], ...]
+    template: str
+
+    @property
+    def text(self) -> str:
+        """The whole draft as printed: `Subject: ...`, a blank line, the body."""
+        return f"Subject: {self.subject}\n\n{self.body}" if self.subject else self.body
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "slug": self.slug,
+            "intent": self.intent,
+            "channel": self.channel,
+            "kind": self.kind,
+            "subject": self.subject,
+            "body": self.body,
+            "facts": [{"fact": name, "value": value} for name, value in self.facts],
+            "template": self.template,
+        }
+
+
+def channel_kind(channel: str) -> str:
+    """The kind of message a channel takes: e-mail, a short message, talking points, a letter.
+    A channel of your own configuration takes a short message."""
+    return CHANNEL_KINDS.get(channel, "message")
+
+
+class Templates:
+    """The Jinja2 environment: the network's `templates/` folder first, then the shipped files."""
+
+    def __init__(self, override: Path | None = None) -> None:
+        loaders: list[jinja2.BaseLoader] = []
+        if override is not None and override.is_dir():
+            loaders.append(jinja2.FileSystemLoader(str(override)))
+        loaders.append(jinja2.FileSystemLoader(str(SHIPPED)))
+        self.override = override
+        self.environment = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=False,  # plain text; the site escapes the result where it shows it
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            undefined=jinja2.ChainableUndefined,
+        )
+
+    @classmethod
+    def of_network(cls, root: Path) -> Templates:
+        return cls(root / TEMPLATES_DIR)
+
+    def where(self, name: str) -> str:
+        """Where a template comes from, for messages: `templates/x.j2` or `(shipped) x.j2`."""
+        if self.override is not None and (self.override / name).is_file():
+            return f"{TEMPLATES_DIR}/{name}"
+        return f"(shipped) {name}"
+
+    def render(self, name: str, values: Mapping[str, Any], seed: int, variant: int) -> str:
+        """The template filled in. A `pick` takes option (an offset fixed for that list of wordings
+        + `variant`): people with consecutive variants get different wordings. The offset comes
+        from the wordings' first words, which are the template's, not the person's."""
+
+        def pick(*options: Any) -> Any:
+            if not options:
+                return ""
+            shape = [str(option)[:10] for option in options]
+            return options[(seed_of(name, *shape) + variant) % len(options)]
+
+        try:
+            template = self.environment.get_template(name)
+            return template.render(**values, pick=pick, variant=variant)
+        except jinja2.TemplateSyntaxError as error:
+            where = self.where(name) if error.name in (None, name) else error.name
+            raise DraftError(f"{where}:{error.lineno}: error: {error.message}") from None
+        except jinja2.TemplateNotFound as error:
+            raise DraftError(f"no template {error.name} (in {TEMPLATES_DIR}/ or shipped)") from None
+        except jinja2.TemplateError as error:
+            raise DraftError(f"{self.where(name)}: error: {error}") from None
+
+
+_SHIPPED_TEMPLATES: Templates | None = None
+
+
+def shipped_templates() -> Templates:
+    global _SHIPPED_TEMPLATES
+    if _SHIPPED_TEMPLATES is None:
+        _SHIPPED_TEMPLATES = Templates()
+    return _SHIPPED_TEMPLATES
+
+
+def draft(
+    contact: Contact,
+    intent: str,
+    channel: str,
+    today: dt.date,
+    config: Config,
+    *,
+    people: Mapping[str, str] | None = None,
+    templates: Templates | None = None,
+    variant: int | None = None,
+) -> Draft:
+    """The draft of `intent` to `contact` on `channel`, from what their file says. `people` maps
+    slugs to names (for an introduction); `templates` defaults to the shipped ones; `variant`
+    chooses the wording (default: one of the person's own; `day_variants` gives the people due on
+    one day different ones)."""
+    if intent not in INTENTS:
+        raise DraftError(f"unknown intent {intent!r}; use one of: {', '.join(INTENTS)}")
+    kind = channel_kind(channel)
+    facts = gather(contact, intent, channel, kind, today, config, people)
+    name = f"{intent}/{kind}.j2"
+    chosen = templates or shipped_templates()
+    rendered = tidy(
+        chosen.render(name, _values(facts), facts.seed, facts.seed if variant is None else variant)
+    )
+    subject, body = split_subject(rendered)
+    return Draft(
+        contact.slug, intent, channel, kind, subject, body, used_facts(facts, rendered), name
+    )
+
+
+def _values(facts: Facts) -> dict[str, Any]:
+    """The template's variables: every field of Facts, and `little`."""
+    values = {field.name: getattr(facts, field.name) for field in fields(facts)}
+    values["little"] = facts.little
+    return values
+
+
+def tidy(text: str) -> str:
+    """Trailing spaces, doubled spaces, spaces before punctuation and runs of blank lines out."""
+    lines = [_SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", line.rstrip())) for line in text.split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def split_subject(text: str) -> tuple[str | None, str]:
+    first, _, rest = text.partition("\n")
+    if first.startswith("Subject:"):
+        return first.removeprefix("Subject:").strip() or None, rest.strip("\n")
+    return None, text
+
+
+def used_facts(facts: Facts, text: str) -> tuple[tuple[str, str], ...]:
+    """The facts whose words are in the draft, as (name, value): what it says and why."""
+    found: list[tuple[str, str]] = []
+    flat = asdict(facts)
+    for name in ("name", "first_name", "me", "memory", "goal", "offer", "intro", "company"):
+        value = flat.get(name)
+        if isinstance(value, str) and value and value in text:
+            found.append((name, value))
+    for name in ("role", "location"):
+        value = flat.get(name)
+        if isinstance(value, str) and value and value in text:
+            found.append((name, value))
+    for name in ("last", "last_from_them", "waiting"):
+        value = getattr(facts, name)
+        if value is not None and (value.since in text or value.text in text):
+            found.append((name, f"{value.date.isoformat()} {value.direction}: {value.text}"))
+    if facts.met and facts.met.place and facts.met.place in text:
+        found.append(("met", facts.met.where or facts.met.place))
+    if facts.event and (facts.event.clause or facts.event.noun or facts.event.label) in text:
+        found.append(("event", f"{facts.event.date.isoformat()} {facts.event.label}"))
+    return tuple(found)
+
+
+def mailto(address: str, subject: str | None, body: str) -> str:
+    """A `mailto:` URL (RFC 6068): address, subject and body percent-encoded, lines as CRLF."""
+    query = []
+    if subject:
+        query.append("subject=" + quote(subject, safe=""))
+    query.append("body=" + quote(body.replace("\r\n", "\n").replace("\n", "\r\n"), safe=""))
+    return f"mailto:{quote(address, safe='@+')}?{'&'.join(query)}"
