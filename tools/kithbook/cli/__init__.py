@@ -16,6 +16,8 @@ from kithbook.cli.common import ArgumentParser, CommandError
 
 COMMANDS = {  # command name: module in this package, in the order `kith --help` lists them
     "due": "due",
+    "draft": "draft",
+    "suggest": "suggest",
     "validate": "validate",
     "log": "log",
     "new": "new",
