@@ -112,6 +112,7 @@ class Facts:
     goals: tuple[str, ...] = ()
     goal: str | None = None
     goal_topic: str | None = None
+    goal_offer: str | None = None
     event: Event | None = None
     birthday_belated: bool = False
     birthday_today: bool = False
@@ -221,6 +222,7 @@ def gather(
         goals=goals,
         goal=lower_first(to_you(without_tags(goals[0])), proper) if goals else None,
         goal_topic=_topic(goals[0], proper) if goals else None,
+        goal_offer=_goal_offer(goals, proper),
         event=_event(contact, today, config, proper),
         birthday_belated=belated,
         birthday_today=on_the_day,
@@ -269,6 +271,15 @@ def _topic(text: str, proper: frozenset[str]) -> str | None:
     if first in ("keep", "introduce", "train", "help", "find", "get", "ask", "meet", "make"):
         return None  # an imperative: a plan of mine, not a subject
     return lower_first(to_you(topic), proper)
+
+
+def _goal_offer(goals: tuple[str, ...], proper: frozenset[str]) -> str | None:
+    """A goal that says what I could do for them (`She wants volunteers; I could help`)."""
+    for goal in goals:
+        flat = f" {without_tags(goal).lower()} "
+        if any(words in flat for words in (" i could ", " i can ", " i'd ", " i would ")):
+            return lower_first(to_you(without_tags(goal)), proper).rstrip(".")
+    return None
 
 
 def _met(contact: Contact, today: dt.date) -> Met | None:

@@ -184,8 +184,8 @@ def _values(facts: Facts) -> dict[str, Any]:
 
 
 def tidy(text: str) -> str:
-    """Trailing spaces, doubled spaces, spaces before punctuation and runs of blank lines out."""
-    lines = [_SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", line.rstrip())) for line in text.split("\n")]
+    """Leading and trailing spaces, doubled spaces, spaces before punctuation and runs of blank lines out."""
+    lines = [_SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", line.strip())) for line in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
 
 

@@ -10,6 +10,7 @@ from kithbook.model import Contact, LogEntry, Problem
 from kithbook.rules.phrases import MONTH_NAMES, MONTHS, date_words, duration_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
 from kithbook.site.markup import Page, attr, external, html_block, link, plural, text
+from kithbook.site.write_box import write_box
 
 DIRECTIONS = {
     "out": ("→", "you reached out"),
@@ -27,6 +28,7 @@ def contact_page(site: SiteContext, contact: Contact) -> Page:
         _problems(site.errors_of(contact.path)),
         _card(site, contact, uri),
         _due(site, contact),
+        write_box(site, contact),
         _list("Memories", contact.memories),
         _list("Goals", contact.goals),
         f"## Notes\n\n{contact.notes}" if contact.notes.strip() else "",
