@@ -113,10 +113,12 @@ def test_a_person_with_little_on_file_gets_a_short_warm_generic_draft(channel):
 
 
 def test_every_due_person_on_the_demo_gets_the_draft_their_reason_calls_for(demo):
-    items = due_list(demo, TODAY).items
+    due = due_list(demo, TODAY)
+    items = (*due.items, *due.coming_up)
     intents = {item.slug: intent_for(item) for item in items}
     assert intents["bram-okafor-lind"] == "follow-up"
     assert intents["nadia-petrosyan"] == "birthday"
+    assert intents["ada-quillfeather"] == "birthday"  # coming up in three days
     assert intents["oskar-lindqvist-bay"] == "congrats"  # a wedding anniversary
     assert intents["wendell-ngata"] == "congrats"  # a new job
     assert intents["dario-fenwick"] == "catch-up"
@@ -146,7 +148,8 @@ def test_the_first_people_of_an_intent_on_one_day_share_no_sentence():
 
 
 def test_day_variants_number_the_people_of_each_intent_in_plan_order(demo):
-    items = due_list(demo, TODAY).items
+    due = due_list(demo, TODAY)
+    items = (*due.items, *due.coming_up)
     variants = day_variants(items)
     catch_ups = [item.slug for item in items if intent_for(item) == "catch-up"]
     assert [variants[slug] for slug in catch_ups] == list(range(len(catch_ups)))

@@ -120,15 +120,15 @@ def _channel(args: argparse.Namespace, network: Network, contact: Contact, defau
 def _due_intent(network: Network, contact: Contact, today) -> tuple[str, int | None]:
     """The intent of the person's due reason, and their wording among the day's drafts; a
     catch-up (and a note saying so) when they are not due."""
-    from kithbook.drafts import day_variants, intent_for
+    from kithbook.drafts import day_variants, due_item, intent_for
     from kithbook.rules.due import due_list
 
-    items = due_list(network, today).items
-    item = next((item for item in items if item.slug == contact.slug), None)
+    due = due_list(network, today)
+    item = due_item(due, contact.slug)
     if item is None:
         print(f"kith draft: {contact.name} is not due today; a catch-up draft", file=sys.stderr)
         return "catch-up", None
-    return intent_for(item), day_variants(items)[contact.slug]
+    return intent_for(item), day_variants((*due.items, *due.coming_up))[contact.slug]
 
 
 def _copy(text: str) -> None:

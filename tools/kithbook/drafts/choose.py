@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kithbook.model import Contact
-from kithbook.rules.due import DueItem
+from kithbook.rules.due import DueItem, DueList
 
 KIND_INTENTS = {
     "follow-up": "follow-up",
@@ -35,12 +35,23 @@ def default_channel(contact: Contact) -> str:
     return "email"
 
 
+def due_item(due: DueList, slug: str) -> DueItem | None:
+    """The person's item of the day: due today, else an occasion coming up (a birthday in three
+    days calls for a birthday draft, not a catch-up)."""
+    for item in (*due.items, *due.coming_up):
+        if item.slug == slug:
+            return item
+    return None
+
+
 def day_variants(items: Iterable[DueItem]) -> dict[str, int]:
     """Each due person's wording number: their place among the day's people with the same intent,
     so that the first few of them never share a sentence (each `pick` has 2 to 6 wordings)."""
     seen: dict[str, int] = {}
     variants: dict[str, int] = {}
     for item in items:
+        if item.slug in variants:
+            continue
         intent = intent_for(item)
         variants[item.slug] = seen.get(intent, 0)
         seen[intent] = variants[item.slug] + 1

@@ -317,7 +317,9 @@ def _event(
 
 def _as_event(label: str, date: dt.date, yearly: bool, proper: frozenset[str]) -> Event:
     text = first_clause(label)
-    clause = clause_of(text, "in", proper) if text else None
+    if not usable(text):
+        return Event(label, date, yearly, None, None)
+    clause = clause_of(text, "in", proper)
     noun = None if clause else with_possessive(lower_first(to_you(text), proper), "in")
     return Event(label, date, yearly, clause, noun)
 

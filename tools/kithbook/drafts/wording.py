@@ -198,7 +198,7 @@ def plural_head(noun: str) -> bool:
 
 def since_phrase(noun: str, direction: Direction) -> str:
     """What follows `since` for a noun phrase: `our chess night`, `we shared voice notes`."""
-    if plural_head(noun) and noun.split(maxsplit=1)[0].lower() not in DETERMINERS:
+    if plural_head(noun) and noun.split()[0].lower() not in DETERMINERS:
         return f"{SUBJECT[direction]} shared {noun}"
     return with_possessive(noun, direction)
 
@@ -206,6 +206,8 @@ def since_phrase(noun: str, direction: Direction) -> str:
 def with_possessive(noun: str, direction: Direction) -> str:
     """`chess night` -> `our chess night` (`my` for mine, `your` for theirs); a noun that already
     starts with a determiner keeps it."""
+    if not noun.split():
+        return noun
     first = noun.split(maxsplit=1)[0].lower()
     if first in DETERMINERS or "'" in first or "’" in first:
         return noun
@@ -216,6 +218,8 @@ def with_article(place: str) -> str:
     """`Volunteering weekend` -> `the volunteering weekend`; names (`Kestrel Labs`, `LinkedIn`),
     possessives (`Ada's party`) and phrases with their own determiner stay as written."""
     words = place.split()
+    if not words:
+        return place
     first = words[0]
     if first.lower() in DETERMINERS or "'" in first or "’" in first:
         return lower_first(place) if first.lower() in DETERMINERS else place

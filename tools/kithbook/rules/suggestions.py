@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kithbook.model import Contact, Duration, Network
+from kithbook.model import Contact, Duration, LogEntry, Network
 from kithbook.rules.phrases import duration_words, plural
-from kithbook.rules.responsiveness import responsiveness
+from kithbook.rules.responsiveness import Responsiveness, responsiveness
 
 if TYPE_CHECKING:
     from kithbook.config import Config
@@ -27,7 +27,8 @@ CLOSER_CADENCE = Duration(1, "m")
 FAST_ANSWER_DAYS = 3
 GOOD_REPLY_RATE = 0.7
 UNANSWERED_FOR_PAUSE = 3  # and at most a third of the year's messages answered
-WROTE_FIRST_FOR_LONGER = 4
+WROTE_FIRST_FOR_LONGER = 4  # conversations they started in two years
+MOSTLY = 0.6  # ... and at least this share of all conversations
 CHANNEL_CONVERSATIONS = 3  # conversations on one channel, and two thirds of them all
 LONGEST_CADENCE = Duration(1, "y")
 
@@ -80,21 +81,20 @@ def suggest_for(contact: Contact, today: dt.date, config: Config) -> list[Sugges
     (say, someone you meet often who also writes first: nothing is clear)."""
     if contact.status != "active":
         return []
-    year_ago = today - dt.timedelta(days=YEAR_DAYS)
-    log = tuple(entry for entry in contact.log if entry.date <= today)
-    past_year = replace(contact, log=tuple(entry for entry in log if entry.date > year_ago))
-    contacts = [entry for entry in log if entry.is_contact]
-    if not contacts:
+    if not any(entry.is_contact and entry.date <= today for entry in contact.log):
         return [_start_with_offer(contact)] if contact.goals else []
-    found: list[Suggestion] = []
-    pause = _pause(contact, past_year, today, config)
+    year_ago = today - dt.timedelta(days=YEAR_DAYS - 1)
+    past_year = [entry for entry in contact.log if year_ago <= entry.date <= today]
+    answers = responsiveness(contact, today, config, since=year_ago)
+    pause = _pause(contact, answers, config)
     if pause is not None:
         return [pause]
+    found: list[Suggestion] = []
     cadence_changes = [
         suggestion
         for suggestion in (
-            _closer(contact, past_year, today, config),
-            _longer(contact, past_year, today, config),
+            _closer(contact, past_year, answers, config),
+            _longer(contact, today, config),
         )
         if suggestion is not None
     ]
@@ -114,16 +114,15 @@ def _cadence(contact: Contact, config: Config) -> Duration | None:
 
 
 def _closer(
-    contact: Contact, past_year: Contact, today: dt.date, config: Config
+    contact: Contact, past_year: list[LogEntry], answers: Responsiveness, config: Config
 ) -> Suggestion | None:
     """Met often this year and answers fast: a monthly cadence would match."""
     cadence = _cadence(contact, config)
     if cadence is None or cadence.days <= CLOSER_CADENCE.days:
         return None
-    met = sum(entry.direction == "both" for entry in past_year.log)
+    met = sum(entry.direction == "both" for entry in past_year)
     if met < MEETINGS_FOR_CLOSER:
         return None
-    answers = responsiveness(past_year, today, config)
     median = answers.median_days_to_answer
     if answers.answered < 2 or median is None or median > FAST_ANSWER_DAYS:
         return None
@@ -134,11 +133,8 @@ def _closer(
     return Suggestion(contact.slug, contact.name, "closer", reason, "cadence", str(CLOSER_CADENCE))
 
 
-def _pause(
-    contact: Contact, past_year: Contact, today: dt.date, config: Config
-) -> Suggestion | None:
+def _pause(contact: Contact, answers: Responsiveness, config: Config) -> Suggestion | None:
     """Three or more unanswered messages in a year: pause, or write once a year."""
-    answers = responsiveness(past_year, today, config)
     unanswered = answers.sent - answers.answered
     if unanswered < UNANSWERED_FOR_PAUSE or answers.answered * 3 > answers.sent:
         return None  # fewer than three, or more than a third answered: not clear
@@ -152,32 +148,32 @@ def _pause(
     return Suggestion(contact.slug, contact.name, "pause", reason, "status", "paused", longer)
 
 
-def _longer(
-    contact: Contact, past_year: Contact, today: dt.date, config: Config
-) -> Suggestion | None:
-    """They wrote first again and again this year: a longer cadence is enough (twice the
-    current one, up to a year)."""
+def _longer(contact: Contact, today: dt.date, config: Config) -> Suggestion | None:
+    """They started most conversations of the past two years, four or more: a longer cadence is
+    enough (twice the current one, up to a year)."""
     cadence = _cadence(contact, config)
     if cadence is None or cadence.days >= LONGEST_CADENCE.days:
         return None
-    first = responsiveness(past_year, today, config).they_wrote_first
-    if first < WROTE_FIRST_FOR_LONGER:
+    since = today - dt.timedelta(days=2 * YEAR_DAYS - 1)
+    answers = responsiveness(contact, today, config, since=since)
+    first = answers.they_wrote_first
+    if first < WROTE_FIRST_FOR_LONGER or answers.initiative < MOSTLY:
         return None
     doubled = Duration(cadence.amount * 2, cadence.unit)
     if doubled.days >= LONGEST_CADENCE.days:
         doubled = LONGEST_CADENCE
     reason = (
-        f"{contact.name} wrote first {first} times and keeps in touch: a longer cadence than "
-        f"every {duration_words(cadence).removeprefix('1 ')} is enough"
+        f"{contact.name} wrote first {first} times in two years and keeps in touch: a longer "
+        f"cadence than every {duration_words(cadence).removeprefix('1 ')} is enough"
     )
     return Suggestion(contact.slug, contact.name, "longer", reason, "cadence", str(doubled))
 
 
-def _channel(contact: Contact, past_year: Contact, config: Config) -> Suggestion | None:
+def _channel(contact: Contact, past_year: list[LogEntry], config: Config) -> Suggestion | None:
     """Most conversations happen on one channel that is not the one on file."""
     talks = Counter(
         entry.channel
-        for entry in past_year.log
+        for entry in past_year
         if entry.direction in ("both", "in") and entry.channel in config.channels
     )
     if not talks:

@@ -7,7 +7,15 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from kithbook.drafts import Templates, day_variants, default_channel, draft, intent_for, mailto
+from kithbook.drafts import (
+    Templates,
+    day_variants,
+    default_channel,
+    draft,
+    due_item,
+    intent_for,
+    mailto,
+)
 from kithbook.drafts.facts import first_name
 from kithbook.drafts.render import DraftError
 from kithbook.model import Contact
@@ -32,15 +40,17 @@ def _variants(site: SiteContext) -> dict[str, int]:
     cached = _VARIANTS.get(id(site.due))
     if cached is None or cached[0] is not site.due:
         _VARIANTS.clear()
-        cached = _VARIANTS[id(site.due)] = (site.due, day_variants(site.due.items))
+        cached = _VARIANTS[id(site.due)] = (
+            site.due,
+            day_variants((*site.due.items, *site.due.coming_up)),
+        )
     return cached[1]
 
 
 def write_box(site: SiteContext, contact: Contact) -> str:
     """The box, or nothing for a contact you should not write to now (paused, declined, archived
     and not due)."""
-    items = site.due_by_slug.get(contact.slug, [])
-    item = items[0] if items else None
+    item = due_item(site.due, contact.slug)
     if item is None and contact.status != "active":
         return ""
     people = {other.slug: other.name for other in site.contacts}
