@@ -66,7 +66,15 @@ CASES = [
     ("intro", "video", "jose-muller"),
     ("intro", "letter", "tamsin-blackwood"),
 ]
-NAGS = ("still waiting", "haven't heard", "didn't reply", "no reply", "chasing", "ignored", "again?")
+NAGS = (
+    "still waiting",
+    "haven't heard",
+    "didn't reply",
+    "no reply",
+    "chasing",
+    "ignored",
+    "again?",
+)
 
 
 @pytest.fixture(scope="module")
@@ -218,8 +226,10 @@ def test_third_person_words_about_the_person_speak_to_them(text, spoken):
         ("Chess night; she beat me twice", "Chess night"),
         ("Thanks! She applied. #lead", "Thanks"),
         ("Long chat, his studio shipped their first game", "Long chat"),
-        ("He showed me the robot arm that folds laundry (badly)", "He showed me the robot arm"
-         " that folds laundry (badly)"),
+        (
+            "He showed me the robot arm that folds laundry (badly)",
+            "He showed me the robot arm that folds laundry (badly)",
+        ),
         ("Sent the release notes draft #oss", "Sent the release notes draft"),
     ],
 )
@@ -267,13 +277,21 @@ def test_a_network_template_replaces_the_shipped_one(make_network):
     )
     network = load(root)
     result = draft(
-        network.get("ada"), "catch-up", "email", TODAY, network.config,
+        network.get("ada"),
+        "catch-up",
+        "email",
+        TODAY,
+        network.config,
         templates=Templates.of_network(root),
     )
     assert result.subject == "Tea?"
     assert re.fullmatch(r"Dear Ada, tea on Sunday\? [AB]", result.body)
     other = draft(
-        network.get("ada"), "birthday", "email", TODAY, network.config,
+        network.get("ada"),
+        "birthday",
+        "email",
+        TODAY,
+        network.config,
         templates=Templates.of_network(root),
     )
     assert other.body.startswith("Happy")  # the shipped one, for what the network does not have
@@ -286,7 +304,11 @@ def test_a_broken_network_template_is_one_error_naming_file_and_line(make_networ
     network = load(root)
     with pytest.raises(DraftError, match=r"^templates/thanks/message\.j2:2: error: "):
         draft(
-            network.get("ada"), "thanks", "message", TODAY, network.config,
+            network.get("ada"),
+            "thanks",
+            "message",
+            TODAY,
+            network.config,
             templates=Templates.of_network(root),
         )
 

@@ -69,7 +69,9 @@ def contact_files(draw: st.DrawFn) -> str:
         lines.append("dates:")
         for date, label, yearly in events:
             label_text = json.dumps(label, ensure_ascii=False)
-            lines.append(f"  - {{date: {date}, label: {label_text}, yearly: {str(yearly).lower()}}}")
+            lines.append(
+                f"  - {{date: {date}, label: {label_text}, yearly: {str(yearly).lower()}}}"
+            )
     lines += ["---", "", "## Log"]
     arrows = st.sampled_from(["->", "<-", "<->", "note"])
     for date, arrow, channel, text in draw(

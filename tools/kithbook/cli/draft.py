@@ -72,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
     today = today_from(args)
     network = load_network(args.root)
     contact = find_contact(network, args.slug)
+    if args.mailto and not contact.emails:
+        raise CommandError(f"{contact.slug} has no e-mail address for --mailto")
     channel = _channel(args, network, contact, default_channel)
     intent, variant = args.intent, None
     if intent is None:
@@ -91,8 +93,6 @@ def run(args: argparse.Namespace) -> int:
     except DraftError as error:
         raise CommandError(str(error)) from None
     if args.mailto:
-        if not contact.emails:
-            raise CommandError(f"{contact.slug} has no e-mail address for --mailto")
         print(mailto(contact.emails[0], result.subject, result.body))
     elif args.json:
         print_json(result.to_json())

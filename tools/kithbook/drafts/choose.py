@@ -46,10 +46,13 @@ def due_item(due: DueList, slug: str) -> DueItem | None:
 
 def day_variants(items: Iterable[DueItem]) -> dict[str, int]:
     """Each due person's wording number: their place among the day's people with the same intent,
-    so that the first few of them never share a sentence (each `pick` has 2 to 6 wordings)."""
+    so that the first few of them never share a sentence (each `pick` has 2 to 6 wordings).
+    Private contacts are numbered after the others, so the site (which leaves them out) and the
+    command line give everyone else the same wording."""
     seen: dict[str, int] = {}
     variants: dict[str, int] = {}
-    for item in items:
+    ordered = sorted(items, key=lambda item: item.contact.private)  # stable: plan order kept
+    for item in ordered:
         if item.slug in variants:
             continue
         intent = intent_for(item)

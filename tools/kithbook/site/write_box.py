@@ -76,7 +76,9 @@ def write_box(site: SiteContext, contact: Contact) -> str:
     actions = []
     if contact.emails:
         url = mailto(contact.emails[0], result.subject, result.body)
-        actions.append(f'<a class="md-button md-button--primary" href="{attr(url)}">Open in mail</a>')
+        actions.append(
+            f'<a class="md-button md-button--primary" href="{attr(url)}">Open in mail</a>'
+        )
     actions.append(
         f'<button type="button" class="md-button kb-copy" data-kb-copy="{attr(block_id)}">'
         "Copy</button>"
@@ -89,7 +91,9 @@ def write_box(site: SiteContext, contact: Contact) -> str:
     ]
     if found:
         rows = "\n".join(f"<li>{_suggestion(suggestion)}</li>" for suggestion in found)
-        parts.append(f'<p><strong>Suggestions</strong></p>\n<ul class="kb-suggestions">\n{rows}\n</ul>')
+        parts.append(
+            f'<p><strong>Suggestions</strong></p>\n<ul class="kb-suggestions">\n{rows}\n</ul>'
+        )
     parts.append("</div>")
     title = f"## Write to {text(first_name(contact.name))} {{#{ANCHOR}}}"
     return title + "\n\n" + html_block("\n".join(parts))
