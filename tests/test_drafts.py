@@ -130,7 +130,8 @@ def test_every_due_person_on_the_demo_gets_the_draft_their_reason_calls_for(demo
     assert intents["oskar-lindqvist-bay"] == "congrats"  # a wedding anniversary
     assert intents["wendell-ngata"] == "congrats"  # a new job
     assert intents["dario-fenwick"] == "catch-up"
-    assert intents["wilhelmina-oduya"] == "catch-up"  # from the backlog
+    assert intents["wilhelmina-oduya"] == "offer"  # from the backlog, with goals and no log
+    assert intents["sven-ostergaard"] == "catch-up"  # from the backlog
     for item in items:
         result = demo_draft(demo, intents[item.slug], item.contact.channel or "email", item.slug)
         assert item.contact.name.split()[0] in result.text
@@ -159,8 +160,10 @@ def test_day_variants_number_the_people_of_each_intent_in_plan_order(demo):
     due = due_list(demo, TODAY)
     items = (*due.items, *due.coming_up)
     variants = day_variants(items)
-    catch_ups = [item.slug for item in items if intent_for(item) == "catch-up"]
-    assert [variants[slug] for slug in catch_ups] == list(range(len(catch_ups)))
+    catch_ups = [item for item in items if intent_for(item) == "catch-up"]
+    public_first = [item.slug for item in sorted(catch_ups, key=lambda item: item.contact.private)]
+    assert [variants[slug] for slug in public_first] == list(range(len(catch_ups)))
+    assert public_first[-1] == "rosalind-achebe-ward"  # private: numbered after the others
 
 
 def test_the_same_person_gets_the_same_wording_every_time(demo):

@@ -128,6 +128,8 @@ def _due_intent(network: Network, contact: Contact, today) -> tuple[str, int | N
     if item is None:
         print(f"kith draft: {contact.name} is not due today; a catch-up draft", file=sys.stderr)
         return "catch-up", None
+    if item.due > today:
+        print(f"kith draft: {item.reason}: send it on the day", file=sys.stderr)
     return intent_for(item), day_variants((*due.items, *due.coming_up))[contact.slug]
 
 

@@ -17,11 +17,14 @@ KIND_INTENTS = {
 
 def intent_for(item: DueItem | None) -> str:
     """The intent of a due item: a birthday wish, congratulations on a life event or anniversary,
-    a friendly follow-up, or a catch-up (a long silence, an old contact from the backlog)."""
+    a friendly follow-up, or a catch-up (a long silence, an old contact from the backlog). An old
+    contact with goals and no log gets an offer: the best way to start (as `kith suggest` says)."""
     if item is None:
         return "catch-up"
     if item.kind == "occasion":
         return "birthday" if item.reason.startswith("birthday") else "congrats"
+    if item.kind == "backlog" and item.contact.goals:
+        return "offer"
     return KIND_INTENTS.get(item.kind, "catch-up")
 
 
