@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -39,6 +39,19 @@ CHANNEL_KINDS = {
 SHIPPED = Path(__file__).parent / "templates"
 TEMPLATES_DIR = "templates"
 
+FACT_TEXTS = (
+    "name",
+    "first_name",
+    "me",
+    "memory",
+    "goal",
+    "goal_offer",
+    "offer",
+    "intro",
+    "company",
+    "role",
+    "location",
+)
 _SPACES = re.compile(r"(?<=\S)[ \t]{2,}")
 _SPACE_BEFORE = re.compile(r"[ \t]+([,.!?;:])")
 _BLANKS = re.compile(r"\n{3,}")
@@ -199,23 +212,19 @@ def split_subject(text: str) -> tuple[str | None, str]:
 def used_facts(facts: Facts, text: str) -> tuple[tuple[str, str], ...]:
     """The facts whose words are in the draft, as (name, value): what it says and why."""
     found: list[tuple[str, str]] = []
-    flat = asdict(facts)
-    for name in ("name", "first_name", "me", "memory", "goal", "offer", "intro", "company"):
-        value = flat.get(name)
-        if isinstance(value, str) and value and value in text:
-            found.append((name, value))
-    for name in ("role", "location"):
-        value = flat.get(name)
-        if isinstance(value, str) and value and value in text:
+    for name in FACT_TEXTS:
+        value = getattr(facts, name)
+        if value and value in text:
             found.append((name, value))
     for name in ("last", "last_from_them", "waiting"):
-        value = getattr(facts, name)
-        if value is not None and (value.since in text or value.text in text):
-            found.append((name, f"{value.date.isoformat()} {value.direction}: {value.text}"))
+        moment = getattr(facts, name)
+        if moment is not None and (moment.since in text or moment.text in text):
+            found.append((name, f"{moment.date.isoformat()} {moment.direction}: {moment.text}"))
     if facts.met and facts.met.place and facts.met.place in text:
         found.append(("met", facts.met.where or facts.met.place))
-    if facts.event and (facts.event.clause or facts.event.noun or facts.event.label) in text:
-        found.append(("event", f"{facts.event.date.isoformat()} {facts.event.label}"))
+    event = facts.event
+    if event and (event.clause or event.noun or event.label) in text:
+        found.append(("event", f"{event.date.isoformat()} {event.label}"))
     return tuple(found)
 
 

@@ -12,13 +12,13 @@ from kithbook.drafts import (
     day_variants,
     default_channel,
     draft,
-    due_item,
     intent_for,
     mailto,
 )
 from kithbook.drafts.facts import first_name
 from kithbook.drafts.render import DraftError
 from kithbook.model import Contact
+from kithbook.rules.due import DueItem
 from kithbook.rules.suggestions import Suggestion, suggest_for
 from kithbook.site.context import SiteContext
 from kithbook.site.markup import attr, html_block, text
@@ -32,28 +32,36 @@ def _templates(root: Path) -> Templates:
     return Templates.of_network(root)
 
 
-_VARIANTS: dict[int, tuple[object, dict[str, int]]] = {}
+class _Day:
+    """What every box of one build shares, worked out once: each person's item of the day, their
+    wording number and the names of the (public) people."""
+
+    def __init__(self, site: SiteContext) -> None:
+        self.site = site
+        items = (*site.due.items, *site.due.coming_up)
+        self.items: dict[str, DueItem] = {}
+        for item in items:
+            self.items.setdefault(item.slug, item)
+        self.variants = day_variants(items)
+        self.people = {other.slug: other.name for other in site.contacts}
 
 
-def _variants(site: SiteContext) -> dict[str, int]:
-    """`day_variants` of the site's due list, worked out once per build."""
-    cached = _VARIANTS.get(id(site.due))
-    if cached is None or cached[0] is not site.due:
-        _VARIANTS.clear()
-        cached = _VARIANTS[id(site.due)] = (
-            site.due,
-            day_variants((*site.due.items, *site.due.coming_up)),
-        )
-    return cached[1]
+_DAY: list[_Day] = []
+
+
+def _day(site: SiteContext) -> _Day:
+    if not _DAY or _DAY[0].site is not site:
+        _DAY[:] = [_Day(site)]
+    return _DAY[0]
 
 
 def write_box(site: SiteContext, contact: Contact) -> str:
     """The box, or nothing for a contact you should not write to now (paused, declined, archived
     and not due)."""
-    item = due_item(site.due, contact.slug)
+    day = _day(site)
+    item = day.items.get(contact.slug)
     if item is None and contact.status != "active":
         return ""
-    people = {other.slug: other.name for other in site.contacts}
     try:
         result = draft(
             contact,
@@ -61,9 +69,9 @@ def write_box(site: SiteContext, contact: Contact) -> str:
             default_channel(contact),
             site.today,
             site.network.config,
-            people=people,
+            people=day.people,
             templates=_templates(site.network.root),
-            variant=_variants(site).get(contact.slug),
+            variant=day.variants.get(contact.slug),
         )
     except DraftError as error:
         return f"## Write to {text(first_name(contact.name))} {{#{ANCHOR}}}\n\n" + html_block(
