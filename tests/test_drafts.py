@@ -338,3 +338,37 @@ def test_the_user_name_signs_the_draft_and_no_name_means_no_name(demo):
     contact = demo.get("harriet-oyelaran-stone")
     unsigned = draft(contact, "catch-up", "email", TODAY, Config())
     assert unsigned.body.endswith(",")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ first_name.__class__.__init__.__globals__ }}",
+        "{{ pick.__globals__ }}",
+    ],
+)
+def test_a_network_template_cannot_reach_into_python(make_network, source):
+    root = make_network({"ada": "---\nname: Ada Lovelace\n---\n"})
+    (root / "templates" / "ask").mkdir(parents=True)
+    (root / "templates" / "ask" / "message.j2").write_text(source)
+    network = load(root)
+    templates = Templates.of_network(root)
+    try:
+        result = draft(
+            network.get("ada"), "ask", "message", TODAY, network.config, templates=templates
+        )
+    except DraftError as error:
+        assert str(error).startswith("templates/ask/message.j2: error: ")
+    else:
+        assert result.body == ""  # the sandbox gives nothing back
+
+
+def test_a_network_template_that_fails_while_rendering_is_one_error(make_network):
+    root = make_network({"ada": "---\nname: Ada Lovelace\n---\n"})
+    (root / "templates" / "ask").mkdir(parents=True)
+    (root / "templates" / "ask" / "message.j2").write_text("Hi {{ 1 / 0 }}")
+    network = load(root)
+    templates = Templates.of_network(root)
+    with pytest.raises(DraftError, match=r"^templates/ask/message\.j2: error: division by zero$"):
+        draft(network.get("ada"), "ask", "message", TODAY, network.config, templates=templates)

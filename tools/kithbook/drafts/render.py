@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from kithbook.drafts.facts import Facts, gather, seed_of
 from kithbook.errors import KithbookError
@@ -107,7 +108,8 @@ class Templates:
             loaders.append(jinja2.FileSystemLoader(str(override)))
         loaders.append(jinja2.FileSystemLoader(str(SHIPPED)))
         self.override = override
-        self.environment = jinja2.Environment(
+        # sandboxed: a network's templates come with its files, and must not reach Python's insides
+        self.environment = SandboxedEnvironment(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=False,  # plain text; the site escapes the result where it shows it
             trim_blocks=True,
@@ -146,6 +148,8 @@ class Templates:
         except jinja2.TemplateNotFound as error:
             raise DraftError(f"no template {error.name} (in {TEMPLATES_DIR}/ or shipped)") from None
         except jinja2.TemplateError as error:
+            raise DraftError(f"{self.where(name)}: error: {error}") from None
+        except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as error:
             raise DraftError(f"{self.where(name)}: error: {error}") from None
 
 
