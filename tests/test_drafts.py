@@ -249,6 +249,9 @@ def test_a_log_line_is_cut_to_its_first_clause(text, clause):
         ("Ada's birthday party", "Ada's birthday party"),
         ("A night train from Vienna to Rome", "a night train from Vienna to Rome"),
         ("LinkedIn", "LinkedIn"),
+        ("Conference in Oslo", "the conference in Oslo"),
+        ("GovDesign Summit", "the GovDesign Summit"),
+        ("Open Data Day panel", "the Open Data Day panel"),
     ],
 )
 def test_where_you_met_reads_after_since(place, phrase):

@@ -23,6 +23,7 @@ from kithbook.drafts.wording import (
     usable,
     with_article,
     with_possessive,
+    with_the,
     without_tags,
 )
 from kithbook.model import Contact, LogEntry
@@ -175,7 +176,7 @@ def moment(entry: LogEntry, today: dt.date, proper: frozenset[str]) -> Moment:
         since=since,
         clause=clause,
         noun=noun,
-        thing=with_article(noun) if noun else None,
+        thing=with_the(noun) if noun else None,
         gap=gap_words(days),
         recent=days < RECENT_DAYS,
         channel_noun=CHANNEL_NOUNS.get(entry.channel or "", "message"),
@@ -218,7 +219,7 @@ def gather(
         waiting=moment(waiting_entry, today, proper) if waiting_entry else None,
         memory=memory,
         memories=memories,
-        met=_met(contact, today),
+        met=_met(contact, today, proper),
         goals=goals,
         goal=lower_first(to_you(without_tags(goals[0])), proper) if goals else None,
         goal_topic=_topic(goals[0], proper) if goals else None,
@@ -282,7 +283,7 @@ def _goal_offer(goals: tuple[str, ...], proper: frozenset[str]) -> str | None:
     return None
 
 
-def _met(contact: Contact, today: dt.date) -> Met | None:
+def _met(contact: Contact, today: dt.date, proper: frozenset[str]) -> Met | None:
     met = contact.met
     if met is None or not (met.where or met.date):
         return None
@@ -293,7 +294,7 @@ def _met(contact: Contact, today: dt.date) -> Met | None:
         middle = {"year": dt.date(met.date.year, 7, 1), "month": met.date.replace(day=15)}
         gap = gap_words((today - middle.get(met.precision, met.date)).days)
     year = f"{met.date.year:04d}" if met.date else None
-    return Met(met.where, with_article(where) if where else None, year, gap)
+    return Met(met.where, with_article(where, proper) if where else None, year, gap)
 
 
 def _event(

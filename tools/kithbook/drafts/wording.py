@@ -214,18 +214,43 @@ def with_possessive(noun: str, direction: Direction) -> str:
     return f"{POSSESSIVE[direction]} {noun}"
 
 
-def with_article(place: str) -> str:
-    """`Volunteering weekend` -> `the volunteering weekend`; names (`Kestrel Labs`, `LinkedIn`),
-    possessives (`Ada's party`) and phrases with their own determiner stay as written."""
+EVENT_WORDS = frozenset(
+    "summit conference meetup hackathon festival panel workshop retreat party wedding trip camp"
+    " school club course class talk sprint weekend night day week fair expo launch".split()
+)
+
+
+def with_article(place: str, proper: frozenset[str] = frozenset()) -> str:
+    """A place or occasion as it reads after `since`: `Volunteering weekend` -> `the volunteering
+    weekend`, `Conference in Oslo` -> `the conference in Oslo`, `GovDesign Summit` -> `the
+    GovDesign Summit`; names (`Kestrel Labs`, `LinkedIn`), possessives (`Ada's party`) and phrases
+    with their own determiner stay as written."""
     words = place.split()
     if not words:
         return place
     first = words[0]
-    if first.lower() in DETERMINERS or "'" in first or "’" in first:
-        return lower_first(place) if first.lower() in DETERMINERS else place
-    if words[-1][:1].isupper() or not words[-1][:1].isalpha():
+    if first.lower() in DETERMINERS:
+        return lower_first(place, proper)
+    if "'" in first or "’" in first:
         return place
-    return "the " + lower_first(place)
+    head = words[0]
+    for word in words:
+        if word.lower() in PREPOSITIONS:
+            break
+        head = word
+    head = head.strip(",.!?()")
+    if head[:1].isupper() and head.lower() not in EVENT_WORDS:
+        return place  # a name: Kestrel Labs, LinkedIn
+    return "the " + lower_first(place, proper)
+
+
+def with_the(noun: str) -> str:
+    """A noun phrase with `the` unless it has its own determiner: `dinner in Brighton` -> `the
+    dinner in Brighton`."""
+    words = noun.split()
+    if not words or words[0].lower() in DETERMINERS or "'" in words[0]:
+        return noun
+    return "the " + noun
 
 
 def number_words(count: int) -> str:
