@@ -67,6 +67,15 @@ def test_someone_not_due_gets_a_catch_up_and_a_note_saying_so(root, capsys):
     assert captured.out.startswith(("Hi Bob!", "Hey Bob!", "Hello Bob!"))
 
 
+def test_someone_who_declined_gets_a_note_to_think_twice(make_network, capsys):
+    root = make_network({"hugo": "---\nname: Hugo Brand\nstatus: declined\n---\n"})
+    assert kith(root, "draft", "hugo") == 0
+    assert capsys.readouterr().err == (
+        "kith draft: Hugo Brand said not now (status: declined): think twice before writing; "
+        "a catch-up draft\n"
+    )
+
+
 def test_intent_and_channel_choose_the_template(root, capsys):
     assert kith(root, "draft", "ada", "--intent", "thanks", "--channel", "phone", "--json") == 0
     data = json.loads(capsys.readouterr().out)

@@ -187,6 +187,16 @@ def test_an_introduction_names_someone_from_knows(demo):
 
 
 @pytest.mark.parametrize(
+    ("name", "first"),
+    [("Ada Lovelace", "Ada"), ("김민준", "김민준"), ("Dr. Grace Hopper", "Grace"), ("Dr.", "Dr.")],
+)
+def test_a_draft_greets_the_first_name_after_any_title(name, first):
+    from kithbook.drafts.facts import first_name
+
+    assert first_name(name) == first
+
+
+@pytest.mark.parametrize(
     ("days", "words"),
     [
         (2, "a few days"),

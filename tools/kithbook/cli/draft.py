@@ -25,6 +25,11 @@ CLIPBOARD_TOOLS = (  # the first one found is used
     ("xsel", ["xsel", "--clipboard", "--input"]),
     ("pbcopy", ["pbcopy"]),
 )
+STATUS_NOTES = {
+    "paused": "is paused (status: paused)",
+    "declined": "said not now (status: declined): think twice before writing",
+    "archived": "is archived (status: archived)",
+}
 LOG_TEXTS = {
     "catch-up": "Wrote to catch up",
     "congrats": "Sent congratulations",
@@ -126,7 +131,8 @@ def _due_intent(network: Network, contact: Contact, today) -> tuple[str, int | N
     due = due_list(network, today)
     item = due_item(due, contact.slug)
     if item is None:
-        print(f"kith draft: {contact.name} is not due today; a catch-up draft", file=sys.stderr)
+        why = STATUS_NOTES.get(contact.status, "is not due today")
+        print(f"kith draft: {contact.name} {why}; a catch-up draft", file=sys.stderr)
         return "catch-up", None
     if item.due > today:
         print(f"kith draft: {item.reason}: send it on the day", file=sys.stderr)

@@ -132,8 +132,11 @@ class Facts:
 
 
 def first_name(name: str) -> str:
-    """The first word of the name (the whole name when it has one word, such as `김민준`)."""
+    """The first word of the name, after a title such as `Dr.` (the whole name when it has one
+    word, such as `김민준`)."""
     words = name.split()
+    while len(words) > 1 and words[0].endswith("."):
+        words = words[1:]
     return words[0] if words else name
 
 
