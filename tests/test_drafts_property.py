@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from kithbook.config import Config
 from kithbook.drafts import INTENTS, draft
-from kithbook.drafts.render import SHIPPED
+from kithbook.drafts.environment import SHIPPED
 from kithbook.parse.load import parse_contact
 
 TODAY = dt.date(2026, 12, 1)

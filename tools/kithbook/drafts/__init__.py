@@ -11,16 +11,9 @@ the network's `templates/`); `DraftError`. Pure: the clock, files and clipboard 
 from __future__ import annotations
 
 from kithbook.drafts.choose import day_variants, default_channel, due_item, intent_for
-from kithbook.drafts.render import (
-    INTENTS,
-    KINDS,
-    Draft,
-    DraftError,
-    Templates,
-    channel_kind,
-    draft,
-    mailto,
-)
+from kithbook.drafts.environment import DraftError, Templates
+from kithbook.drafts.mailto import mailto
+from kithbook.drafts.render import INTENTS, KINDS, Draft, channel_kind, draft
 
 __all__ = [
     "INTENTS",

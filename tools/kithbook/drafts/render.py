@@ -1,8 +1,7 @@
-"""Render a draft: choose the template for the intent and channel, fill it with `Facts`, tidy.
+"""Render a draft: the template for the intent and channel, filled with `Facts`, then tidied.
 
-Templates are plain Jinja2 files, `<intent>/<kind>.j2`, shipped in `kithbook/drafts/templates/`; a
-file of the same name under the network's `templates/` folder replaces the shipped one. An e-mail
-template's first line is `Subject: ...`. `pick(a, b, ...)` chooses one wording per person.
+An e-mail template's first line is `Subject: ...`; it becomes the draft's subject. The draft lists
+the facts whose words it used.
 """
 
 from __future__ import annotations
@@ -11,15 +10,10 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
-import jinja2
-from jinja2.sandbox import SandboxedEnvironment
-
-from kithbook.drafts.facts import Facts, gather, seed_of
-from kithbook.errors import KithbookError
+from kithbook.drafts.environment import DraftError, Templates, shipped_templates
+from kithbook.drafts.facts import Facts, gather
 from kithbook.model import Contact
 
 if TYPE_CHECKING:
@@ -37,9 +31,6 @@ CHANNEL_KINDS = {
     "event": "call",
     "letter": "letter",
 }
-SHIPPED = Path(__file__).parent / "templates"
-TEMPLATES_DIR = "templates"
-
 FACT_TEXTS = (
     "name",
     "first_name",
@@ -56,10 +47,6 @@ FACT_TEXTS = (
 _SPACES = re.compile(r"(?<=\S)[ \t]{2,}")
 _SPACE_BEFORE = re.compile(r"[ \t]+([,.!?;:])")
 _BLANKS = re.compile(r"\n{3,}")
-
-
-class DraftError(KithbookError):
-    """A template that cannot be read or rendered: the message names the file and line."""
 
 
 @dataclass(frozen=True)
@@ -99,70 +86,6 @@ def channel_kind(channel: str) -> str:
     return CHANNEL_KINDS.get(channel, "message")
 
 
-class Templates:
-    """The Jinja2 environment: the network's `templates/` folder first, then the shipped files."""
-
-    def __init__(self, override: Path | None = None) -> None:
-        loaders: list[jinja2.BaseLoader] = []
-        if override is not None and override.is_dir():
-            loaders.append(jinja2.FileSystemLoader(str(override)))
-        loaders.append(jinja2.FileSystemLoader(str(SHIPPED)))
-        self.override = override
-        # sandboxed: a network's templates come with its files, and must not reach Python's insides
-        self.environment = SandboxedEnvironment(
-            loader=jinja2.ChoiceLoader(loaders),
-            autoescape=False,  # plain text; the site escapes the result where it shows it
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=False,
-            undefined=jinja2.ChainableUndefined,
-        )
-
-    @classmethod
-    def of_network(cls, root: Path) -> Templates:
-        return cls(root / TEMPLATES_DIR)
-
-    def where(self, name: str) -> str:
-        """Where a template comes from, for messages: `templates/x.j2` or `(shipped) x.j2`."""
-        if self.override is not None and (self.override / name).is_file():
-            return f"{TEMPLATES_DIR}/{name}"
-        return f"(shipped) {name}"
-
-    def render(self, name: str, values: Mapping[str, Any], seed: int, variant: int) -> str:
-        """The template filled in. A `pick` takes option (an offset fixed for that list of wordings
-        + `variant`): people with consecutive variants get different wordings. The offset comes
-        from the wordings' first words, which are the template's, not the person's."""
-
-        def pick(*options: Any) -> Any:
-            if not options:
-                return ""
-            shape = [str(option)[:10] for option in options]
-            return options[(seed_of(name, *shape) + variant) % len(options)]
-
-        try:
-            template = self.environment.get_template(name)
-            return template.render(**values, pick=pick, variant=variant)
-        except jinja2.TemplateSyntaxError as error:
-            where = self.where(name) if error.name in (None, name) else error.name
-            raise DraftError(f"{where}:{error.lineno}: error: {error.message}") from None
-        except jinja2.TemplateNotFound as error:
-            raise DraftError(f"no template {error.name} (in {TEMPLATES_DIR}/ or shipped)") from None
-        except jinja2.TemplateError as error:
-            raise DraftError(f"{self.where(name)}: error: {error}") from None
-        except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as error:
-            raise DraftError(f"{self.where(name)}: error: {error}") from None
-
-
-_SHIPPED_TEMPLATES: Templates | None = None
-
-
-def shipped_templates() -> Templates:
-    global _SHIPPED_TEMPLATES
-    if _SHIPPED_TEMPLATES is None:
-        _SHIPPED_TEMPLATES = Templates()
-    return _SHIPPED_TEMPLATES
-
-
 def draft(
     contact: Contact,
     intent: str,
@@ -184,9 +107,7 @@ def draft(
     facts = gather(contact, intent, channel, kind, today, config, people)
     name = f"{intent}/{kind}.j2"
     chosen = templates or shipped_templates()
-    rendered = tidy(
-        chosen.render(name, _values(facts), facts.seed, facts.seed if variant is None else variant)
-    )
+    rendered = tidy(chosen.render(name, _values(facts), facts.seed if variant is None else variant))
     subject, body = split_subject(rendered)
     return Draft(
         contact.slug, intent, channel, kind, subject, body, used_facts(facts, rendered), name
@@ -230,12 +151,3 @@ def used_facts(facts: Facts, text: str) -> tuple[tuple[str, str], ...]:
     if event and (event.clause or event.noun or event.label) in text:
         found.append(("event", f"{event.date.isoformat()} {event.label}"))
     return tuple(found)
-
-
-def mailto(address: str, subject: str | None, body: str) -> str:
-    """A `mailto:` URL (RFC 6068): address, subject and body percent-encoded, lines as CRLF."""
-    query = []
-    if subject:
-        query.append("subject=" + quote(subject, safe=""))
-    query.append("body=" + quote(body.replace("\r\n", "\n").replace("\n", "\r\n"), safe=""))
-    return f"mailto:{quote(address, safe='@+')}?{'&'.join(query)}"

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kithbook.drafts import (
+    DraftError,
     Templates,
     day_variants,
     default_channel,
@@ -16,7 +17,6 @@ from kithbook.drafts import (
     mailto,
 )
 from kithbook.drafts.facts import first_name
-from kithbook.drafts.render import DraftError
 from kithbook.model import Contact
 from kithbook.rules.due import DueItem
 from kithbook.rules.suggestions import Suggestion, suggest_for
