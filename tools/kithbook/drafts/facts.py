@@ -242,9 +242,6 @@ def gather(
 
 def _first_unanswered(history: list[LogEntry]) -> LogEntry | None:
     """My first `->` after their last reply: what a follow-up brings back up."""
-    for entry in reversed(history):
-        if entry.direction in ("in", "both"):
-            break
     waiting = None
     for entry in reversed(history):
         if entry.direction in ("in", "both"):

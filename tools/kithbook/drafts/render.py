@@ -115,8 +115,12 @@ def draft(
 
 
 def _values(facts: Facts) -> dict[str, Any]:
-    """The template's variables: every field of Facts, and `little`."""
-    values = {field.name: getattr(facts, field.name) for field in fields(facts)}
+    """The template's variables: the fields of Facts (but its seed and name list), and `little`."""
+    values = {
+        field.name: getattr(facts, field.name)
+        for field in fields(facts)
+        if field.name not in ("seed", "proper")
+    }
     values["little"] = facts.little
     return values
 
