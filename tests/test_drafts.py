@@ -224,6 +224,8 @@ def test_a_gap_is_said_in_plain_words(days, words):
         ("Sent her the link", "Sent you the link"),
         ("she is restless at work", "you are restless at work"),
         ("He wants an intro", "you want an intro"),
+        ("she always says yes", "you always say yes"),
+        ("he finally bought the boat", "you finally bought the boat"),
         ("Sent him the article he mentioned", "Sent you the article you mentioned"),
         ("Asked if she'd be a reference", "Asked if you'd be a reference"),
         ("they shipped their first game", "they shipped their first game"),

@@ -53,6 +53,7 @@ PRONOUNS = {
     "he'll": "you'll",
     "she'll": "you'll",
 }
+ADVERBS = frozenset("always never still also just really often sometimes even".split())
 OBJECT_FOLLOWERS = frozenset(
     "a an the some this that to for about and or with at in on by from back".split()
 )
@@ -101,8 +102,10 @@ def to_you(text: str) -> str:
             continue
         replacement: str | None = None
         if after_subject:
-            replacement = SUBJECT_VERBS.get(lower) or _plain_verb(lower)
-            after_subject = False
+            # an adverb between (`she always wants`) keeps the verb to come in view
+            after_subject = lower in ADVERBS or (lower.endswith("ly") and len(lower) > 4)
+            if not after_subject:
+                replacement = SUBJECT_VERBS.get(lower) or _plain_verb(lower)
         if lower in PRONOUNS:
             replacement = PRONOUNS[lower]
             after_subject = lower in ("he", "she")
