@@ -37,6 +37,7 @@ FACT_TEXTS = (
     "me",
     "memory",
     "goal",
+    "goal_topic",
     "goal_offer",
     "offer",
     "intro",
