@@ -65,7 +65,7 @@ def _apply(args: argparse.Namespace, network, today) -> int:
     print(f"{contact.slug}: {chosen.text}")
 
     def change(text: str) -> str:
-        return set_key(text, key, value, config=network.config)
+        return set_key(text, key, value)  # the result is checked with the network by run_edit
 
     message = f"suggest: {contact.slug} {key} = {chosen.value} ({chosen.reason})"
     return run_edit(args, network, contact, change, message, today, contact.line_of(key))
