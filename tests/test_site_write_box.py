@@ -67,8 +67,9 @@ def html_of(page) -> str:
 
 def test_a_due_persons_page_has_the_box_with_their_draft_mailto_and_copy(make_network):
     html = html_of(pages(make_network)["people/ada.md"])
-    assert '<h2 id="write-to">Write to Ada</h2>' in html
+    assert '<h2 data-search-exclude id="write-to">Write to Ada</h2>' in html
     box = html[html.index('id="write-to"') :]
+    assert '<div class="kb-write" data-search-exclude>' in box  # drafts stay out of search
     assert "follow-up · email" in box
     text = re.search(r'<div class="kb-write__text" id="kb-draft-ada">(.*?)</div>', box, re.S)
     assert text and "In case my email got buried" in unescape(text.group(1))

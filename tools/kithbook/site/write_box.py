@@ -74,7 +74,7 @@ def write_box(site: SiteContext, contact: Contact) -> str:
             variant=day.variants.get(contact.slug),
         )
     except DraftError as error:
-        return f"## Write to {text(first_name(contact.name))} {{#{ANCHOR}}}\n\n" + html_block(
+        return _title(contact) + "\n\n" + html_block(
             f'<p class="kb-empty">No draft: {attr(error)}</p>'
         )
     block_id = f"kb-draft-{contact.slug}"
@@ -93,7 +93,7 @@ def write_box(site: SiteContext, contact: Contact) -> str:
     )
     found = suggest_for(contact, site.today, site.network.config)
     parts = [
-        f'<div class="kb-write">\n<p class="kb-muted">{attr(why)}</p>',
+        f'<div class="kb-write" data-search-exclude>\n<p class="kb-muted">{attr(why)}</p>',
         f'<div class="kb-write__text" id="{attr(block_id)}">{attr(result.text)}</div>',
         f'<p class="kb-write__actions">{" ".join(actions)}</p>',
     ]
@@ -103,8 +103,14 @@ def write_box(site: SiteContext, contact: Contact) -> str:
             f'<p><strong>Suggestions</strong></p>\n<ul class="kb-suggestions">\n{rows}\n</ul>'
         )
     parts.append("</div>")
-    title = f"## Write to {text(first_name(contact.name))} {{#{ANCHOR}}}"
+    title = _title(contact)
     return title + "\n\n" + html_block("\n".join(parts))
+
+
+def _title(contact: Contact) -> str:
+    """The box's heading, `#write-to`; left out of the search index with the box (a search for
+    "birthday" should find people, not every draft)."""
+    return f"## Write to {text(first_name(contact.name))} {{#{ANCHOR} data-search-exclude}}"
 
 
 def _suggestion(suggestion: Suggestion) -> str:
