@@ -74,8 +74,10 @@ def write_box(site: SiteContext, contact: Contact) -> str:
             variant=day.variants.get(contact.slug),
         )
     except DraftError as error:
-        return _title(contact) + "\n\n" + html_block(
-            f'<p class="kb-empty">No draft: {attr(error)}</p>'
+        return (
+            _title(contact)
+            + "\n\n"
+            + html_block(f'<p class="kb-empty">No draft: {attr(error)}</p>')
         )
     block_id = f"kb-draft-{contact.slug}"
     why = f"{result.intent} · {result.channel}"
