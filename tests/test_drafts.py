@@ -387,3 +387,43 @@ def test_a_network_template_that_fails_while_rendering_is_one_error(make_network
     templates = Templates.of_network(root)
     with pytest.raises(DraftError, match=r"^templates/ask/message\.j2: error: division by zero$"):
         draft(network.get("ada"), "ask", "message", TODAY, network.config, templates=templates)
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason", "goals", "intent"),
+    [
+        ("follow-up", "follow up: you emailed on 12 Nov, no reply yet", "", "follow-up"),
+        ("occasion", "birthday in 3 days (turns 40)", "", "birthday"),
+        ("occasion", "birthday 2 days ago (turned 36): send a belated wish", "", "birthday"),
+        ("occasion", "wedding anniversary with Maja in 7 days (7 years)", "", "congrats"),
+        ("timely", "moved to Lisbon 13 days ago: a good moment to reach out", "", "congrats"),
+        ("reconnect", "last contact 3 months ago, 6 weeks overdue", "", "catch-up"),
+        ("backlog", "not logged yet, one of this week's backlog picks", "", "catch-up"),
+        ("backlog", "not logged yet, one of this week's backlog picks", "She is hiring", "offer"),
+    ],
+)
+def test_each_due_reason_calls_for_its_intent(kind, reason, goals, intent):
+    from kithbook.rules.due import DueItem
+
+    front = f"---\nname: Ada Lovelace\n{'goals: ' + goals if goals else ''}\n---\n"
+    contact = parse_contact("contacts/ada.md", front.encode(), Config(), [])
+    assert intent_for(DueItem(contact, kind, TODAY, reason, 0.0)) == intent
+    assert intent_for(None) == "catch-up"
+
+
+@pytest.mark.parametrize(
+    ("channel", "kind"),
+    [
+        ("email", "email"),
+        ("message", "message"),
+        ("social", "message"),
+        ("phone", "call"),
+        ("video", "call"),
+        ("in-person", "call"),
+        ("event", "call"),
+        ("letter", "letter"),
+        ("signal", "message"),  # a channel of your own configuration
+    ],
+)
+def test_each_channel_takes_its_kind_of_draft(channel, kind):
+    assert channel_kind(channel) == kind
