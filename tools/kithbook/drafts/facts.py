@@ -89,7 +89,7 @@ class Met:
 
     where: str | None
     place: str | None  # `the volunteering weekend`
-    year: str | None
+    when: str | None  # as written: `2019`, `2019-06` or `2019-06-03`
     gap: str | None
 
 
@@ -293,8 +293,7 @@ def _met(contact: Contact, today: dt.date, proper: frozenset[str]) -> Met | None
         # a year or a month: count from its middle, so `met: 2016` is ten years ago in 2026
         middle = {"year": dt.date(met.date.year, 7, 1), "month": met.date.replace(day=15)}
         gap = gap_words((today - middle.get(met.precision, met.date)).days)
-    year = f"{met.date.year:04d}" if met.date else None
-    return Met(met.where, with_article(where, proper) if where else None, year, gap)
+    return Met(met.where, with_article(where, proper) if where else None, met.date_text, gap)
 
 
 def _event(

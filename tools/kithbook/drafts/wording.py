@@ -83,8 +83,8 @@ def first_clause(text: str, *, at_comma: bool = False) -> str:
         if match:
             flat = flat[: match.start()]
     flat = flat.strip(" ,;:.-—–")
-    if flat.count("(") != flat.count(")"):
-        flat = flat.replace("(", "").replace(")", "").strip()
+    if flat.count("(") != flat.count(")"):  # a space for each, so no two words become one
+        flat = " ".join(flat.replace("(", " ").replace(")", " ").split())
     return flat
 
 
