@@ -100,9 +100,7 @@ def test_a_draft_says_nothing_that_is_not_in_the_contacts_file(file, other, inte
     people = {"someone-else": other}  # in the network, but not in this contact's knows
     result = draft(contact, intent, channel, TODAY, CONFIG, people=people)
     allowed = tokens_of(file) | tokens_of(FIXED) | tokens_of(CONFIG.user_name or "")
-    invented = {
-        token for token in tokens_of(result.text) if token not in allowed
-    }
+    invented = {token for token in tokens_of(result.text) if token not in allowed}
     assert not invented, result.text
     if other not in file:
         assert other not in result.text

@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     from kithbook.model import Contact, Network
 
 HELP = "draft a message to a person: kith draft SLUG [--intent I] [--channel C] [--mailto]"
+EXAMPLES = """\
+examples:
+  kith draft ada                            the message for Ada's reason on today's due list
+  kith draft ada --intent thanks --channel letter
+  xdg-open "$(kith draft ada --mailto)"     open it in your mail program
+  kith draft ada --copy --log               copy it; log it once sent
+"""
 
 CLIPBOARD_TOOLS = (  # the first one found is used
     ("wl-copy", ["wl-copy"]),

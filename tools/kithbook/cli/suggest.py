@@ -8,6 +8,12 @@ from kithbook.cli.common import CommandError, add_json, add_root, add_today, pri
 from kithbook.cli.writing import add_write_options, find_contact, load_network, run_edit
 
 HELP = "suggest a cadence, channel or status from the log: kith suggest [SLUG] [--apply SLUG]"
+EXAMPLES = """\
+examples:
+  kith suggest                              what would fit better, for everyone, with reasons
+  kith suggest ada --json
+  kith suggest --apply ada                  set Ada's suggested key (as kith set does) and commit
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
