@@ -74,7 +74,10 @@ def test_a_due_persons_page_has_the_box_with_their_draft_mailto_and_copy(make_ne
     text = re.search(r'<div class="kb-write__text" id="kb-draft-ada">(.*?)</div>', box, re.S)
     assert text and "In case my email got buried" in unescape(text.group(1))
     assert 'href="mailto:ada@example.org?subject=' in box
-    assert '<button type="button" class="md-button kb-copy" data-kb-copy="kb-draft-ada">' in box
+    assert (
+        '<a href="#write-to" role="button" class="md-button kb-copy" data-kb-copy="kb-draft-ada">'
+        in box
+    )
 
 
 def test_the_box_escapes_what_the_file_says(make_network):

@@ -12,9 +12,9 @@ def test_the_write_box_copies_the_draft_and_links_to_the_mail_program(page, site
     assert draft.startswith("Subject: ") and "In case my email got buried" in draft
     href = page.locator(".kb-write a[href^='mailto:']").get_attribute("href")
     assert href.startswith("mailto:bram@example.org?subject=")
-    page.locator("button[data-kb-copy]").click()
+    page.locator("[data-kb-copy]").click()
     page.wait_for_function(
-        "() => document.querySelector('button[data-kb-copy]').textContent === 'Copied'"
+        "() => document.querySelector('[data-kb-copy]').textContent === 'Copied'"
     )
     assert page.evaluate("navigator.clipboard.readText()") == draft
 

@@ -89,9 +89,9 @@ def write_box(site: SiteContext, contact: Contact) -> str:
         actions.append(
             f'<a class="md-button md-button--primary" href="{attr(url)}">Open in mail</a>'
         )
-    actions.append(
-        f'<button type="button" class="md-button kb-copy" data-kb-copy="{attr(block_id)}">'
-        "Copy</button>"
+    actions.append(  # a link acting as a button: the page holds no form elements at all
+        f'<a href="#{ANCHOR}" role="button" class="md-button kb-copy" '
+        f'data-kb-copy="{attr(block_id)}">Copy</a>'
     )
     found = suggest_for(contact, site.today, site.network.config)
     parts = [

@@ -52,11 +52,12 @@
   }
 
   function copyButtons() {  // the "Write to ..." box: copy the draft, without leaving the page
-    var buttons = document.querySelectorAll("button[data-kb-copy]");
+    var buttons = document.querySelectorAll("[data-kb-copy]");
     Array.prototype.forEach.call(buttons, function (button) {
       if (button.dataset.kbReady) { return; }
       button.dataset.kbReady = "1";
-      button.addEventListener("click", function () {
+      button.addEventListener("click", function (event) {
+        event.preventDefault();
         var source = document.getElementById(button.getAttribute("data-kb-copy"));
         if (!source) { return; }
         function said(words) {
