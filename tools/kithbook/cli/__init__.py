@@ -21,6 +21,8 @@ COMMANDS = {  # command name: module in this package, in the order `kith --help`
     "init": "init",
     "due": "due",
     "stats": "stats",
+    "draft": "draft",
+    "suggest": "suggest",
     "show": "show",
     "list": "list_cmd",
     "search": "search",
