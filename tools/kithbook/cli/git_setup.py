@@ -16,8 +16,9 @@ import stat
 import sys
 from pathlib import Path
 
-from kithbook.cli.common import CommandError, add_root, check_root
-from kithbook.cli.writing import add_write_options, commit
+from kithbook.cli.common import CommandError, add_root, check_root, today_from
+from kithbook.cli.writing import add_write_options, report
+from kithbook.write.service import Change, write
 
 HELP = "install the contact merge driver in this Git repository (--hook: also a pre-commit check)"
 
@@ -41,57 +42,67 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.config import load_config
-    from kithbook.repo.commits import open_repo, repo_path
+    from kithbook.repo.plumbing import find_repository, git
 
     root = check_root(args.root)
-    repo = open_repo(root)
-    if repo is None or repo.working_tree_dir is None:
+    repo = find_repository(root)
+    if repo is None:
         raise CommandError(f"{root} is not in a Git repository; run git init first")
-    top = Path(repo.working_tree_dir)
-    contacts = repo_path(repo, root / load_config(root)[0].contacts_dir)
+    config = load_config(root)[0]
+    contacts = repo.path_of(root / config.contacts_dir)
     pattern = f"{contacts}/*.md merge={DRIVER}"
-    attributes = top / ".gitattributes"
-    if add_line(attributes, pattern):
-        print(f".gitattributes: added {pattern}")
-    with repo.config_writer() as config:
-        config.set_value(f'merge "{DRIVER}"', "name", "Kithbook contact files (log lines kept)")
-        config.set_value(f'merge "{DRIVER}"', "driver", driver_command())
+    git(repo, "config", f"merge.{DRIVER}.name", "Kithbook contact files (log lines kept)")
+    git(repo, "config", f"merge.{DRIVER}.driver", driver_command())
     print(f"git config: merge.{DRIVER}.driver set for this repository")
     if args.hook:
-        hooks = Path(repo.git.rev_parse("--git-path", "hooks"))
-        hook = (hooks if hooks.is_absolute() else top / hooks) / "pre-commit"
-        install_hook(hook, repo_path(repo, root), force=args.force)
+        hooks = Path(git(repo, "rev-parse", "--git-path", "hooks").decode().strip())
+        hook = (hooks if hooks.is_absolute() else repo.top / hooks) / "pre-commit"
+        install_hook(hook, repo.path_of(root), force=args.force)
         print(f"{hook}: installed; commits that leave the network with errors are refused")
-    if not repo.git.status("--porcelain", "--", attributes.name):
-        return 0  # committed already (by an earlier git-setup, or by hand)
-    return commit(args, top, [attributes], f"git-setup: merge {contacts}/*.md with kithbook")
+    attributes = repo.top / ".gitattributes"
+    relative = Path(os.path.relpath(attributes, root.resolve())).as_posix()
+    if not attributes.exists():
+        change = Change.new(relative, pattern + "\n")
+    elif has_line(attributes, pattern):
+        change = Change.as_is(relative)  # committed if it is not yet
+    else:
+        change = Change.edit(relative, lambda text: with_line(text, pattern))
+    message = f"git-setup: merge {contacts}/*.md with kithbook"
+    outcome = write(
+        root,
+        config,
+        today_from(args),
+        [change],
+        message,
+        command=args.command,
+        commit=not args.no_commit,
+    )
+    if outcome.written and change.kind != "as-is":
+        print(f".gitattributes: added {pattern}")
+    return report(args, outcome, quiet=True)
+
+
+def has_line(path: Path, line: str) -> bool:
+    """Whether the text file at `path` holds `line` (spaces around it aside)."""
+    text = path.read_bytes().decode("utf-8", "replace")
+    return line in (existing.strip() for existing in text.splitlines())
+
+
+def with_line(text: str, line: str) -> str:
+    """`text` with `line` appended unless it holds it already; its line endings (and every other
+    byte) kept."""
+    from kithbook.write.text import line_ending
+
+    if line in (existing.strip() for existing in text.splitlines()):
+        return text
+    eol = line_ending(text)
+    separator = "" if not text or text.endswith(("\n", "\r")) else eol
+    return text + separator + line + eol
 
 
 def driver_command() -> str:
     """The command Git runs to merge a contact file (this Python, so kithbook is importable)."""
     return f"{shlex.quote(sys.executable)} -m kithbook.repo.merge_driver %O %A %B %P"
-
-
-def add_line(path: Path, line: str) -> bool:
-    """Append `line` to a text file unless it is there already, atomically, every other byte kept
-    (its line endings too); CommandError when the file cannot be read or written safely."""
-    from kithbook.write.safe_write import WriteError, read_snapshot, write_if_unchanged, write_new
-    from kithbook.write.text import line_ending
-
-    try:
-        snapshot = read_snapshot(path) if path.exists() else None
-        text = snapshot.text if snapshot else ""
-        if line in (existing.strip() for existing in text.splitlines()):
-            return False
-        eol = line_ending(text)
-        separator = "" if not text or text.endswith(("\n", "\r")) else eol
-        if snapshot is None:
-            write_new(path, line + eol)
-        else:
-            write_if_unchanged(path, snapshot, text + separator + line + eol)
-    except WriteError as error:
-        raise CommandError(str(error)) from None
-    return True
 
 
 def hook_script(network: str) -> str:

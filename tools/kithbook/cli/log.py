@@ -12,8 +12,7 @@ from kithbook.cli.writing import (
     accept_arrow_arguments,
     add_slug,
     add_write_options,
-    find_contact,
-    load_network,
+    contact_for,
     run_edit,
 )
 from kithbook.model import Contact, Direction
@@ -77,23 +76,21 @@ def run(args: argparse.Namespace) -> int:
 
     today = today_from(args)
     date = args.date or today
-    network = load_network(args.root)
-    contact = find_contact(network, args.slug)
-    channel, text = _channel_and_text(args.direction, args.words, network.config.channels)
+    contact, config, network = contact_for(args.root, args.slug)
+    channel, text = _channel_and_text(args.direction, args.words, config.channels)
     try:
         line = format_log_line(date, args.direction, channel, text)
     except EditError as error:
         raise CommandError(str(error)) from None
     if args.direction in OUTREACH:
-        _warn_duplicate_outreach(contact, date, network.config)
+        _warn_duplicate_outreach(contact, date, config)
     arrow = {"out": "->", "in": "<-", "both": "<->", "note": "note"}[args.direction]
     message = f"log: {contact.slug} {arrow} {channel}" if channel else f"log: {contact.slug} note"
-    channels = network.config.channels
 
     def change(text: str) -> str:
-        return append_log_entry(text, line, channels)
+        return append_log_entry(text, line, config.channels)
 
-    return run_edit(args, network, contact, change, message, today)
+    return run_edit(args, network, contact, change, message, today, config=config)
 
 
 def _channel_and_text(

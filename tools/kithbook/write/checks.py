@@ -7,7 +7,7 @@ Pure: the texts are given, the network is loaded; nothing is read from disk or p
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from kithbook.model import Network, Problem
 from kithbook.parse.load import load_files
@@ -54,3 +54,41 @@ def problems_if_written(
     others = [contact for contact in network.contacts if contact.path not in texts]
     combined = Network(network.root, network.config, others + written.contacts, written.problems)
     return problems_of(combined, today, texts.keys(), checks)
+
+
+def problems_of_changed(
+    written: Network,
+    today: dt.date,
+    front_matter_changed: Callable[[str], bool],
+    slug_exists: Callable[[str], bool],
+    whole: Callable[[], Network],
+) -> dict[str, list[Problem]]:
+    """The problems of the changed files in `written` (loaded from their new bytes): the loader's,
+    the file checks, and the cross-file rules the change can affect, without reading the whole
+    network unless one of them needs it. A reference is first looked up by `slug_exists` (is
+    there such a file?); the other contacts are loaded (`whole()`) only for a reference that is
+    missing (its message names near misses) or for e-mails in front matter that changed
+    (`front_matter_changed(path)`), which `duplicate-email` compares with everyone's."""
+    paths = {problem.path for problem in written.problems} | {c.path for c in written.contacts}
+    found = problems_of(written, today, paths, FILE_CHECKS)
+    needed: set[str] = set()
+    for contact in written.contacts:
+        via = contact.met.via if contact.met else None
+        refs = [*contact.knows, *([via] if via else [])]
+        if any(slug not in written.by_slug and not slug_exists(slug) for slug in refs):
+            needed.add("reference")
+        if contact.emails and front_matter_changed(contact.path):
+            needed.add("duplicate-email")
+    if "reference" not in needed:  # every reference exists: only "knows itself" can be said
+        for problem in validate(written, today, ("reference",)):
+            if problem.severity == "warning" and problem.path in paths:
+                found.setdefault(problem.path, []).append(problem)
+    if needed:
+        network = whole()
+        others = [contact for contact in network.contacts if contact.path not in paths]
+        combined = Network(network.root, network.config, others + written.contacts, [])
+        for path, problems in problems_of(combined, today, paths, sorted(needed)).items():
+            found.setdefault(path, []).extend(problems)
+    for problems in found.values():
+        problems.sort(key=lambda problem: problem.line)
+    return found

@@ -1,17 +1,18 @@
-"""Pure text edits on a contact file: change only what an edit must, then re-load to prove it.
+"""Pure text edits on a contact file: change only what an edit must, then read it back to prove it.
 
 Each function takes the file's text and returns the new text. Comments, key order, quoting, blank
 lines, line endings and the final newline all stay as written. The front matter is located with YAML
 node positions (never re-dumped); after every edit the result is re-read and compared with the
 intended value, and an `EditError` is raised rather than writing anything uncertain. YAML is read
 with the loader's C parser, and the text before an edit only once (for positions and the check).
+Whether the whole file still loads and validates is checked once, by the write service.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -26,9 +27,6 @@ from kithbook.write.yamltext import (
     single_quoted,
     yaml_scalar,
 )
-
-if TYPE_CHECKING:
-    from kithbook.config import Config
 
 __all__ = [
     "EditError",
@@ -73,34 +71,15 @@ class _FrontMatter:
         source = self.source[:start] + new + self.source[end:]
         return self.text.with_front_matter(source)
 
-    def verify(
-        self,
-        before: str,
-        after: str,
-        key: str,
-        expected: Any,
-        check_loads: bool,
-        config: Config | None,
-    ) -> None:
+    def verify(self, before: str, after: str, key: str, expected: Any) -> None:
         """The post-edit check, with this front matter's pairs as the ones before the edit."""
-        verify_front_matter(
-            before,
-            after,
-            key,
-            expected,
-            node_pairs(self.root),
-            check_loads=check_loads,
-            config=config,
-        )
+        verify_front_matter(before, after, key, expected, node_pairs(self.root))
 
 
 @old_mac_as_lf
-def set_key(
-    text: str, key: str, value: Any, *, check_loads: bool = True, config: Config | None = None
-) -> str:
+def set_key(text: str, key: str, value: Any) -> str:
     """Set a top-level key to a scalar or one-line list; add `key: value` at the end if missing.
-    The result must load with the network's `config` (default: the defaults); `check_loads=False`
-    is for a caller that loads and validates the result itself (an import)."""
+    Whether the result loads and validates is the write service's check, made once."""
     front = _front_matter(text)
     found = front.entry(front.root, key)
     if found is None:
@@ -108,14 +87,12 @@ def set_key(
         result = _append_entry(front, front.root, [f"{_key(key)}: {rendered}".rstrip()])
     else:
         result = _replace_value(front, key, found[1], value, in_flow=False)
-    front.verify(text, result, key, _python(value), check_loads, config)
+    front.verify(text, result, key, _python(value))
     return result
 
 
 @old_mac_as_lf
-def add_list_item(
-    text: str, key: str, item: Any, *, check_loads: bool = True, config: Config | None = None
-) -> str:
+def add_list_item(text: str, key: str, item: Any) -> str:
     """Append `item` to the list `key` (block or flow); create it, or turn one value into a list."""
     front = _front_matter(text)
     found = front.entry(front.root, key)
@@ -134,20 +111,12 @@ def add_list_item(
             raise EditError(f"{key}: is a mapping, not a list; kith will not turn it into one")
         expected = before if isinstance(before, list) else [] if before is None else [before]
         expected = [*expected, _python(item)]
-    front.verify(text, result, key, expected, check_loads, config)
+    front.verify(text, result, key, expected)
     return result
 
 
 @old_mac_as_lf
-def set_mapping_entry(
-    text: str,
-    key: str,
-    subkey: str,
-    value: Any,
-    *,
-    check_loads: bool = True,
-    config: Config | None = None,
-) -> str:
+def set_mapping_entry(text: str, key: str, subkey: str, value: Any) -> str:
     """Set `key.subkey` (such as links.github or met.date), creating the mapping or the entry."""
     front = _front_matter(text)
     rendered = _rendered(f"{key}.{subkey}", value)
@@ -160,7 +129,7 @@ def set_mapping_entry(
         result = _set_in_mapping(front, key, subkey, found[0], found[1], value)
     expected = dict(before) if isinstance(before, dict) else {}
     expected[subkey] = _python(value)
-    front.verify(text, result, key, expected, check_loads, config)
+    front.verify(text, result, key, expected)
     return result
 
 

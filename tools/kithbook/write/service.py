@@ -1,0 +1,486 @@
+"""The write service: the one way a command changes files of a network and commits them.
+
+`write(root, config, today, changes, message, command=...)` takes ONE lock around the whole
+write-and-commit (`.git/kith.lock`, or the network's folder outside Git), then:
+
+1. finishes what an interrupted earlier run left (its journal: files written, not committed) and
+   removes temporary files a killed write left; refuses, with the fix, when a stale Git lock is in
+   the way;
+2. reads each file once (refusing symbolic links, files that are not regular files, and folders
+   that lead out of the repository) and applies its change to the text as read;
+3. checks each result once, with the network's settings: the file's own checks plus the
+   cross-file rules the change can affect (`write.checks.problems_of_changed`);
+4. writes the files that pass atomically (refusing any that changed on disk meanwhile);
+5. commits exactly the bytes it wrote (`repo.plumbing.commit_contents`: a tree built from those
+   bytes, never from the work tree, so concurrent commands never fold into one commit and
+   nothing else that is staged is taken along).
+
+Problems come back as values in an `Outcome`; its `exit_code` is the one convention every
+writing command uses: 0 done (or nothing to do), 1 refused or not committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+import re
+import stat
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from kithbook.config import Config
+from kithbook.model import Network, Problem
+from kithbook.parse.fields import SLUG
+from kithbook.parse.load import is_contact_name, load, load_files
+from kithbook.repo import journal
+from kithbook.repo.commits import TRAILER, CommitOutcome
+from kithbook.repo.locks import check_git_locks
+from kithbook.repo.plumbing import (
+    GitError,
+    Repository,
+    blob_at,
+    commit_contents,
+    find_repository,
+    head,
+    ignored,
+    match_index_to_head,
+)
+from kithbook.write.checks import problems_of, problems_of_changed
+from kithbook.write.safe_write import (
+    ChangedOnDisk,
+    FileContent,
+    PlannedWrite,
+    WriteError,
+    locked,
+    read_content,
+    remove_temporaries,
+    write_batch,
+)
+from kithbook.write.text import EditError
+
+Policy = Literal["no-errors", "no-new-problems"]
+Kind = Literal["edit", "new", "as-is", "restore"]
+Progress = Callable[[int, int], None]
+WRITE_CHECK = "write"  # the check name of the service's own refusals (a link, a changed file, ...)
+ATTEMPTS = 5  # reads and writes of a file an editor keeps changing, before giving up
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file to change, by its path relative to the network's folder (forward slashes).
+
+    Make one with `Change.edit`, `Change.new`, `Change.as_is` or `Change.restore`; `line` is where
+    a refused edit is reported (the key's line, say)."""
+
+    path: str
+    kind: Kind
+    edit_text: Callable[[str], str] | None = None
+    text: str | None = None
+    restore_data: Callable[[bytes | None], bytes | None] | None = None
+    line: int = 1
+
+    @classmethod
+    def edit(cls, path: str, edit: Callable[[str], str], line: int = 1) -> Change:
+        """Change an existing file's text: `edit(old text) -> new text` (EditError: refused)."""
+        return cls(path, "edit", edit_text=edit, line=line)
+
+    @classmethod
+    def new(cls, path: str, text: str, line: int = 1) -> Change:
+        """Create a file with `text`; refused when something is at `path` already."""
+        return cls(path, "new", text=text, line=line)
+
+    @classmethod
+    def as_is(cls, path: str) -> Change:
+        """Check and commit the file as it is (it was changed in an editor)."""
+        return cls(path, "as-is")
+
+    @classmethod
+    def restore(cls, path: str, restore: Callable[[bytes | None], bytes | None]) -> Change:
+        """Replace a file's bytes (None: absent) with `restore(old bytes)` (None: remove it)."""
+        return cls(path, "restore", restore_data=restore)
+
+
+@dataclass
+class Outcome:
+    """What a write did: the files written, unchanged and refused, the problems that refused them
+    (each with its file and line), the commit, and notes (an interrupted run finished, ...)."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    commit: CommitOutcome | None = None
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None  # why nothing was done at all (a stale Git lock, ...)
+
+    @property
+    def committed(self) -> bool:
+        return self.commit is not None and self.commit.committed
+
+    @property
+    def exit_code(self) -> int:
+        """0 done (also: nothing to do, or written outside Git), 1 refused or not committed."""
+        failed = self.commit is not None and self.commit.status == "failed"
+        return 1 if self.refused or failed or self.error else 0
+
+
+@dataclass(eq=False)
+class _File:
+    """One change being carried out: what was read, what will be written, where it goes."""
+
+    change: Change
+    absolute: Path
+    before: FileContent | None = None
+    after: bytes | None = None
+    write: bool = True  # False: the bytes are on disk already (as-is)
+
+
+class NotWritable(WriteError):
+    """The path is a link, not a regular file, or in a folder outside the repository."""
+
+
+def write(
+    root: Path,
+    config: Config,
+    today: dt.date,
+    changes: Sequence[Change],
+    message: str | Callable[[Sequence[str]], str],
+    *,
+    command: str,
+    network: Network | None = None,
+    commit: bool = True,
+    check: bool = True,
+    policy: Policy = "no-errors",
+    trailers: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> Outcome:
+    """Apply `changes` to the network at `root`, check, write and commit them as one commit with
+    `message` (or `message(paths written)`) and a `Kith-Command: command` trailer (plus
+    `trailers`). `network`, when the caller
+    has loaded it whole, saves loading it for a cross-file rule. `commit=False` only writes;
+    `check=False` skips the checks (an undo restores bytes that were committed before);
+    `policy="no-new-problems"` (an import) refuses a file that would have any problem it did
+    not have, warnings too."""
+    root = Path(root)
+    repo = find_repository(root)
+    outcome = Outcome()
+    lock = repo.git_dir / "kith.lock" if repo is not None else root
+    with locked(lock):
+        removed = remove_temporaries(root / config.contacts_dir)
+        if removed:
+            outcome.notes.append(f"removed {removed} temporary files an interrupted write left")
+        if repo is not None and commit:
+            try:
+                check_git_locks(repo)
+                outcome.notes.extend(_finish_interrupted(repo))
+            except GitError as error:
+                outcome.error = str(error)
+                return outcome
+        top = repo.top if repo is not None else root.resolve()
+        files = _carry_out(
+            root,
+            top,
+            repo if commit else None,
+            changes,
+            message,
+            command,
+            outcome,
+            lambda files: (
+                _checked(files, root, config, today, network, policy, outcome) if check else files
+            ),
+            progress,
+        )
+        outcome.written = sorted(file.change.path for file in files)
+        if not files:
+            if repo is not None and commit:
+                journal.end(repo)
+            return outcome
+        if not commit:
+            outcome.commit = CommitOutcome("written", "written, not committed (--no-commit)")
+        elif repo is None:
+            outcome.commit = CommitOutcome(
+                "not-a-repo", f"{root} is not in a Git repository: written, not committed"
+            )
+        else:
+            summary = message if isinstance(message, str) else message(outcome.written)
+            outcome.commit = _commit(repo, files, summary, command, trailers or {})
+            if outcome.commit.status != "failed" or "pre-commit hook" in outcome.commit.message:
+                journal.end(repo)
+    return outcome
+
+
+def _carry_out(
+    root: Path,
+    top: Path,
+    repo: Repository | None,
+    changes: Sequence[Change],
+    message: str | Callable[[Sequence[str]], str],
+    command: str,
+    outcome: Outcome,
+    checked: Callable[[list[_File]], list[_File]],
+    progress: Progress | None,
+) -> list[_File]:
+    """Read, apply, check and write each change; the files written (or taken as they are). A
+    file an editor saved meanwhile is read and changed again, up to ATTEMPTS times. With `repo`,
+    the journal is begun before the first byte is written."""
+    done: list[_File] = []
+    remaining = list(changes)
+    for attempt in range(ATTEMPTS):
+        files = checked(_read_and_apply(root, top, remaining, outcome))
+        if repo is not None and files and attempt == 0:
+            paths = tuple(repo.path_of(file.absolute) for file in files)
+            planned = (
+                message if isinstance(message, str) else message([f.change.path for f in files])
+            )
+            journal.begin(repo, journal.Journal(paths, planned, command))
+        pending = [file for file in files if file.write]
+        if any(file.before is None and file.after is not None for file in pending):
+            _make_folders(pending)
+        planned = [PlannedWrite(file.absolute, file.after, file.before) for file in pending]
+        remaining = []
+        for file, error in zip(pending, write_batch(planned, progress), strict=True):
+            if error is None:
+                continue
+            files.remove(file)
+            if isinstance(error, ChangedOnDisk) and attempt + 1 < ATTEMPTS:
+                remaining.append(file.change)
+            else:
+                _refuse(outcome, file.change, _without_path(str(error), file.change.path))
+        done.extend(files)
+        if not remaining:
+            break
+    return done
+
+
+def _read_and_apply(
+    root: Path, top: Path, changes: Sequence[Change], outcome: Outcome
+) -> list[_File]:
+    """Each change applied to its file as read; refused ones go to `outcome`."""
+    files = []
+    for change in changes:
+        file = _File(change, root / change.path)
+        try:
+            _refuse_unsafe(file.absolute, top, change.path, change.kind == "new")
+            if change.kind != "new" and os.path.lexists(file.absolute):
+                file.before = read_content(file.absolute)
+            elif change.kind in ("edit", "as-is"):
+                raise WriteError(f"{change.path}: no such file")
+            file.after, file.write = _applied(change, file.before)
+        except (EditError, WriteError) as error:
+            _refuse(outcome, change, _without_path(str(error), change.path))
+            continue
+        except UnicodeEncodeError as error:
+            bad = error.object[error.start : error.end].encode("utf-8", "surrogateescape")
+            reason = f"the text is not valid UTF-8 (byte 0x{bad[:1].hex()}); nothing was written"
+            _refuse(outcome, change, reason)
+            continue
+        if file.write and file.after == (file.before.data if file.before else None):
+            outcome.unchanged.append(change.path)
+            continue
+        files.append(file)
+    return files
+
+
+def _applied(change: Change, before: FileContent | None) -> tuple[bytes | None, bool]:
+    """The file's new bytes (None: removed) and whether they still have to be written."""
+    if change.kind == "edit":
+        assert before is not None and change.edit_text is not None
+        return before.encoded(change.edit_text(before.text)), True
+    if change.kind == "new":
+        assert change.text is not None
+        return change.text.encode("utf-8"), True
+    if change.kind == "as-is":
+        assert before is not None
+        return before.data, False
+    assert change.restore_data is not None
+    return change.restore_data(before.data if before else None), True
+
+
+def _refuse_unsafe(path: Path, top: Path, shown: str, new: bool) -> None:
+    """NotWritable unless `path` is a regular file (or free, for a new file) in a folder inside the
+    repository (or the network's folder outside Git): never through a link that leads elsewhere."""
+    folder = os.path.realpath(path.parent)
+    if os.path.commonpath([folder, str(top)]) != str(top):
+        raise NotWritable(
+            f"{shown}: its folder leads to {folder}, outside {top} (a symbolic link?); "
+            "kith does not write through it"
+        )
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise NotWritable(f"{shown}: cannot look at the file: {error.strerror}") from None
+    if new:
+        raise NotWritable(f"{shown}: already exists; nothing was written")
+    if stat.S_ISLNK(mode):
+        raise NotWritable(
+            f"{shown}: is a symbolic link (to {os.readlink(path)}); kith writes only regular "
+            "files, so edit the file it points to by hand"
+        )
+    if not stat.S_ISREG(mode):
+        raise NotWritable(f"{shown}: is not a regular file; kith writes only regular files")
+
+
+def _checked(
+    files: list[_File],
+    root: Path,
+    config: Config,
+    today: dt.date,
+    network: Network | None,
+    policy: Policy,
+    outcome: Outcome,
+) -> list[_File]:
+    """The files whose results pass the checks; the others refused, with their problems."""
+    contacts = [f for f in files if f.after is not None and _is_contact(f.change.path, config)]
+    texts = [(file.change.path, file.after) for file in contacts]
+    if not texts:
+        return files
+    written = load_files(root, config, texts)
+    loaded: list[Network] = [network] if network is not None else []
+
+    def whole() -> Network:
+        if not loaded:
+            loaded.append(load(root, config=config))
+        return loaded[0]
+
+    def slug_exists(slug: str) -> bool:
+        return bool(SLUG.fullmatch(slug)) and (root / config.contacts_dir / f"{slug}.md").is_file()
+
+    changed = {file.change.path: _front_matter_changed(file) for file in files}
+    after = problems_of_changed(written, today, changed.__getitem__, slug_exists, whole)
+    before: dict[str, list[Problem]] = {}
+    if policy == "no-new-problems":
+        existing = [file.change.path for file in files if file.before is not None]
+        if existing:
+            before = problems_of(whole(), today, existing)
+    checked = {id(file) for file in contacts}
+    kept = [file for file in files if id(file) not in checked]
+    for file in contacts:
+        path = file.change.path
+        old = before.get(path, [])
+        if policy == "no-errors":
+            refusing = [problem for problem in after.get(path, []) if problem.severity == "error"]
+        elif any(problem.severity == "error" for problem in old):
+            _refuse(outcome, file.change, "the file has errors (kith validate shows them)")
+            continue
+        else:
+            known = {(problem.check, problem.message) for problem in old}
+            refusing = [p for p in after.get(path, []) if (p.check, p.message) not in known]
+        if refusing:
+            outcome.refused.append(path)
+            outcome.problems.extend(refusing)
+        else:
+            kept.append(file)
+    return kept
+
+
+def _is_contact(path: str, config: Config) -> bool:
+    """Whether `path` (relative to the network's folder) is a contact file, which is checked."""
+    folder, name = posixpath.split(path)
+    return folder == Path(config.contacts_dir).as_posix() and is_contact_name(name)
+
+
+def _front_matter_changed(file: _File) -> bool:
+    """Whether the front matter (everything up to the second `---` line) changed: when it did
+    not, no cross-file rule about this file can have changed either."""
+    if file.before is None or file.after is None:
+        return True
+    return _front_matter_bytes(file.before.data) != _front_matter_bytes(file.after)
+
+
+def _front_matter_bytes(data: bytes) -> bytes:
+    first = data.find(b"---")
+    second = data.find(b"\n---", first + 3)
+    return data if first < 0 or second < 0 else data[: second + 4]
+
+
+def _commit(
+    repo: Repository,
+    files: list[_File],
+    message: str,
+    command: str,
+    trailers: Mapping[str, str],
+) -> CommitOutcome:
+    contents = {repo.path_of(file.absolute): file.after for file in files}
+    new = [path for path, file in zip(contents, files, strict=True) if file.before is None]
+    left_out = ignored(repo, new)
+    if left_out:
+        shown = ", ".join(left_out[:3]) + (" ..." if len(left_out) > 3 else "")
+        return CommitOutcome(
+            "failed",
+            f"written but not committed: .gitignore excludes {shown}; commit by hand with "
+            "git add -f if you mean to",
+        )
+    lines = "\n".join(f"{key}: {value}" for key, value in {TRAILER: command, **trailers}.items())
+    try:
+        parent = head(repo)
+        sha = commit_contents(repo, contents, f"{message}\n\n{lines}\n")
+    except GitError as error:
+        return CommitOutcome("failed", f"written but not committed: {error}")
+    if sha == parent:
+        return CommitOutcome("committed", f"already committed in {sha[:7]}", sha)
+    return CommitOutcome("committed", f"committed {sha[:7]}: {message}", sha)
+
+
+def _finish_interrupted(repo: Repository) -> list[str]:
+    """Commit what a killed earlier run wrote and did not commit (its journal says which files and
+    under which message); notes saying so."""
+    notes = []
+    unfinished = journal.unfinished(repo)
+    if unfinished is None:
+        journal.end(repo)  # none, or unreadable: nothing to finish
+        return notes
+    commit = head(repo)
+    contents: dict[str, bytes | None] = {}
+    for path in unfinished.paths:
+        absolute = repo.top / path
+        try:
+            data = absolute.read_bytes() if absolute.is_file() else None
+        except OSError:
+            continue
+        if commit is None or data != blob_at(repo, commit, path):
+            contents[path] = data
+    if contents:
+        message = (
+            f"{unfinished.message}\n\nFinished by the next kith command: the first was "
+            f"interrupted before its commit.\n\n{TRAILER}: {unfinished.command}\n"
+        )
+        sha = commit_contents(repo, contents, message, hooks=False)
+        notes.append(
+            f"committed {sha[:7]}: {unfinished.message} (left uncommitted by an interrupted "
+            f"kith {unfinished.command}: {len(contents)} files)"
+        )
+    else:
+        match_index_to_head(repo, list(unfinished.paths))
+    journal.end(repo)
+    return notes
+
+
+def _make_folders(files: list[_File]) -> None:
+    """The folders new files go into (Git drops an emptied folder); one that cannot be made is
+    left to the write, which reports it for its file."""
+    for folder in {file.absolute.parent for file in files}:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+
+
+def _refuse(outcome: Outcome, change: Change, reason: str) -> None:
+    outcome.refused.append(change.path)
+    outcome.problems.append(Problem(change.path, change.line, "error", reason, WRITE_CHECK))
+
+
+def _without_path(message: str, path: str) -> str:
+    """An error's message without a leading file path (the Problem carries the path)."""
+    match = _LEADING_PATH.match(message)
+    if match and match[1].endswith(path):
+        return message[match.end() :]
+    return message
+
+
+_LEADING_PATH = re.compile(r"(\S+?)(?::\d+)?: ")
