@@ -163,7 +163,9 @@ def test_a_merge_that_would_make_a_file_too_large_to_load_is_skipped(make_networ
 def test_an_import_of_many_files_is_one_commit_that_undo_takes_back_whole(
     make_network, monkeypatch
 ):
-    monkeypatch.setattr("kithbook.repo.plumbing.BULK_PATHS", 1)  # the path a 10,000-row import takes
+    monkeypatch.setattr(
+        "kithbook.repo.plumbing.BULK_PATHS", 1
+    )  # the path a 10,000-row import takes
     root = make_repo(make_network({"ada-lovelace": HAND_WRITTEN}))
     _, result = import_file(root, "apple.vcf", "vcard")
     assert result.commit is not None and result.commit.committed
