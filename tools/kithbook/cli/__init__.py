@@ -53,9 +53,29 @@ def build_parser(only: str | None = None) -> tuple[ArgumentParser, dict[str, Arg
     return parser, parsers
 
 
+def not_utf8(argv: Sequence[str]) -> str | None:
+    """What is wrong with the first argument that is not valid UTF-8 (the shell passed bytes that
+    decode to no text, such as $'x \\xff'), or None: no such text may reach a file."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                raw = arg.encode("utf-8", "surrogateescape")
+            except UnicodeEncodeError:  # not from the command line: no bytes behind it
+                raw = arg.encode("utf-8", "backslashreplace")
+            shown = raw.decode("utf-8", "backslashreplace")
+            return f"the argument '{shown}' is not valid UTF-8 text; write it as UTF-8"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     chosen = argv[0] if argv and argv[0] in COMMANDS else None
+    bad = not_utf8(argv)
+    if bad is not None:
+        print(f"kith{' ' + chosen if chosen else ''}: error: {bad}", file=sys.stderr)
+        return 2
     parser, parsers = build_parser(chosen)
     args, extra = parser.parse_known_args(argv)
     if extra:

@@ -7,6 +7,7 @@ Checks are pure: no clock (today is a parameter), no file access.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Callable, Iterable, Iterator
 
 from kithbook.model import STATUSES, Contact, Network, Problem, Severity
@@ -100,20 +101,34 @@ def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem
 
 
 def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
-    """`knows` and `met.via` name contacts that exist (by slug)."""
+    """`knows` and `met.via` name contacts that exist (by slug). A contact whose file is there but
+    could not be read (a conflict, bad YAML) exists: its file has its own problem, and naming it
+    elsewhere is no second one."""
+    unreadable = _unreadable_slugs(network)
     for contact in network.contacts:
         for slug, line in zip(contact.knows, contact.item_lines.get("knows", ())):
             if slug == contact.slug:
                 yield _problem(
                     contact, line, f"knows: {slug} is this contact itself", "reference", "warning"
                 )
-            elif slug not in network.by_slug:
+            elif slug not in network.by_slug and slug not in unreadable:
                 yield _missing(network, contact, line, "knows", slug)
         via = contact.met.via if contact.met else None
-        if via and via not in network.by_slug:
+        if via and via not in network.by_slug and via not in unreadable:
             yield _missing(
                 network, contact, contact.met.via_line or contact.line_of("met"), "met.via", via
             )
+
+
+def _unreadable_slugs(network: Network) -> set[str]:
+    """Slugs of contact files that have a problem but gave no contact (they could not be read)."""
+    folder = network.config.contacts_dir.rstrip("/") + "/"
+    slugs = {
+        posixpath.splitext(problem.path[len(folder) :])[0]
+        for problem in network.problems
+        if problem.path.startswith(folder) and problem.severity == "error"
+    }
+    return slugs - set(network.by_slug)
 
 
 def _missing(network: Network, contact: Contact, line: int, key: str, slug: str) -> Problem:
@@ -180,6 +195,7 @@ CHECKS: dict[str, Check] = {
 # The names problems found while loading carry; with CHECKS, the names `kith validate --check` takes.
 LOADER_CHECKS = (
     "file",
+    "conflict",
     "front-matter",
     "yaml",
     "slug",

@@ -303,3 +303,22 @@ def remove_temporaries(folder: Path) -> int:
                 os.unlink(entry.path)
                 removed += 1
     return removed
+
+
+def check_replaceable(path: Path | str) -> None:
+    """WriteError unless `path` is free or a regular file: a write that replaces a file by rename
+    would otherwise turn a symbolic link, a FIFO or a device (/dev/full) into a regular file."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise WriteError(f"{path}: cannot look at it: {error.strerror}") from None
+    if stat.S_ISLNK(mode):
+        raise WriteError(
+            f"{path}: is a symbolic link (to {os.readlink(path)}); kith replaces only regular "
+            "files: give the path of the file itself"
+        )
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device or FIFO?)"
+        raise WriteError(f"{path}: is {kind}; kith writes only regular files")
