@@ -83,9 +83,13 @@ def contact_for(root: Path, query: str) -> tuple[Contact, Config, Network | None
     path = root / config.contacts_dir / f"{slug}.md"
     if SLUG.fullmatch(slug) and path.is_file():
         files = [(f"{Path(config.contacts_dir).as_posix()}/{slug}.md", path.read_bytes())]
-        found = load_files(root, config, files).get(slug)
+        alone = load_files(root, config, files)
+        found = alone.get(slug)
         if found is not None:
             return found, config, None
+        if alone.errors:  # the file is there, but cannot be read: say why, not "no contact"
+            first = alone.errors[0]
+            raise CommandError(f"{first.path}:{first.line}: {first.message}")
     network = load(root)
     return find_contact(network, query), config, network
 
