@@ -99,7 +99,7 @@ def commit_files(
                 match_index_to_head(repo, relative)
                 return CommitOutcome("committed", f"already committed in {parent[:7]}", parent)
             trailer = command or message.split(":", 1)[0]
-            sha = commit_contents(repo, contents, f"{message}\n\n{TRAILER}: {trailer}\n")
+            sha, _ = commit_contents(repo, contents, f"{message}\n\n{TRAILER}: {trailer}\n")
         except GitError as error:
             return CommitOutcome("failed", f"written but not committed: {error}")
     return CommitOutcome("committed", f"committed {sha[:7]}: {message}", sha)

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kithbook.repo.plumbing import GitError, Repository, git
+from kithbook.repo.plumbing import GitError, Repository
 
 WAIT_SECONDS = 3.0  # how long to wait for a lock a running Git command holds
 
@@ -35,9 +35,12 @@ class LockFile:
 def lock_files(repo: Repository) -> list[Path]:
     """The lock files a kith commit would meet: the index's, HEAD's and the current branch's."""
     candidates = [repo.git_dir / "index.lock", repo.git_dir / "HEAD.lock"]
-    branch = git(repo, "symbolic-ref", "-q", "HEAD", check=False).decode().strip()
-    if branch:
-        candidates.append(repo.git_dir / f"{branch}.lock")
+    try:
+        head = (repo.git_dir / "HEAD").read_text(encoding="utf-8").strip()
+    except OSError:
+        head = ""
+    if head.startswith("ref: "):
+        candidates.append(repo.git_dir / f"{head[5:].strip()}.lock")
     return [path for path in candidates if path.exists()]
 
 

@@ -28,10 +28,11 @@ class GitError(KithbookError):
 
 @dataclass(frozen=True)
 class Repository:
-    """A work tree and its Git folder (absolute paths)."""
+    """A work tree, its Git folder and its pre-commit hook's path (absolute paths)."""
 
     top: Path
     git_dir: Path
+    pre_commit: Path
 
     def path_of(self, path: Path | str) -> str:
         """`path` as Git names it: relative to the work tree, with forward slashes."""
@@ -47,14 +48,25 @@ class Repository:
 def find_repository(path: Path | str) -> Repository | None:
     """The repository whose work tree holds `path`, or None (not a repository, or a bare one)."""
     done = subprocess.run(
-        ["git", "-C", str(path), "rev-parse", "--show-toplevel", "--absolute-git-dir"],
+        [
+            "git",
+            "-C",
+            str(path),
+            "rev-parse",
+            "--show-toplevel",
+            "--absolute-git-dir",
+            "--git-path",
+            "hooks/pre-commit",
+        ],
         capture_output=True,
         check=False,
     )
     lines = done.stdout.decode("utf-8", "surrogateescape").splitlines()
-    if done.returncode != 0 or len(lines) != 2 or not lines[0]:
+    if done.returncode != 0 or len(lines) != 3 or not lines[0]:
         return None
-    return Repository(Path(lines[0]).resolve(), Path(lines[1]))
+    top = Path(lines[0]).resolve()
+    hook = Path(lines[2]) if os.path.isabs(lines[2]) else Path(path).resolve() / lines[2]
+    return Repository(top, Path(lines[1]), hook)
 
 
 def git(
@@ -91,8 +103,13 @@ def error_line(stderr: str, what: str = "git") -> str:
 
 def head(repo: Repository) -> str | None:
     """The commit HEAD names, or None on a branch with no commits yet."""
-    output = git(repo, "rev-parse", "-q", "--verify", "HEAD^{commit}", check=False)
-    return output.decode().strip() or None
+    return head_and_tree(repo)[0]
+
+
+def head_and_tree(repo: Repository) -> tuple[str | None, str | None]:
+    """The commit HEAD names and its tree; (None, None) on a branch with no commits yet."""
+    output = git(repo, "show", "-s", "--format=%H %T", "HEAD", "--", check=False).split()
+    return (output[0].decode(), output[1].decode()) if len(output) == 2 else (None, None)
 
 
 def blob_at(repo: Repository, commit: str, path: str) -> bytes | None:
@@ -109,19 +126,20 @@ def commit_contents(
     message: str,
     *,
     hooks: bool = True,
-) -> str:
+) -> tuple[str, bool]:
     """Commit `contents` (repository path -> bytes, None to remove) on top of HEAD with `message`,
-    and nothing else; the new commit's id. GitError when a step fails (HEAD is then unchanged)."""
-    parent = head(repo)
+    and nothing else; the commit HEAD then names, and whether it is new (False: HEAD held these
+    bytes already). GitError when a step fails (HEAD is then unchanged)."""
+    parent, parent_tree = head_and_tree(repo)
     index = repo.git_dir / f"kith-index-{os.getpid()}"
     try:
         if parent is not None:
             git(repo, "read-tree", parent, index=index)
         entries = _stage(repo, contents, index)
         tree = git(repo, "write-tree", index=index).decode().strip()
-        if parent is not None and tree == _tree_of(repo, parent):
+        if parent is not None and tree == parent_tree:
             set_index_entries(repo, entries)
-            return parent  # nothing to commit: HEAD holds these bytes already
+            return parent, False  # nothing to commit: HEAD holds these bytes already
         if hooks:
             _pre_commit(repo, index)
         parents = ["-p", parent] if parent else []
@@ -134,11 +152,7 @@ def commit_contents(
         with contextlib.suppress(FileNotFoundError):
             index.unlink()
     set_index_entries(repo, entries)
-    return commit_id
-
-
-def _tree_of(repo: Repository, commit: str) -> str:
-    return git(repo, "rev-parse", f"{commit}^{{tree}}").decode().strip()
+    return commit_id, True
 
 
 def _stage(repo: Repository, contents: Mapping[str, bytes | None], index: Path) -> bytes:
@@ -161,7 +175,6 @@ def _stage(repo: Repository, contents: Mapping[str, bytes | None], index: Path) 
             index=index,
         )
         return _index_lines(repo, index, paths)
-    modes = _modes(repo, index, paths)
     lines = []
     for path in paths:
         data = contents[path]
@@ -169,23 +182,19 @@ def _stage(repo: Repository, contents: Mapping[str, bytes | None], index: Path) 
             lines.append(b"0 " + b"0" * 40 + b"\t" + os.fsencode(path) + b"\0")
             continue
         blob = git(repo, "hash-object", "-w", "--stdin", f"--path={path}", data=data).strip()
-        lines.append(modes.get(path, b"100644") + b" " + blob + b"\t" + os.fsencode(path) + b"\0")
+        lines.append(_mode(repo.top / path) + b" " + blob + b"\t" + os.fsencode(path) + b"\0")
     info = b"".join(lines)
     git(repo, "update-index", "-z", "--index-info", data=info, index=index)
     return info
 
 
-def _modes(repo: Repository, index: Path, paths: Sequence[str]) -> dict[str, bytes]:
-    """The modes the files have in `index` (an executable file stays one)."""
-    if not paths:
-        return {}
-    listed = git(repo, "ls-files", "-s", "-z", "--", *paths, index=index)
-    modes = {}
-    for entry in listed.split(b"\0"):
-        if entry:
-            info, _, path = entry.partition(b"\t")
-            modes[os.fsdecode(path)] = info.split(b" ")[0]
-    return modes
+def _mode(path: Path) -> bytes:
+    """The mode Git records for the file: executable or not, as on disk."""
+    try:
+        executable = os.stat(path).st_mode & 0o111
+    except OSError:
+        executable = 0
+    return b"100755" if executable else b"100644"
 
 
 def _index_lines(repo: Repository, index: Path, paths: Sequence[str]) -> bytes:
@@ -203,11 +212,10 @@ def _index_lines(repo: Repository, index: Path, paths: Sequence[str]) -> bytes:
 
 
 def set_index_entries(repo: Repository, info: bytes) -> None:
-    """Make the real index hold these entries (as committed), then refresh their file stats."""
-    if not info:
-        return
-    git(repo, "update-index", "-z", "--index-info", data=info)
-    git(repo, "update-index", "-q", "--refresh", check=False)
+    """Make the real index hold these entries, exactly as committed (not re-read from the files;
+    Git compares the files' content once when it next looks, and they show as clean)."""
+    if info:
+        git(repo, "update-index", "-z", "--index-info", data=info)
 
 
 def match_index_to_head(repo: Repository, paths: Sequence[str]) -> None:
@@ -238,9 +246,7 @@ def ignored(repo: Repository, paths: Sequence[str]) -> list[str]:
 
 def _pre_commit(repo: Repository, index: Path) -> None:
     """Run the repository's pre-commit hook against the commit's index, as `git commit` would."""
-    hook = git(repo, "rev-parse", "--git-path", "hooks/pre-commit").decode().strip()
-    hook_path = Path(hook) if os.path.isabs(hook) else repo.top / hook
-    if not os.access(hook_path, os.X_OK):
+    if not os.access(repo.pre_commit, os.X_OK):
         return
     done = subprocess.run(
         ["git", "hook", "run", "--ignore-missing", "pre-commit"],

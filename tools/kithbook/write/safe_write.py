@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BOM = b"\xef\xbb\xbf"
+FSYNC_EACH = 8  # up to this many files, a batch fsyncs each file instead of syncing the system
 
 
 class WriteError(Exception):
@@ -99,7 +100,8 @@ def write_batch(
     writes: Sequence[PlannedWrite], progress: Callable[[int, int], None] | None = None
 ) -> list[WriteError | None]:
     """Many writes, each as atomic and as careful as `write_if_unchanged` or `write_new`, made
-    durable by two syncs in all instead of an fsync per file; each write's error, or None.
+    durable by two syncs in all instead of an fsync per file (a few files: an fsync each, as a
+    single write does); each write's error, or None.
 
     Every text goes to a temporary file beside its target; one sync puts them all on disk; then
     each replaces its target by one rename (refused when the file changed on disk since its
@@ -110,16 +112,18 @@ def write_batch(
     errors: list[WriteError | None] = [None] * len(writes)
     temporaries: list[str | None] = [None] * len(writes)
     mask = _umask()
+    each = len(writes) <= FSYNC_EACH  # a few files: an fsync each costs less than a system sync
     try:
         for index, write in enumerate(writes):
             try:
                 if write.data is not None:
-                    temporaries[index] = _temporary_for(write, mask)
+                    temporaries[index] = _temporary_for(write, mask, durable=each)
             except WriteError as error:
                 errors[index] = error
             if progress:
                 progress(index + 1, total)
-        _sync_all(temporary for temporary in temporaries if temporary is not None)
+        if not each:
+            _sync_all(temporary for temporary in temporaries if temporary is not None)
         for index, write in enumerate(writes):
             temporary, temporaries[index] = temporaries[index], None
             if temporary is not None:
@@ -128,7 +132,8 @@ def write_batch(
                 errors[index] = _remove(write)
             if progress:
                 progress(len(writes) + index + 1, total)
-        _sync_all(str(write.path) for write, error in zip(writes, errors) if error is None)
+        if not each:
+            _sync_all(str(write.path) for write, error in zip(writes, errors) if error is None)
     finally:
         for temporary in temporaries:  # left by an interruption: not renamed, so removed
             if temporary is not None:
@@ -137,11 +142,10 @@ def write_batch(
     return errors
 
 
-def _temporary_for(write: PlannedWrite, mask: int) -> str:
+def _temporary_for(write: PlannedWrite, mask: int, *, durable: bool) -> str:
     assert write.data is not None
-    if write.content is None:
-        return _temporary_with(write.path, write.data, 0o644 & ~mask, durable=False)
-    return _temporary_with(write.path, write.data, write.content.mode, durable=False)
+    mode = 0o644 & ~mask if write.content is None else write.content.mode
+    return _temporary_with(write.path, write.data, mode, durable=durable)
 
 
 def _put_in_place(write: PlannedWrite, temporary: str) -> WriteError | None:

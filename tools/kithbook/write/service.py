@@ -50,6 +50,7 @@ from kithbook.repo.plumbing import (
 )
 from kithbook.write.checks import problems_of, problems_of_changed
 from kithbook.write.safe_write import (
+    FSYNC_EACH,
     ChangedOnDisk,
     FileContent,
     PlannedWrite,
@@ -169,9 +170,11 @@ def write(
     outcome = Outcome()
     lock = repo.git_dir / "kith.lock" if repo is not None else root
     with locked(lock):
-        removed = remove_temporaries(root / config.contacts_dir)
-        if removed:
-            outcome.notes.append(f"removed {removed} temporary files an interrupted write left")
+        if repo is None or len(changes) > FSYNC_EACH or journal.unfinished(repo) is not None:
+            # a write was interrupted (or this is an import): its temporary files go
+            removed = remove_temporaries(root / config.contacts_dir)
+            if removed:
+                outcome.notes.append(f"removed {removed} temporary files an interrupted write left")
         if repo is not None and commit:
             try:
                 check_git_locks(repo)
@@ -417,11 +420,10 @@ def _commit(
         )
     lines = "\n".join(f"{key}: {value}" for key, value in {TRAILER: command, **trailers}.items())
     try:
-        parent = head(repo)
-        sha = commit_contents(repo, contents, f"{message}\n\n{lines}\n")
+        sha, created = commit_contents(repo, contents, f"{message}\n\n{lines}\n")
     except GitError as error:
         return CommitOutcome("failed", f"written but not committed: {error}")
-    if sha == parent:
+    if not created:
         return CommitOutcome("committed", f"already committed in {sha[:7]}", sha)
     return CommitOutcome("committed", f"committed {sha[:7]}: {message}", sha)
 
@@ -449,7 +451,7 @@ def _finish_interrupted(repo: Repository) -> list[str]:
             f"{unfinished.message}\n\nFinished by the next kith command: the first was "
             f"interrupted before its commit.\n\n{TRAILER}: {unfinished.command}\n"
         )
-        sha = commit_contents(repo, contents, message, hooks=False)
+        sha, _ = commit_contents(repo, contents, message, hooks=False)
         notes.append(
             f"committed {sha[:7]}: {unfinished.message} (left uncommitted by an interrupted "
             f"kith {unfinished.command}: {len(contents)} files)"
