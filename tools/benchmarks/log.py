@@ -94,6 +94,8 @@ def main() -> None:
         print(f"kith log on {args.contacts:,} contacts, {args.rounds} rounds:")
         print(f"  wall: best {min(walls):.3f} s, median {median:.3f} s, worst {max(walls):.3f} s")
         print(f"  CPU (kith + git): best {min(cpus):.3f} s, median {statistics.median(cpus):.3f} s")
+        if hasattr(os, "getloadavg"):
+            print(f"  load average while measuring: {os.getloadavg()[0]:.1f}")
         verdict = "met" if median < BAR_SECONDS else "NOT met"
         print(f"  bar: median wall < {BAR_SECONDS} s: {verdict}")
     finally:

@@ -1,16 +1,17 @@
-"""The question every writer asks before it writes: which problems does a contact file have, or
-would it have with a new text? One answer for `kith log`/`set`/`new`/`edit` and for an import.
+"""The question the write service asks before it writes: which problems would a changed contact
+file have? The file's own checks, plus the cross-file rules the change can affect; one answer
+for every writing command and for an import.
 
-Pure: the texts are given, the network is loaded; nothing is read from disk or printed.
+Pure: the changed files come loaded; anything else (is there a file for this slug, the whole
+network) is asked through the callables given, so nothing here reads a disk or prints.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 
 from kithbook.model import Network, Problem
-from kithbook.parse.load import load_files
 from kithbook.rules.validate import CHECKS, validate
 
 NETWORK_CHECKS = ("reference", "duplicate-email")  # these compare a file with the other files
@@ -35,25 +36,6 @@ def problems_of(
         if problem.path in paths:
             found.setdefault(problem.path, []).append(problem)
     return found
-
-
-def problems_if_written(
-    network: Network,
-    today: dt.date,
-    texts: Mapping[str, str | bytes],
-    checks: Iterable[str] | None = None,
-) -> dict[str, list[Problem]]:
-    """The problems each file of `texts` (relative path -> new content; bytes are checked exactly as
-    they are) would have as a contact of `network`: loaded with its settings, beside the other
-    contacts as they are, checked as `problems_of` checks."""
-    files = [
-        (path, text if isinstance(text, bytes) else text.encode("utf-8"))
-        for path, text in texts.items()
-    ]
-    written = load_files(network.root, network.config, files)
-    others = [contact for contact in network.contacts if contact.path not in texts]
-    combined = Network(network.root, network.config, others + written.contacts, written.problems)
-    return problems_of(combined, today, texts.keys(), checks)
 
 
 def problems_of_changed(
