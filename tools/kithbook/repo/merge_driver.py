@@ -250,8 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if any(b"\0" in chunk for chunk in data):
             raise CannotMerge("a side holds a NUL byte")
-        texts = [chunk.decode("utf-8-sig") for chunk in data]
-        merged, conflicted = merge_texts(*texts, network_config(path, Path.cwd()))
+        base, ours, theirs = (chunk.decode("utf-8-sig") for chunk in data)
+        merged, conflicted = merge_texts(base, ours, theirs, network_config(path, Path.cwd()))
         bom = b"\xef\xbb\xbf" if data[1].startswith(b"\xef\xbb\xbf") else b""
         result = bom + merged.encode("utf-8")
         reason = "the same key was changed on both sides"

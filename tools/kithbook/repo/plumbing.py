@@ -249,7 +249,7 @@ def _pre_commit(repo: Repository, index: Path) -> None:
     if not os.access(repo.pre_commit, os.X_OK):
         return
     done = subprocess.run(
-        ["git", "hook", "run", "--ignore-missing", "pre-commit"],
+        [str(repo.pre_commit)],  # as `git commit` runs it: in the work tree, on this index
         cwd=repo.top,
         env={**os.environ, "GIT_INDEX_FILE": str(index)},
         capture_output=True,

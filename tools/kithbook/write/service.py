@@ -160,8 +160,8 @@ def write(
 ) -> Outcome:
     """Apply `changes` to the network at `root`, check, write and commit them as one commit with
     `message` (or `message(paths written)`) and a `Kith-Command: command` trailer (plus
-    `trailers`). `network`, when the caller
-    has loaded it whole, saves loading it for a cross-file rule. `commit=False` only writes;
+    `trailers`). `network`, when the caller has loaded it whole, saves loading it for a
+    cross-file rule. `commit=False` only writes;
     `check=False` skips the checks (an undo restores bytes that were committed before);
     `policy="no-new-problems"` (an import) refuses a file that would have any problem it did
     not have, warnings too."""
@@ -235,10 +235,10 @@ def _carry_out(
         files = checked(_read_and_apply(root, top, remaining, outcome))
         if repo is not None and files and attempt == 0:
             paths = tuple(repo.path_of(file.absolute) for file in files)
-            planned = (
+            summary = (
                 message if isinstance(message, str) else message([f.change.path for f in files])
             )
-            journal.begin(repo, journal.Journal(paths, planned, command))
+            journal.begin(repo, journal.Journal(paths, summary, command))
         pending = [file for file in files if file.write]
         if any(file.before is None and file.after is not None for file in pending):
             _make_folders(pending)
@@ -339,7 +339,7 @@ def _checked(
 ) -> list[_File]:
     """The files whose results pass the checks; the others refused, with their problems."""
     contacts = [f for f in files if f.after is not None and _is_contact(f.change.path, config)]
-    texts = [(file.change.path, file.after) for file in contacts]
+    texts = [(file.change.path, file.after) for file in contacts if file.after is not None]
     if not texts:
         return files
     written = load_files(root, config, texts)
@@ -431,7 +431,7 @@ def _commit(
 def _finish_interrupted(repo: Repository) -> list[str]:
     """Commit what a killed earlier run wrote and did not commit (its journal says which files and
     under which message); notes saying so."""
-    notes = []
+    notes: list[str] = []
     unfinished = journal.unfinished(repo)
     if unfinished is None:
         journal.end(repo)  # none, or unreadable: nothing to finish

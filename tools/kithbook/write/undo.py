@@ -77,10 +77,10 @@ def _reverted(
         if current is None or undone is None or earlier is None:
             raise EditError("changed since that commit; undo it by hand")
         try:
-            texts = [data.decode("utf-8") for data in (undone, current, earlier)]
+            base, ours, theirs = (data.decode("utf-8") for data in (undone, current, earlier))
         except UnicodeDecodeError:
             raise EditError("changed since that commit and is not UTF-8; undo it by hand") from None
-        merged, conflicted = merge_texts(*texts)
+        merged, conflicted = merge_texts(base, ours, theirs)
         if conflicted:
             raise EditError("changed since that commit in the same place; undo it by hand")
         return merged.encode("utf-8")
