@@ -75,14 +75,18 @@ def contact_for(root: Path, query: str) -> tuple[Contact, Config, Network | None
     from kithbook.cli.common import check_root
     from kithbook.config import load_config
     from kithbook.parse.fields import SLUG
-    from kithbook.parse.load import load, load_files
+    from kithbook.parse.load import load, load_files, read_at_most
 
     check_root(root)
     config, _ = load_config(root)
     slug = query.strip().lower()
     path = root / config.contacts_dir / f"{slug}.md"
     if SLUG.fullmatch(slug) and path.is_file():
-        files = [(f"{Path(config.contacts_dir).as_posix()}/{slug}.md", path.read_bytes())]
+        try:
+            data = read_at_most(str(path), config.max_file_bytes + 1)
+        except OSError as error:
+            raise CommandError(f"{path}: cannot read the file: {error.strerror}") from None
+        files = [(f"{Path(config.contacts_dir).as_posix()}/{slug}.md", data)]
         alone = load_files(root, config, files)
         found = alone.get(slug)
         if found is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from kithbook.model import Network, Problem
+from kithbook.model import Contact, Network, Problem
 from kithbook.rules.validate import CHECKS, validate
 
 NETWORK_CHECKS = ("reference", "duplicate-email")  # these compare a file with the other files
@@ -54,16 +54,23 @@ def problems_of_changed(
     paths = {problem.path for problem in written.problems} | {c.path for c in written.contacts}
     found = problems_of(written, today, paths, FILE_CHECKS)
     needed: set[str] = set()
+    existing: dict[str, Contact] = {}  # referenced slugs with a file: enough for the rule
     for contact in written.contacts:
         via = contact.met.via if contact.met else None
-        refs = [*contact.knows, *([via] if via else [])]
-        if any(slug not in written.by_slug and not slug_exists(slug) for slug in refs):
-            needed.add("reference")
+        for slug in [*contact.knows, *([via] if via else [])]:
+            if slug in written.by_slug or slug in existing:
+                continue
+            if slug_exists(slug):
+                existing[slug] = contact
+            else:
+                needed.add("reference")
         if contact.emails and front_matter_changed(contact.path):
             needed.add("duplicate-email")
-    if "reference" not in needed:  # every reference exists: only "knows itself" can be said
-        for problem in validate(written, today, ("reference",)):
-            if problem.severity == "warning" and problem.path in paths:
+    if "reference" not in needed:  # every reference names a file: only "knows itself" is left
+        view = Network(written.root, written.config, written.contacts, [])
+        view.by_slug = {**existing, **view.by_slug}
+        for problem in validate(view, today, ("reference",)):
+            if problem.path in paths:
                 found.setdefault(problem.path, []).append(problem)
     if needed:
         network = whole()
