@@ -22,6 +22,7 @@ writing command uses: 0 done (or nothing to do), 1 refused or not committed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import posixpath
 import re
@@ -305,7 +306,7 @@ def _applied(change: Change, before: FileContent | None) -> tuple[bytes | None, 
 def _refuse_unsafe(path: Path, top: Path, shown: str, new: bool) -> None:
     """NotWritable unless `path` is a regular file (or free, for a new file) in a folder inside the
     repository (or the network's folder outside Git): never through a link that leads elsewhere."""
-    folder = os.path.realpath(path.parent)
+    folder = _real_folder(str(path.parent))
     if os.path.commonpath([folder, str(top)]) != str(top):
         raise NotWritable(
             f"{shown}: its folder leads to {folder}, outside {top} (a symbolic link?); "
@@ -326,6 +327,13 @@ def _refuse_unsafe(path: Path, top: Path, shown: str, new: bool) -> None:
         )
     if not stat.S_ISREG(mode):
         raise NotWritable(f"{shown}: is not a regular file; kith writes only regular files")
+
+
+@functools.lru_cache(maxsize=64)
+def _real_folder(folder: str) -> str:
+    """The folder with its links resolved (once per folder and process: an import writes
+    thousands of files into one)."""
+    return os.path.realpath(folder)
 
 
 def _checked(
