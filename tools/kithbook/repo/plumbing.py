@@ -41,6 +41,8 @@ class Repository:
         folder, name = os.path.split(os.path.abspath(path))
         relative = _relative_folder(str(self.top), folder)
         if relative is None:
+            if Path(path).resolve() == self.top:
+                return "."
             raise GitError(f"{path} is outside the repository {self.top}")
         return name if relative == "." else f"{relative}/{name}"
 

@@ -101,9 +101,9 @@ def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem
 
 
 def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
-    """`knows` and `met.via` name contacts that exist (by slug). A contact whose file is there but
-    could not be read (a conflict, bad YAML) exists: its file has its own problem, and naming it
-    elsewhere is no second one."""
+    """`knows` and `met.via` name contacts that exist (by slug). A contact whose file holds an
+    unresolved merge conflict exists: its file has its own problem ("conflict markers"), and
+    naming it elsewhere is no second one."""
     unreadable = _unreadable_slugs(network)
     for contact in network.contacts:
         for slug, line in zip(contact.knows, contact.item_lines.get("knows", ())):
@@ -121,14 +121,12 @@ def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
 
 
 def _unreadable_slugs(network: Network) -> set[str]:
-    """Slugs of contact files that have a problem but gave no contact (they could not be read)."""
-    folder = network.config.contacts_dir.rstrip("/") + "/"
-    slugs = {
-        posixpath.splitext(problem.path[len(folder) :])[0]
+    """Slugs of contact files left unread because they hold Git's conflict markers."""
+    return {
+        posixpath.splitext(posixpath.basename(problem.path))[0]
         for problem in network.problems
-        if problem.path.startswith(folder) and problem.severity == "error"
+        if problem.check == "conflict"
     }
-    return slugs - set(network.by_slug)
 
 
 def _missing(network: Network, contact: Contact, line: int, key: str, slug: str) -> Problem:
