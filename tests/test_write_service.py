@@ -74,7 +74,7 @@ def test_each_change_is_written_and_committed_alone_with_exactly_its_bytes(
 
 
 def test_a_removal_and_a_file_taken_as_it_is_are_committed(root: Path) -> None:
-    (root / "contacts/ada.md").write_text(ADA.replace("Ada Lovelace", "Ada King"))
+    (root / "contacts/ada.md").write_text(ADA.replace("knows: [bob]\n", "company: Engines\n"))
     outcome = run(
         root, Change.as_is("contacts/ada.md"), Change.restore("contacts/bob.md", lambda _: None)
     )

@@ -61,7 +61,10 @@ def test_kill_during_commit_then_the_next_command_finishes_it_with_a_clear_messa
     result = kith(root, "log", "ada-lovelace", "note", "second")
     assert result.returncode == 0, result.stderr
     assert "left uncommitted by an interrupted kith log" in result.stderr
-    assert subjects(root)[:2] == ["log: ada-lovelace note", "log: ada-lovelace -> email"]
+    assert subjects(root)[:2] == [
+        "log: ada-lovelace note: second",
+        "log: ada-lovelace -> email: first",
+    ]
     assert status(root) == []
     assert kith(root, "undo").returncode == 0
     assert ada.read_text() == ADA + f"- {TODAY} -> email: first\n"

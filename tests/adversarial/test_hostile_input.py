@@ -18,7 +18,7 @@ def test_invalid_utf8_in_log_text_is_a_one_line_error(tmp_path: Path) -> None:
     root = network_in_git(tmp_path / "net")
     result = kith(root, "log", "ada-lovelace", "note", b"x \xff")
     assert result.returncode == 2 and result.stderr.count("\n") == 1
-    assert "not valid UTF-8" in result.stderr and "Traceback" not in result.stderr
+    assert "is not UTF-8 text" in result.stderr and "Traceback" not in result.stderr
     assert (root / "contacts/ada-lovelace.md").read_text() == ADA
 
 

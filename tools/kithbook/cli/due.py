@@ -37,6 +37,14 @@ Mode = str | tuple[str, int, str | None, bool]
 
 NAME = "due"
 HELP = "who to reach out to today, and why; exit 1 if the network has errors"
+EXAMPLES = """\
+examples:
+  kith due                                  today's list: a table in a terminal, plain text when piped
+  kith due --today 2026-12-01               as if today were 1 December 2026
+  kith due --kind reconnect --circle close --limit 5
+  kith due --upcoming 7d                    also what falls due in the next week
+  kith due --json                           for scripts
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -185,7 +193,7 @@ def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]
     if not args.at:
         from kithbook.parse.load import load
 
-        return load(root), None
+        return load(root, cache=not args.no_cache), None
     from kithbook.repo.snapshot import SnapshotError, load_at
 
     try:

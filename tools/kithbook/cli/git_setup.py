@@ -3,8 +3,8 @@
 Writes `<contacts>/*.md merge=kithbook` to `.gitattributes` and commits it (so every clone merges
 contact files with the driver), and the driver's command to the repository's own config
 (`.git/config`, this machine only: each clone runs `kith git-setup` once). `--hook` adds a
-pre-commit hook that runs `tools/due.py`, which exits 1 and so refuses the commit when the network
-has errors.
+pre-commit hook that checks the network as staged (`kithbook.cli.precommit`): it prints only the
+problems and a one-line verdict, and exits 1, refusing the commit, when there are errors.
 """
 
 from __future__ import annotations
@@ -15,16 +15,26 @@ import shlex
 import stat
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kithbook.cli.common import CommandError, add_root, check_root, today_from
 from kithbook.cli.writing import add_write_options, report
 from kithbook.write.service import Change, write
 
+if TYPE_CHECKING:
+    from git import Repo
+
+    from kithbook.repo.plumbing import Repository
+
 HELP = "install the contact merge driver in this Git repository (--hook: also a pre-commit check)"
+EXAMPLES = """\
+examples:
+  kith git-setup                            the merge driver for contact files (once per machine)
+  kith git-setup --hook                     also a pre-commit check that refuses broken files
+"""
 
 DRIVER = "kithbook"
 HOOK_MARK = "# kithbook pre-commit hook"
-CHECK_STAGED = 'import sys; from kithbook.cli import main; sys.exit(main(["due", "--staged"]))'
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.config import load_config
-    from kithbook.repo.plumbing import find_repository, git
+    from kithbook.repo.plumbing import find_repository
 
     root = check_root(args.root)
     repo = find_repository(root)
@@ -51,12 +61,10 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(root)[0]
     contacts = repo.path_of(root / config.contacts_dir)
     pattern = f"{contacts}/*.md merge={DRIVER}"
-    git(repo, "config", f"merge.{DRIVER}.name", "Kithbook contact files (log lines kept)")
-    git(repo, "config", f"merge.{DRIVER}.driver", driver_command())
+    register_driver(repo)
     print(f"git config: merge.{DRIVER}.driver set for this repository")
     if args.hook:
-        hooks = Path(git(repo, "rev-parse", "--git-path", "hooks").decode().strip())
-        hook = (hooks if hooks.is_absolute() else repo.top / hooks) / "pre-commit"
+        hook = hook_path(repo)
         install_hook(hook, repo.path_of(root), force=args.force)
         print(f"{hook}: installed; commits that leave the network with errors are refused")
     attributes = repo.top / ".gitattributes"
@@ -100,23 +108,55 @@ def with_line(text: str, line: str) -> str:
     return text + separator + line + eol
 
 
+def _top(repo: Repository | Repo) -> Path:
+    """The work tree of a repository (kithbook's own `Repository`, or GitPython's `Repo`)."""
+    top = getattr(repo, "top", None)
+    return Path(top) if top is not None else Path(str(repo.working_tree_dir))  # type: ignore[union-attr]
+
+
+def register_driver(repo: Repository | Repo) -> None:
+    """Register the merge driver in the repository's own config (this machine only)."""
+    import subprocess
+
+    for key, value in (
+        ("name", "Kithbook contact files (log lines kept)"),
+        ("driver", driver_command()),
+    ):
+        subprocess.run(
+            ["git", "-C", str(_top(repo)), "config", f"merge.{DRIVER}.{key}", value], check=True
+        )
+
+
+def hook_path(repo: Repository | Repo) -> Path:
+    """Where Git looks for this repository's pre-commit hook (core.hooksPath respected)."""
+    import subprocess
+
+    top = _top(repo)
+    done = subprocess.run(
+        ["git", "-C", str(top), "rev-parse", "--git-path", "hooks"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    hooks = Path(done.stdout.strip())
+    return (hooks if hooks.is_absolute() else top / hooks) / "pre-commit"
+
+
 def driver_command() -> str:
     """The command Git runs to merge a contact file (this Python, so kithbook is importable)."""
     return f"{shlex.quote(sys.executable)} -m kithbook.repo.merge_driver %O %A %B %P"
 
 
 def hook_script(network: str) -> str:
-    """A POSIX shell pre-commit hook running the due list (exit 1 on errors refuses the commit)."""
+    """A POSIX shell pre-commit hook checking the staged network: only problems and a verdict are
+    printed, and exit 1 on errors refuses the commit."""
     folder = shlex.quote(network)
     python = shlex.quote(sys.executable)
     return (
         "#!/bin/sh\n"
         f"{HOOK_MARK} (kith git-setup --hook): refuse commits leaving the network with errors.\n"
         f'cd "$(git rev-parse --show-toplevel)"/{folder} || exit 1\n'
-        "if [ -f tools/due.py ]; then\n"
-        f"    exec {python} tools/due.py --staged\n"
-        "fi\n"
-        f"exec {python} -c {shlex.quote(CHECK_STAGED)}\n"
+        f"exec {python} -m kithbook.cli.precommit\n"
     )
 
 
@@ -126,7 +166,7 @@ def install_hook(path: Path, network: str, *, force: bool = False) -> None:
         if not force:
             raise CommandError(
                 f"{path} exists and was not written by kith; pass --force to "
-                "replace it, or call tools/due.py from it yourself"
+                "replace it, or call python -m kithbook.cli.precommit from it yourself"
             )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(hook_script(network), encoding="utf-8")

@@ -13,6 +13,9 @@ from kithbook.cli.writing import (
     add_slug,
     add_write_options,
     contact_for,
+    find_contact,
+    load_network,
+    run_changes,
     run_edit,
 )
 from kithbook.model import Contact, Direction
@@ -21,7 +24,17 @@ from kithbook.rules.outreach import OUTREACH, earlier_outreach
 if TYPE_CHECKING:
     from kithbook.config import Config
 
-HELP = "record a contact: kith log SLUG out|in|both|note [CHANNEL] TEXT"
+HELP = "record a contact: kith log SLUG [SLUG...] out|in|both|note [CHANNEL] TEXT"
+EXAMPLES = """\
+examples:
+  kith log ada out email "Congrats on the new role"
+      (you wrote to Ada today)
+  kith log ada in phone "She called back" --date 2026-11-30
+  kith log ada mateo nadia both in-person "Dinner at Mateo's"
+      (one event, three people)
+  kith log ada note "Moving to Lisbon in spring"
+      (learned, not contact)
+"""
 
 DIRECTIONS: dict[str, Direction] = {
     "out": "out",
@@ -35,20 +48,20 @@ DIRECTIONS: dict[str, Direction] = {
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.usage = (
+        "%(prog)s SLUG [SLUG...] DIRECTION [CHANNEL] TEXT [--date YYYY-MM-DD] [--root DIR]\n"
+        "       [--today YYYY-MM-DD] [--no-commit]"
+    )
     accept_arrow_arguments(parser)
     add_slug(parser)
     parser.add_argument(
-        "direction",
-        type=direction_argument,
-        metavar="DIRECTION",
-        help="out (you reached out), in (they did), both (a conversation) or note; "
-        "the arrows '->', '<-', '<->' work when quoted",
-    )
-    parser.add_argument(
         "words",
         nargs="+",
-        metavar="[CHANNEL] TEXT",
-        help="the channel (such as email; not for a note), then what happened",
+        metavar="[SLUG...] DIRECTION [CHANNEL] TEXT",
+        help="more contacts for one shared event (a dinner with friends), then the direction: out "
+        "(you reached out), in (they did), both (a conversation) or note (the arrows '->', '<-', "
+        "'<->' work when quoted); then the channel (such as email; not for a note) and what "
+        "happened",
     )
     parser.add_argument(
         "--date",
@@ -70,27 +83,63 @@ def direction_argument(text: str) -> Direction:
         ) from None
 
 
+def split_words(first: str, words: list[str]) -> tuple[list[str], Direction, list[str]]:
+    """`ada mateo both in-person Dinner` -> (['ada', 'mateo'], 'both', ['in-person', 'Dinner']):
+    the slugs before the first direction word, the direction, and the words after it."""
+    from kithbook.cli.common import CommandError
+
+    for index, word in enumerate(words):
+        if word.strip().lower() in DIRECTIONS:
+            return [first, *words[:index]], DIRECTIONS[word.strip().lower()], words[index + 1 :]
+    raise CommandError(f"{words[0]!r} is not a direction; use out, in, both or note")
+
+
 def run(args: argparse.Namespace) -> int:
     from kithbook.cli.common import CommandError
     from kithbook.write.edit import EditError, append_log_entry, format_log_line
+    from kithbook.write.service import Change
 
     today = today_from(args)
     date = args.date or today
-    contact, config, network = contact_for(args.root, args.slug)
-    channel, text = _channel_and_text(args.direction, args.words, config.channels)
+    queries, direction, words = split_words(args.slug, args.words)
+    if len(queries) == 1:  # one contact: its file alone is read when named by its slug
+        contact, config, network = contact_for(args.root, queries[0])
+        contacts = [contact]
+    else:
+        network = load_network(args.root)
+        config = network.config
+        found = (find_contact(network, query) for query in queries)
+        contacts = list({contact.slug: contact for contact in found}.values())
+    channel, text = _channel_and_text(direction, words, config.channels)
     try:
-        line = format_log_line(date, args.direction, channel, text)
+        line = format_log_line(date, direction, channel, text)
     except EditError as error:
         raise CommandError(str(error)) from None
-    if args.direction in OUTREACH:
-        _warn_duplicate_outreach(contact, date, config)
-    arrow = {"out": "->", "in": "<-", "both": "<->", "note": "note"}[args.direction]
-    message = f"log: {contact.slug} {arrow} {channel}" if channel else f"log: {contact.slug} note"
+    if direction in OUTREACH:
+        for contact in contacts:
+            _warn_duplicate_outreach(contact, date, config)
+    message = commit_message([contact.slug for contact in contacts], direction, channel, text)
 
     def change(text: str) -> str:
         return append_log_entry(text, line, config.channels)
 
-    return run_edit(args, network, contact, change, message, today, config=config)
+    if len(contacts) == 1:
+        return run_edit(args, network, contacts[0], change, message, today, config=config)
+    # several contacts: one commit, and all or nothing (one that would not validate stops all)
+    changes = [Change.edit(contact.path, change) for contact in contacts]
+    return run_changes(
+        args, args.root, config, today, changes, message, network=network, all_or_nothing=True
+    )
+
+
+def commit_message(slugs: list[str], direction: Direction, channel: str | None, text: str) -> str:
+    """`log: ada-lovelace -> email: Congrats on the new role`, so `git log --oneline` is a
+    history: the arrow, the channel and the text's first words."""
+    from kithbook.rules.phrases import first_words
+
+    arrow = {"out": "->", "in": "<-", "both": "<->", "note": "note"}[direction]
+    what = f"{arrow} {channel}" if channel else arrow
+    return f"log: {', '.join(slugs)} {what}: {first_words(text, 50)}"
 
 
 def _channel_and_text(
@@ -100,7 +149,16 @@ def _channel_and_text(
     from kithbook.cli.common import CommandError
 
     if direction == "note":
+        if not " ".join(words).strip():
+            raise CommandError(
+                'a note needs its text, such as: kith log ada note "Moved to Lisbon"'
+            )
         return None, " ".join(words)
+    if not words:
+        raise CommandError(
+            'give the channel and what happened, such as: kith log ada out email "Asked about '
+            'the launch"'
+        )
     channel = words[0].lower()
     if channel not in channels:
         import difflib
@@ -109,7 +167,13 @@ def _channel_and_text(
         hint = f" (did you mean {close[0]}?)" if close else ""
         known = ", ".join(channels)
         raise CommandError(f"unknown channel {words[0]!r}{hint}; channels are: {known}")
-    return channel, " ".join(words[1:])
+    text = " ".join(words[1:])
+    if not text.strip():
+        raise CommandError(
+            f"no text after the channel {channel!r}: say what happened, such as: "
+            f'kith log SLUG {direction} {channel} "Asked about the launch"'
+        )
+    return channel, text
 
 
 def _warn_duplicate_outreach(contact: Contact, date: dt.date, config: Config) -> None:

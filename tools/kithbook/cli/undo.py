@@ -9,6 +9,10 @@ from kithbook.cli.common import add_root, check_root, today_from
 from kithbook.cli.writing import report
 
 HELP = "revert the last commit made by kith (with a new revert commit)"
+EXAMPLES = """\
+examples:
+  kith undo                                 revert kith's last commit (run again for the one before)
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

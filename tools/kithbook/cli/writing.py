@@ -44,7 +44,7 @@ def load_network(root: Path) -> Network:
     from kithbook.cli.common import check_root
     from kithbook.parse.load import load
 
-    return load(check_root(root))
+    return load(check_root(root), cache=True)
 
 
 def find_contact(network: Network, query: str) -> Contact:
@@ -168,6 +168,17 @@ def report(
     if outcome.error:
         print(f"{command}: error: {outcome.error}", file=sys.stderr)
         return 1
+    from kithbook.write.service import EDIT_CHECK
+
+    if outcome.problems and all(p.check == EDIT_CHECK for p in outcome.problems):
+        # the edit itself cannot be made (a key written twice, nothing to remove, ...): the
+        # request is what is wrong, one line and exit 2, as for any bad argument
+        for problem in outcome.problems:
+            print(
+                f"{command}: error: {problem.path}:{problem.line}: {problem.message}",
+                file=sys.stderr,
+            )
+        return 2
     if new_file:
         for problem in outcome.problems:
             print(f"{command}: error: {problem.message}", file=sys.stderr)
@@ -176,7 +187,9 @@ def report(
     what = (
         "not created: fix the options above"
         if new_file
-        else ("not changed: the result would have errors; fix them first")
+        else "not changed, nor any other: the result would have errors; fix them first"
+        if outcome.held_back
+        else "not changed: the result would have errors; fix them first"
     )
     for path in dict.fromkeys(outcome.refused):
         print(f"{path}: {what}", file=sys.stderr)

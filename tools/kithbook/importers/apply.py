@@ -20,7 +20,7 @@ from kithbook.model import Network
 from kithbook.repo.commits import CommitOutcome
 from kithbook.write.edit import EditError, add_list_item, set_key, set_mapping_entry
 from kithbook.write.new_contact import render_new_contact
-from kithbook.write.service import WRITE_CHECK, Change, write
+from kithbook.write.service import EDIT_CHECK, WRITE_CHECK, Change, write
 
 Progress = Callable[[int, int], None]
 
@@ -81,7 +81,7 @@ def apply_plan(
         what = "merge skipped" if path not in new else "not written"
         found = [problem for problem in outcome.problems if problem.path == path]
         reason = found[0].message if found else "refused"
-        if found and found[0].check != WRITE_CHECK:
+        if found and found[0].check not in (WRITE_CHECK, EDIT_CHECK):
             reason = f"the file would have a problem ({found[0]})"
         result.problems.append(SourceProblem(lines[path], "error", f"{path}: {what}: {reason}"))
     if outcome.error:

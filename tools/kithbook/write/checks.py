@@ -75,7 +75,8 @@ def problems_of_changed(
     if needed:
         network = whole()
         others = [contact for contact in network.contacts if contact.path not in paths]
-        combined = Network(network.root, network.config, others + written.contacts, [])
+        unreadable = (network.private_unreadable - paths) | written.private_unreadable
+        combined = Network(network.root, network.config, others + written.contacts, [], unreadable)
         for path, problems in problems_of(combined, today, paths, sorted(needed)).items():
             found.setdefault(path, []).extend(problems)
     for problems in found.values():

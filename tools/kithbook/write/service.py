@@ -67,6 +67,7 @@ Policy = Literal["no-errors", "no-new-problems"]
 Kind = Literal["edit", "new", "as-is", "restore"]
 Progress = Callable[[int, int], None]
 WRITE_CHECK = "write"  # the check name of the service's own refusals (a link, a changed file, ...)
+EDIT_CHECK = "edit"  # ... and of an edit that cannot be made safely (EditError: edit it by hand)
 ATTEMPTS = 5  # reads and writes of a file an editor keeps changing, before giving up
 
 
@@ -117,6 +118,7 @@ class Outcome:
     commit: CommitOutcome | None = None
     notes: list[str] = field(default_factory=list)
     error: str | None = None  # why nothing was done at all (a stale Git lock, ...)
+    held_back: list[str] = field(default_factory=list)  # fine, but not written (all or nothing)
 
     @property
     def committed(self) -> bool:
@@ -158,6 +160,7 @@ def write(
     policy: Policy = "no-errors",
     trailers: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    all_or_nothing: bool = False,
 ) -> Outcome:
     """Apply `changes` to the network at `root`, check, write and commit them as one commit with
     `message` (or `message(paths written)`) and a `Kith-Command: command` trailer (plus
@@ -165,7 +168,8 @@ def write(
     cross-file rule. `commit=False` only writes;
     `check=False` skips the checks (an undo restores bytes that were committed before);
     `policy="no-new-problems"` (an import) refuses a file that would have any problem it did
-    not have, warnings too."""
+    not have, warnings too. `all_or_nothing`: one refused file leaves every file unwritten (one
+    line logged to several contacts)."""
     root = Path(root)
     repo = find_repository(root)
     outcome = Outcome()
@@ -192,8 +196,10 @@ def write(
             message,
             command,
             outcome,
-            lambda files: (
-                _checked(files, root, config, today, network, policy, outcome) if check else files
+            lambda files: _held_back(
+                _checked(files, root, config, today, network, policy, outcome) if check else files,
+                outcome,
+                all_or_nothing,
             ),
             progress,
         )
@@ -259,6 +265,14 @@ def _carry_out(
     return done
 
 
+def _held_back(files: list[_File], outcome: Outcome, all_or_nothing: bool) -> list[_File]:
+    """The files to write: none when one was refused and it is all or nothing."""
+    if all_or_nothing and outcome.refused:
+        outcome.held_back = [file.change.path for file in files]
+        return []
+    return files
+
+
 def _read_and_apply(
     root: Path, top: Path, changes: Sequence[Change], outcome: Outcome
 ) -> list[_File]:
@@ -273,7 +287,10 @@ def _read_and_apply(
             elif change.kind in ("edit", "as-is"):
                 raise WriteError(f"{change.path}: no such file")
             file.after, file.write = _applied(change, file.before)
-        except (EditError, WriteError) as error:
+        except EditError as error:  # the edit cannot be made safely: the request is at fault
+            _refuse(outcome, change, _without_path(str(error), change.path), EDIT_CHECK)
+            continue
+        except WriteError as error:
             _refuse(outcome, change, _without_path(str(error), change.path))
             continue
         except UnicodeEncodeError as error:
@@ -352,14 +369,22 @@ def _checked(
         return files
     written = load_files(root, config, texts)
     loaded: list[Network] = [network] if network is not None else []
+    removed = {file.change.path for file in files if file.after is None}
 
     def whole() -> Network:
+        """The network as it will be: loaded once, without the files this change removes."""
         if not loaded:
             loaded.append(load(root, config=config))
+        if removed:
+            full = loaded[0]
+            kept = [contact for contact in full.contacts if contact.path not in removed]
+            problems = [problem for problem in full.problems if problem.path not in removed]
+            return Network(full.root, full.config, kept, problems, full.private_unreadable)
         return loaded[0]
 
     def slug_exists(slug: str) -> bool:
-        return bool(SLUG.fullmatch(slug)) and (root / config.contacts_dir / f"{slug}.md").is_file()
+        path = f"{Path(config.contacts_dir).as_posix()}/{slug}.md"
+        return bool(SLUG.fullmatch(slug)) and path not in removed and (root / path).is_file()
 
     changed = {file.change.path: _front_matter_changed(file) for file in files}
     after = problems_of_changed(written, today, changed.__getitem__, slug_exists, whole)
@@ -480,9 +505,9 @@ def _make_folders(files: list[_File]) -> None:
             continue
 
 
-def _refuse(outcome: Outcome, change: Change, reason: str) -> None:
+def _refuse(outcome: Outcome, change: Change, reason: str, check: str = WRITE_CHECK) -> None:
     outcome.refused.append(change.path)
-    outcome.problems.append(Problem(change.path, change.line, "error", reason, WRITE_CHECK))
+    outcome.problems.append(Problem(change.path, change.line, "error", reason, check))
 
 
 def _without_path(message: str, path: str) -> str:
