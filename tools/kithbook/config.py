@@ -45,6 +45,7 @@ class Config:
     belated: Duration = Duration(3, "d")
     timely_window: Duration = Duration(30, "d")
     backlog_per_week: int = 5
+    per_day: int = 3
     duplicate_outreach: Duration = Duration(7, "d")
     phone_region: str | None = None
     max_file_bytes: int = 1_000_000
@@ -87,6 +88,10 @@ def _count_option(reader: FieldReader, key: str, node: Node) -> int | None:
     return reader.integer(key, node, minimum=0)
 
 
+def _positive_option(reader: FieldReader, key: str, node: Node) -> int | None:
+    return reader.integer(key, node, minimum=1)
+
+
 def _text_option(reader: FieldReader, key: str, node: Node) -> str | None:
     return reader.text(key, node)
 
@@ -112,6 +117,7 @@ OPTIONS: dict[str, OptionReader] = {
     "belated": _duration_option,
     "timely_window": _duration_option,
     "backlog_per_week": _count_option,
+    "per_day": _positive_option,
     "duplicate_outreach": _duration_option,
     "phone_region": _region_option,
     "max_file_bytes": _count_option,
