@@ -27,6 +27,19 @@ class GitError(KithbookError):
     """A Git step failed; the message is one line saying what happened and what to do."""
 
 
+class HookRefused(GitError):
+    """The repository's pre-commit hook refused the commit (its message says why)."""
+
+
+class IndexNotUpdated(GitError):
+    """The commit was made, but the index could not be given its entries (another Git command
+    held it): the files show as staged changes until the next kith command sets them."""
+
+    def __init__(self, commit: str, reason: str) -> None:
+        super().__init__(reason)
+        self.commit = commit
+
+
 @dataclass(frozen=True)
 class Repository:
     """A work tree, its Git folder and its pre-commit hook's path (absolute paths)."""
@@ -162,7 +175,10 @@ def commit_contents(
     finally:
         with contextlib.suppress(FileNotFoundError):
             index.unlink()
-    set_index_entries(repo, entries)
+    try:
+        set_index_entries(repo, entries)
+    except GitError as error:
+        raise IndexNotUpdated(commit_id, str(error)) from None
     return commit_id, True
 
 
@@ -268,7 +284,7 @@ def _pre_commit(repo: Repository, index: Path) -> None:
     )
     if done.returncode != 0:
         output = (done.stderr + done.stdout).decode("utf-8", "replace")
-        raise GitError(f"the pre-commit hook refused the commit: {error_line(output, 'hook')}")
+        raise HookRefused(f"the pre-commit hook refused the commit: {error_line(output, 'hook')}")
 
 
 def _git_version(repo: Repository) -> tuple[int, ...]:

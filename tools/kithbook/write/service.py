@@ -21,6 +21,7 @@ writing command uses: 0 done (or nothing to do), 1 refused or not committed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -41,6 +42,8 @@ from kithbook.repo.commits import TRAILER, CommitOutcome
 from kithbook.repo.locks import check_git_locks
 from kithbook.repo.plumbing import (
     GitError,
+    HookRefused,
+    IndexNotUpdated,
     Repository,
     blob_at,
     commit_contents,
@@ -165,16 +168,20 @@ def write(
     """Apply `changes` to the network at `root`, check, write and commit them as one commit with
     `message` (or `message(paths written)`) and a `Kith-Command: command` trailer (plus
     `trailers`). `network`, when the caller has loaded it whole, saves loading it for a
-    cross-file rule. `commit=False` only writes;
-    `check=False` skips the checks (an undo restores bytes that were committed before);
-    `policy="no-new-problems"` (an import) refuses a file that would have any problem it did
-    not have, warnings too. `all_or_nothing`: one refused file leaves every file unwritten (one
-    line logged to several contacts)."""
+    cross-file rule. `commit=False` only writes; `check=False` skips the checks (an undo
+    restores bytes that were committed before); `policy="no-new-problems"` (an import) refuses
+    a file that would have any problem it did not have, warnings too. `all_or_nothing`: one
+    refused file leaves every file unwritten (one line logged to several contacts)."""
     root = Path(root)
     repo = find_repository(root)
-    outcome = Outcome()
     lock = repo.git_dir / "kith.lock" if repo is not None else root
-    with locked(lock):
+    outcome = Outcome()
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(locked(lock))
+        except WriteError as error:
+            outcome.error = str(error)
+            return outcome
         if repo is None or len(changes) > FSYNC_EACH or journal.unfinished(repo) is not None:
             # a write was interrupted (or this is an import): its temporary files go
             removed = remove_temporaries(root / config.contacts_dir)
@@ -216,8 +223,8 @@ def write(
             )
         else:
             summary = message if isinstance(message, str) else message(outcome.written)
-            outcome.commit = _commit(repo, files, summary, command, trailers or {})
-            if outcome.commit.status != "failed" or "pre-commit hook" in outcome.commit.message:
+            outcome.commit, finished = _commit(repo, files, summary, command, trailers or {})
+            if finished:
                 journal.end(repo)
     return outcome
 
@@ -245,7 +252,11 @@ def _carry_out(
             summary = (
                 message if isinstance(message, str) else message([f.change.path for f in files])
             )
-            journal.begin(repo, journal.Journal(paths, summary, command))
+            try:
+                journal.begin(repo, journal.Journal(paths, summary, command))
+            except OSError as error:
+                outcome.error = f"{error.filename}: {error.strerror}; nothing was written"
+                return []
         pending = [file for file in files if file.write]
         if any(file.before is None and file.after is not None for file in pending):
             _make_folders(pending)
@@ -440,25 +451,35 @@ def _commit(
     message: str,
     command: str,
     trailers: Mapping[str, str],
-) -> CommitOutcome:
+) -> tuple[CommitOutcome, bool]:
+    """The commit of exactly these files' bytes, and whether the write is finished (the journal
+    can go): yes when committed, or refused by the pre-commit hook (the files stay written, as
+    after a refused `git commit`); no when a Git step failed, so the next command completes it."""
     contents = {repo.path_of(file.absolute): file.after for file in files}
     new = [path for path, file in zip(contents, files, strict=True) if file.before is None]
     left_out = ignored(repo, new)
     if left_out:
         shown = ", ".join(left_out[:3]) + (" ..." if len(left_out) > 3 else "")
-        return CommitOutcome(
-            "failed",
+        message = (
             f"written but not committed: .gitignore excludes {shown}; commit by hand with "
-            "git add -f if you mean to",
+            "git add -f if you mean to"
         )
+        return CommitOutcome("failed", message), True
     lines = "\n".join(f"{key}: {value}" for key, value in {TRAILER: command, **trailers}.items())
     try:
         sha, created = commit_contents(repo, contents, f"{message}\n\n{lines}\n")
+    except IndexNotUpdated as error:  # committed; the journal stays, so the next run fixes it
+        note = f"the index could not be updated: {error}; the next kith command sets it"
+        return CommitOutcome(
+            "committed", f"committed {error.commit[:7]}: {message} ({note})"
+        ), False
+    except HookRefused as error:
+        return CommitOutcome("failed", f"written but not committed: {error}"), True
     except GitError as error:
-        return CommitOutcome("failed", f"written but not committed: {error}")
+        return CommitOutcome("failed", f"written but not committed: {error}"), False
     if not created:
-        return CommitOutcome("committed", f"already committed in {sha[:7]}", sha)
-    return CommitOutcome("committed", f"committed {sha[:7]}: {message}", sha)
+        return CommitOutcome("committed", f"already committed in {sha[:7]}", sha), True
+    return CommitOutcome("committed", f"committed {sha[:7]}: {message}", sha), True
 
 
 def _finish_interrupted(repo: Repository) -> list[str]:
