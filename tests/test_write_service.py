@@ -195,3 +195,36 @@ def test_outside_git_the_files_are_written_and_the_outcome_says_not_committed(
     outcome = run(tmp_path, Change.edit("contacts/ada.md", lambda t: append_log_entry(t, LINE)))
     assert outcome.written == ["contacts/ada.md"] and outcome.commit.status == "not-a-repo"
     assert outcome.exit_code == 0
+
+
+def test_an_index_another_git_command_holds_is_set_by_the_next_write(
+    root: Path, monkeypatch
+) -> None:
+    from kithbook.repo import plumbing
+
+    real = plumbing.set_index_entries
+
+    def held(repo, info):
+        raise plumbing.GitError("fatal: Unable to create '.git/index.lock': File exists.")
+
+    monkeypatch.setattr(plumbing, "set_index_entries", held)
+    outcome = run(root, Change.edit("contacts/ada.md", lambda t: append_log_entry(t, LINE)))
+    assert outcome.committed and "the next kith command sets it" in outcome.commit.message
+    assert git(root, "diff", "--cached", "--name-only").split() == ["contacts/ada.md"]
+    monkeypatch.setattr(plumbing, "set_index_entries", real)
+    run(root, Change.edit("contacts/bob.md", lambda t: set_key(t, "company", "Mills")))
+    assert git(root, "status", "--porcelain") == ""
+
+
+def test_a_commit_the_pre_commit_hook_refuses_leaves_the_file_written_and_says_why(
+    root: Path,
+) -> None:
+    hook = root / ".git/hooks/pre-commit"
+    hook.write_text("#!/bin/sh\necho 'error: not today' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    outcome = run(root, Change.edit("contacts/ada.md", lambda t: append_log_entry(t, LINE)))
+    assert outcome.exit_code == 1 and "pre-commit hook refused the commit" in outcome.commit.message
+    assert "not today" in outcome.commit.message
+    assert (root / "contacts/ada.md").read_text() == ADA + LINE + "\n"
+    assert journal.unfinished(find_repository(root)) is None  # a refusal is not finished later
+    assert git(root, "log", "--format=%s").splitlines() == ["start"]
