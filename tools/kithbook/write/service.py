@@ -254,8 +254,8 @@ def _carry_out(
             )
             try:
                 journal.begin(repo, journal.Journal(paths, summary, command))
-            except OSError as error:
-                outcome.error = f"{error.filename}: {error.strerror}; nothing was written"
+            except OSError as trouble:
+                outcome.error = f"{trouble.filename}: {trouble.strerror}; nothing was written"
                 return []
         pending = [file for file in files if file.write]
         if any(file.before is None and file.after is not None for file in pending):
