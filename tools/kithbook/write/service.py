@@ -164,6 +164,7 @@ def write(
     trailers: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     all_or_nothing: bool = False,
+    undoable: bool = True,
 ) -> Outcome:
     """Apply `changes` to the network at `root`, check, write and commit them as one commit with
     `message` (or `message(paths written)`) and a `Kith-Command: command` trailer (plus
@@ -171,7 +172,8 @@ def write(
     cross-file rule. `commit=False` only writes; `check=False` skips the checks (an undo
     restores bytes that were committed before); `policy="no-new-problems"` (an import) refuses
     a file that would have any problem it did not have, warnings too. `all_or_nothing`: one
-    refused file leaves every file unwritten (one line logged to several contacts)."""
+    refused file leaves every file unwritten (one line logged to several contacts).
+    `undoable=False` leaves out the trailer, so `kith undo` passes the commit by (`kith init`)."""
     root = Path(root)
     repo = find_repository(root)
     lock = repo.git_dir / "kith.lock" if repo is not None else root
@@ -223,7 +225,8 @@ def write(
             )
         else:
             summary = message if isinstance(message, str) else message(outcome.written)
-            outcome.commit, finished = _commit(repo, files, summary, command, trailers or {})
+            marks = {TRAILER: command, **(trailers or {})} if undoable else dict(trailers or {})
+            outcome.commit, finished = _commit(repo, files, summary, marks)
             if finished:
                 journal.end(repo)
     return outcome
@@ -449,7 +452,6 @@ def _commit(
     repo: Repository,
     files: list[_File],
     message: str,
-    command: str,
     trailers: Mapping[str, str],
 ) -> tuple[CommitOutcome, bool]:
     """The commit of exactly these files' bytes, and whether the write is finished (the journal
@@ -465,9 +467,10 @@ def _commit(
             "git add -f if you mean to"
         )
         return CommitOutcome("failed", message), True
-    lines = "\n".join(f"{key}: {value}" for key, value in {TRAILER: command, **trailers}.items())
+    lines = "".join(f"{key}: {value}\n" for key, value in trailers.items())
     try:
-        sha, created = commit_contents(repo, contents, f"{message}\n\n{lines}\n")
+        text = f"{message}\n\n{lines}" if lines else f"{message}\n"
+        sha, created = commit_contents(repo, contents, text)
     except IndexNotUpdated as error:  # committed; the journal stays, so the next run fixes it
         note = f"the index could not be updated: {error}; the next kith command sets it"
         return CommitOutcome(
