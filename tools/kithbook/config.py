@@ -49,6 +49,7 @@ class Config:
     duplicate_outreach: Duration = Duration(7, "d")
     phone_region: str | None = None
     max_file_bytes: int = 1_000_000
+    user_name: str | None = None  # the sign-off of `kith draft`'s drafts; no name, no sign-off name
 
     def cadence_of_circle(self, circle: str | None) -> Duration:
         return self.circles.get(circle or "", self.default_cadence)
@@ -121,6 +122,7 @@ OPTIONS: dict[str, OptionReader] = {
     "duplicate_outreach": _duration_option,
     "phone_region": _region_option,
     "max_file_bytes": _count_option,
+    "user_name": _text_option,
 }
 
 
