@@ -126,6 +126,8 @@ def _import(
         result = apply_plan(
             plan, network, today, source, no_commit=args.no_commit, progress=progress
         )
+    for note in result.notes:
+        print(f"kith import: note: {note}", file=sys.stderr)
     problems = sorted([*plan.problems, *result.problems], key=lambda problem: problem.line)
     if args.json:
         data_out = plan_json(plan, shown_file, format_name)

@@ -104,7 +104,11 @@ def _event(uid: str, day: dt.date, stamp: dt.datetime, summary: str, description
 def write_calendar(path: Path, data: bytes) -> None:
     """Write atomically (a temporary file in the same folder, then a rename), keeping the replaced
     file's permissions, or giving a new file those of the umask (0644 under the usual 022) rather
-    than a temporary file's 0600, so a calendar app or web server can read it as any other file."""
+    than a temporary file's 0600, so a calendar app or web server can read it as any other file.
+    Anything but a regular file at `path` (a link, a FIFO, a device) is refused: WriteError."""
+    from kithbook.write.safe_write import check_replaceable
+
+    check_replaceable(path)
     folder = path.parent if str(path.parent) else Path(".")
     mode = _permissions(path)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")

@@ -27,7 +27,7 @@ class SnapshotError(Exception):
 
 
 @dataclass(frozen=True)
-class Snapshot:
+class NetworkAtRevision:
     """The network read at `commit`; `by_date` when the revision was a date, not a name."""
 
     commit: str
@@ -36,7 +36,7 @@ class Snapshot:
     network: Network
 
 
-def load_at(root: Path, revision: str) -> Snapshot:
+def load_at(root: Path, revision: str) -> NetworkAtRevision:
     """Read `<root>/mkdocs.yml` and the contact files as committed at `revision`."""
     repo = open_repo(root)
     if repo is None:
@@ -44,7 +44,7 @@ def load_at(root: Path, revision: str) -> Snapshot:
     with repo:
         commit, by_date = resolve(repo, revision)
         network = _network_in_tree(root, repo, commit.tree)
-        return Snapshot(commit.hexsha, commit.committed_datetime, by_date, network)
+        return NetworkAtRevision(commit.hexsha, commit.committed_datetime, by_date, network)
 
 
 def load_staged(root: Path) -> Network:
