@@ -132,7 +132,11 @@ def _import(
     else:
         _print_problems(problems, shown_file)
         skipped = sum(problem.severity == "error" for problem in problems)
-        print(f"{result.summary(source)}; {len(plan.unchanged)} unchanged, {skipped} skipped")
+        left_out = f", {len(plan.left_out)} left out" if plan.left_out else ""
+        print(
+            f"{result.summary(source)}; {len(plan.unchanged)} unchanged, {skipped} skipped{left_out}"
+        )
+        print_people(plan, result.merged, problems)
         if result.commit is not None:
             print(result.commit.message, file=sys.stdout if result.commit.committed else sys.stderr)
     return 1 if _has_errors(problems) else 0
@@ -171,9 +175,26 @@ def print_plan(plan: Any, contacts: dict, source: str, format_name: str) -> None
     for line, slug in plan.unchanged:
         name = contacts[slug].name if slug in contacts else slug
         print(f"  same    {name}  ({slug}, line {line}): nothing new")
-    for problem in plan.problems:
+    _print_left_out(plan.problems)
+
+
+def print_people(plan: Any, merged_paths: list[str], problems: list) -> None:
+    """After an import: each person merged (by name, with what was added) and each record left
+    out or skipped, so a merge into the wrong person or a lost record is seen at once."""
+    written = set(merged_paths)
+    for merge in plan.merges:
+        if merge.path in written:
+            added = "; ".join(str(addition) for addition in merge.additions)
+            print(f"  merged  {merge.name}  -> {merge.path}  (line {merge.lines[0]}): + {added}")
+    _print_left_out(problems)
+
+
+def _print_left_out(problems: list) -> None:
+    for problem in problems:
         if problem.severity == "error":
             print(f"  skipped line {problem.line}: {problem.message.removesuffix('; skipped')}")
+        elif problem.left_out:
+            print(f"  left out line {problem.line}: {problem.message.removesuffix('; left out')}")
 
 
 def plan_json(plan: Any, shown_file: str, format_name: str) -> dict[str, Any]:

@@ -29,6 +29,49 @@ class Candidate:
     met: Met | None = None
     tags: list[str] = field(default_factory=list)
     notes: str = ""
+    uid: str | None = None  # the vCard UID, matched before anything else
+    slug: str | None = None  # the slug a Kithbook export gave, kept for a new file when free
+    circle: str | None = None
+    cadence: str | None = None
+    channel: str | None = None
+    status: str | None = None
+    snooze: str | None = None
+    private: bool = False
+    knows: list[str] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    memories: list[str] = field(default_factory=list)
+    dates: list[dict[str, object]] = field(default_factory=list)
+    log: list[str] = field(default_factory=list)  # log entry lines, as written in `## Log`
+    private_notes: str = ""  # the `## Private` section (a JSON export made with --include-private)
+    value_lines: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def note_line(self, key: str, value: str, line: int) -> None:
+        """Remember the source line of one value, so a warning about it points there."""
+        self.value_lines.setdefault((key, value), line)
+
+    def line_of(self, key: str, value: str) -> int:
+        """The source line of one value; the record's first line when it was not noted."""
+        return self.value_lines.get((key, value), self.line)
+
+    def fill_name(self) -> str | None:
+        """Give a record whose name is empty or only punctuation the name of its organisation,
+        e-mail address or phone number; the one it took ("organisation", ...), None if none."""
+        if has_letters(self.name):
+            return "name"
+        for source, value in (
+            ("organisation", self.company),
+            ("e-mail address", self.emails[0] if self.emails else None),
+            ("phone number", self.phones[0] if self.phones else None),
+        ):
+            if value and has_letters(value):
+                self.name = value
+                return source
+        return None
+
+
+def has_letters(text: str | None) -> bool:
+    """Whether a name has a letter or digit (`-`, `.` or `()` alone name no one)."""
+    return bool(text) and any(char.isalnum() for char in text or "")
 
 
 @dataclass(frozen=True)
@@ -38,6 +81,7 @@ class SourceProblem:
     line: int
     severity: Severity
     message: str
+    left_out: bool = False  # the whole record was left out (reported, not an error)
 
     def render(self, source: str) -> str:
         return f"{source}:{self.line}: {self.severity}: {self.message}"
@@ -56,3 +100,7 @@ class ParsedSource:
 
     def warning(self, line: int, message: str) -> None:
         self.problems.append(SourceProblem(line, "warning", message))
+
+    def leave_out(self, line: int, message: str) -> None:
+        """A record that is normal in such files but names no one: reported, not an error."""
+        self.problems.append(SourceProblem(line, "warning", message, left_out=True))

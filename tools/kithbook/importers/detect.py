@@ -15,7 +15,7 @@ SNIFF_BYTES = 64_000
 
 def detect_format(data: bytes, filename: str = "") -> str | None:
     """`vcard`, `linkedin`, `google` or `csv`; None when neither the content nor the name tells."""
-    head = decode_text(data[:SNIFF_BYTES])
+    head = decode_text(data[:SNIFF_BYTES])  # an even count: UTF-16 is cut between characters
     if _VCARD_START.match(head):
         return "vcard"
     rows = read_rows(head)

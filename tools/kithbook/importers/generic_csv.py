@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kithbook.importers.candidate import Candidate, ParsedSource
-from kithbook.importers.csv_rows import decode_text, read_rows, records
+from kithbook.importers.csv_rows import read_rows, read_text, records
 from kithbook.importers.values import (
     add_link,
     add_unique,
@@ -140,7 +140,7 @@ def column_keys(header: list[str], mapping: dict[str, str]) -> dict[str, str]:
 def read_generic_csv(data: bytes, mapping: dict[str, str] | None = None) -> ParsedSource:
     """Every row after the header as a candidate; raises MappingError for a bad `--map`."""
     parsed = ParsedSource(FORMAT)
-    rows = read_rows(decode_text(data))
+    rows = read_rows(read_text(data, parsed))
     first = next((index for index, row in enumerate(rows) if not row.blank), None)
     if first is None:
         parsed.error(1, "the file is empty; a CSV import needs a header row naming its columns")

@@ -1,8 +1,13 @@
 """An index of who is in the network, so an imported person is found without comparing pairs.
 
-People match on the same e-mail, the same LinkedIn profile, or the same name once accents, case,
-word order, punctuation and German umlaut spellings are set aside ("Müller, José" =
-"José Mueller"); aliases (`aka`) count as names. The index is built once and looked up per record.
+People match on the same UID (a vCard's `UID`, kept as the `uid` key, or `kithbook:<slug>` from an
+export), the same e-mail, the same LinkedIn profile, or the same name once accents, case, word
+order, punctuation and German umlaut spellings are set aside ("Müller, José" = "José Mueller");
+aliases (`aka`) count as names. Two people with one name are kept apart when both have a UID or
+a LinkedIn profile and none is shared (a person has one of each), and so are two records of one
+import file with different e-mails (a directory lists each person once, with all their addresses);
+a contact you have with another address than the record's may be the same person with a second
+address, so that record merges. The index is built once and looked up per record.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from kithbook.model import Network
 UMLAUTS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
-RULES = ("e-mail", "LinkedIn profile", "name")
+RULES = ("UID", "e-mail", "LinkedIn profile", "name")
+IDENTIFIERS = ("UID", "e-mail", "LinkedIn profile")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -73,23 +79,45 @@ class MatchIndex:
 
     def __init__(self) -> None:
         self._tables: dict[str, dict[str, list[str]]] = {rule: {} for rule in RULES}
+        self._identifiers: dict[str, dict[str, set[str]]] = {}  # slug -> rule -> keys
+        self.kept_apart: list[tuple[str, str]] = []  # (slug, rule) of the last `find`
 
     @classmethod
     def of_network(cls, network: Network) -> MatchIndex:
         index = cls()
         for contact in network.contacts:
-            index.add(contact.slug, contact.emails, contact.links, (contact.name, *contact.aka))
+            uids = [contact.uid, f"kithbook:{contact.slug}"] if contact.uid else []
+            index.add(
+                contact.slug,
+                contact.emails,
+                contact.links,
+                (contact.name, *contact.aka),
+                uids=uids or [f"kithbook:{contact.slug}"],
+            )
         return index
 
     def add(
-        self, slug: str, emails: Iterable[str], links: dict[str, str], names: Iterable[str]
+        self,
+        slug: str,
+        emails: Iterable[str],
+        links: dict[str, str],
+        names: Iterable[str],
+        *,
+        uids: Iterable[str] = (),
+        planned: bool = False,
     ) -> None:
-        """Index (or re-index, after a merge) one contact's e-mails, LinkedIn profiles and names."""
+        """Index (or re-index, after a merge) one contact's UIDs, e-mails, LinkedIn profiles and
+        names; `planned` for a person this import creates, whose e-mails tell them apart."""
         keys = {
+            "UID": set(uids),
             "e-mail": {email_key(address) for address in emails},
             "LinkedIn profile": linkedin_keys(links),
             "name": {key for name in names for key in name_keys(name)},
         }
+        known = self._identifiers.setdefault(slug, {rule: set() for rule in IDENTIFIERS})
+        for rule in IDENTIFIERS:
+            if rule != "e-mail" or planned:
+                known[rule] |= {key for key in keys[rule] if not key.startswith("kithbook:")}
         for rule, values in keys.items():
             table = self._tables[rule]
             for value in values:
@@ -97,19 +125,42 @@ class MatchIndex:
                 if slug not in slugs:
                     slugs.append(slug)
 
-    def find(self, name: str, emails: Iterable[str], links: dict[str, str]) -> Match | None:
-        """The strongest rule that finds anyone: e-mail, then LinkedIn profile, then name."""
+    def find(
+        self,
+        name: str,
+        emails: Iterable[str],
+        links: dict[str, str],
+        *,
+        uids: Iterable[str] = (),
+    ) -> Match | None:
+        """The strongest rule that finds anyone: UID, e-mail, LinkedIn profile, then name; a name
+        match is dropped when an identifier of one kind differs on both sides (`kept_apart`)."""
         keys = {
+            "UID": list(uids),
             "e-mail": [email_key(address) for address in emails],
             "LinkedIn profile": sorted(linkedin_keys(links)),
             "name": sorted(name_keys(name)),
         }
+        self.kept_apart = []
         for rule in RULES:
             found: list[str] = []
             for key in keys[rule]:
                 for slug in self._tables[rule].get(key, ()):
                     if slug not in found:
                         found.append(slug)
+            if rule == "name":
+                found = [slug for slug in found if not self._tell_apart(slug, keys)]
             if found:
                 return Match(tuple(found), rule)
         return None
+
+    def _tell_apart(self, slug: str, keys: dict[str, list[str]]) -> bool:
+        """Whether an identifier the record and the contact both have (not one shared) says they
+        are two people; noted in `kept_apart`."""
+        known = self._identifiers.get(slug, {})
+        for rule in IDENTIFIERS:
+            offered = {key for key in keys[rule] if not key.startswith("kithbook:")}
+            if offered and known.get(rule) and not offered & known[rule]:
+                self.kept_apart.append((slug, rule))
+                return True
+        return False
