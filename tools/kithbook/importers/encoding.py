@@ -39,10 +39,11 @@ LEGACY_NAMES = {
 # a reading in the wrong Cyrillic, Greek or Hebrew set gives real letters, but rare ones.
 COMMON_LETTERS = {
     "CYRILLIC": set("оеаинтсрвлкмд"),
-    "GREEK": set("αοιετσνηυρπκμλωςάόίέήύώ"),
+    "GREEK": set("αοιετσνηυρπκμλςάόίέήύώ"),
     "HEBREW": set("יוהלארמתבשנדעכקםןךףץ"),
     "ARABIC": set("اليمنرتوبهعدسكةقفح"),
 }
+GREEK_ACCENTED = set("άέήίόύώΆΈΉΊΌΎΏΐΰ")
 # Latin letters of Windows-1252 that few names use, where Turkish and Baltic sets have common ones.
 RARE_LATIN = set("þðÞÐýÝ")
 BOMS = (
@@ -152,7 +153,10 @@ def _word_score(word: list[str]) -> int:
     common = COMMON_LETTERS.get(next(iter(scripts)), set())
     share = sum(char.lower() in common for char in word) / len(word)
     shouting = len(word) > 1 and all(char.isupper() for char in word if char.isalpha())
-    return round(6 * share) - 2 - 2 * shouting
+    # A Greek word of two syllables or more carries an accent (tonos); a reading without any is
+    # likely another script's letters.
+    unaccented = scripts == {"GREEK"} and len(word) >= 4 and not set(word) & GREEK_ACCENTED
+    return round(6 * share) - 2 - 2 * shouting - 3 * unaccented
 
 
 def _script(char: str) -> str:
