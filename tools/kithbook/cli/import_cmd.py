@@ -32,8 +32,11 @@ if TYPE_CHECKING:
     from kithbook.importers.candidate import ParsedSource
     from kithbook.model import Network
 
-HELP = "import contacts from a vCard, LinkedIn Connections.csv, Google Contacts CSV or any CSV"
-FORMAT_NAMES = ("vcard", "linkedin", "google", "csv")
+HELP = (
+    "import contacts from a vCard or vdir folder, LinkedIn Connections.csv, Google Contacts CSV, "
+    "any CSV, or a Kithbook JSON export"
+)
+FORMAT_NAMES = ("vcard", "linkedin", "google", "csv", "json")
 PROGRESS_DELAY = 0.5  # seconds before a progress bar appears
 
 

@@ -51,6 +51,7 @@ KEYS = (
     "knows",
     "goals",
     "memories",
+    "private",
     "birth-year",
     "birth-month",
     "birth-day",
@@ -243,6 +244,8 @@ def _candidate(
                 setattr(candidate, key, one_line(value) or None)
         elif key in KEPT_TEXT:
             setattr(candidate, key, one_line(value) or None)
+        elif key == "private":
+            candidate.private = value.strip().lower() in ("true", "yes", "1")
         elif key in ("birth-year", "birth-month", "birth-day"):
             parts[key] = value.strip()
         elif key == "notes":
@@ -267,6 +270,8 @@ def _candidate(
     if met:
         candidate.met = Met(**met)  # type: ignore[arg-type]
     _birthday_parts(candidate, parts, line, parsed)
+    if candidate.status == "active":  # the default: nothing to add
+        candidate.status = None
     if candidate.fill_name() is None:
         parsed.error(
             line,

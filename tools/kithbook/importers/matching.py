@@ -7,7 +7,8 @@ aliases (`aka`) count as names. Two people with one name are kept apart when bot
 a LinkedIn profile and none is shared (a person has one of each), and so are two records of one
 import file with different e-mails (a directory lists each person once, with all their addresses);
 a contact you have with another address than the record's may be the same person with a second
-address, so that record merges. The index is built once and looked up per record.
+address, so that record merges. Likewise two records of one Kithbook export (`kithbook:<slug>`
+UIDs) with different slugs are two people. The index is built once and looked up per record.
 """
 
 from __future__ import annotations
@@ -116,7 +117,9 @@ class MatchIndex:
         }
         known = self._identifiers.setdefault(slug, {rule: set() for rule in IDENTIFIERS})
         for rule in IDENTIFIERS:
-            if rule != "e-mail" or planned:
+            if planned:
+                known[rule] |= keys[rule]
+            elif rule != "e-mail":
                 known[rule] |= {key for key in keys[rule] if not key.startswith("kithbook:")}
         for rule, values in keys.items():
             table = self._tables[rule]
@@ -159,7 +162,7 @@ class MatchIndex:
         are two people; noted in `kept_apart`."""
         known = self._identifiers.get(slug, {})
         for rule in IDENTIFIERS:
-            offered = {key for key in keys[rule] if not key.startswith("kithbook:")}
+            offered = set(keys[rule])
             if offered and known.get(rule) and not offered & known[rule]:
                 self.kept_apart.append((slug, rule))
                 return True
