@@ -44,7 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_root(parser)
     add_today(parser)
     add_json(parser)
-    parser.add_argument("file", type=Path, metavar="FILE", help="the file to import")
+    parser.add_argument(
+        "file", type=Path, metavar="FILE", help="the file to import, or a vdir folder of .vcf files"
+    )
     parser.add_argument(
         "--dry-run",
         action="store_true",
@@ -77,6 +79,14 @@ def run(args: argparse.Namespace) -> int:
 
     root = check_root(args.root)
     today = today_from(args)
+    if args.file.is_dir():
+        from kithbook.importers.vcard import read_vdir
+
+        if args.format not in (None, "vcard") or args.map:
+            raise CommandError(f"{args.file} is a folder: a vdir of .vcf files, read as vCard")
+        network = load(root)
+        with loaded_network_frozen():
+            return _import(args, network, read_vdir(args.file), "vdir", today)
     data = _read(args.file)
     format_name = args.format or detect_format(data, args.file.name)
     if format_name is None:
@@ -224,7 +234,7 @@ def plan_json(plan: Any, shown_file: str, format_name: str) -> dict[str, Any]:
 
 def _problem_json(problem: Any, shown_file: str) -> dict[str, Any]:
     return {
-        "path": shown_file,
+        "path": f"{shown_file}/{problem.file}" if problem.file else shown_file,
         "line": problem.line,
         "severity": problem.severity,
         "message": problem.message,

@@ -72,10 +72,11 @@ def to_vcard(contacts: Iterable[Contact], version: str = "4.0") -> str:
     """One vCard per contact; 3.0 writes a birthday without year the way Apple does (1604-MM-DD)."""
     if version not in VCARD_VERSIONS:
         raise ValueError(f"vCard version {version!r}; use one of: {', '.join(VCARD_VERSIONS)}")
-    return "".join(_card(contact, version).serialize() for contact in contacts)
+    return "".join(card_of(contact, version).serialize() for contact in contacts)
 
 
-def _card(contact: Contact, version: str) -> vobject.base.Component:
+def card_of(contact: Contact, version: str) -> vobject.base.Component:
+    """One contact's vCard (a vobject component)."""
     card = vobject.vCard()
     card.add("version").value = version
     card.add("prodid").value = "-//Kithbook//kith export//EN"

@@ -82,9 +82,11 @@ class SourceProblem:
     severity: Severity
     message: str
     left_out: bool = False  # the whole record was left out (reported, not an error)
+    file: str | None = None  # the file inside a vdir folder
 
     def render(self, source: str) -> str:
-        return f"{source}:{self.line}: {self.severity}: {self.message}"
+        where = f"{source}/{self.file}" if self.file else source
+        return f"{where}:{self.line}: {self.severity}: {self.message}"
 
 
 @dataclass

@@ -10,6 +10,7 @@ import quopri
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 from vobject.base import (
     Component,
@@ -74,6 +75,24 @@ def decode_vcard(data: bytes) -> Decoded:
             declared = name
             break
     return decode_bytes(data, declared)
+
+
+def read_vdir(folder: Path) -> ParsedSource:
+    """Every card of a vdir folder (one `.vcf` per contact, as vdirsyncer and khard keep them);
+    a problem names its file as well as its line."""
+    parsed = ParsedSource("vdir")
+    files = sorted(folder.glob("*.vcf"))
+    if not files:
+        parsed.error(1, f"{folder} holds no .vcf files (a vdir has one per contact)")
+    for path in files:
+        try:
+            one = read_vcards(path.read_bytes())
+        except OSError as error:
+            parsed.error(1, f"{path.name}: cannot read the file: {error.strerror}; skipped")
+            continue
+        parsed.candidates.extend(one.candidates)
+        parsed.problems.extend(replace(problem, file=path.name) for problem in one.problems)
+    return parsed
 
 
 def split_cards(text: str) -> Iterator[tuple[int, int, list[str]]]:
