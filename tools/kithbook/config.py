@@ -48,6 +48,7 @@ class Config:
     duplicate_outreach: Duration = Duration(7, "d")
     phone_region: str | None = None
     max_file_bytes: int = 1_000_000
+    notify: tuple[str, ...] = ()  # apprise URLs `kith notify` sends today's plan to
 
     def cadence_of_circle(self, circle: str | None) -> Duration:
         return self.circles.get(circle or "", self.default_cadence)
@@ -83,6 +84,11 @@ def _channels_option(reader: FieldReader, key: str, node: Node) -> tuple[str, ..
     return tuple(name.lower() for name in names) or None
 
 
+def _urls_option(reader: FieldReader, key: str, node: Node) -> tuple[str, ...] | None:
+    urls, _ = reader.text_list(key, node)
+    return tuple(urls) or None
+
+
 def _count_option(reader: FieldReader, key: str, node: Node) -> int | None:
     return reader.integer(key, node, minimum=0)
 
@@ -115,6 +121,7 @@ OPTIONS: dict[str, OptionReader] = {
     "duplicate_outreach": _duration_option,
     "phone_region": _region_option,
     "max_file_bytes": _count_option,
+    "notify": _urls_option,
 }
 
 
