@@ -185,7 +185,7 @@ def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]
     if not args.at:
         from kithbook.parse.load import load
 
-        return load(root), None
+        return load(root, cache=not args.no_cache), None
     from kithbook.repo.snapshot import SnapshotError, load_at
 
     try:

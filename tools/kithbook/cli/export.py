@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(
             "give the folder for vdir (kith export vdir DIR), and only for vdir (use -o FILE)"
         )
-    network = load(check_root(args.root))
+    network = load(check_root(args.root), cache=True)
     contacts = select_contacts(network, tag=args.tag, include_private=args.include_private)
     if args.format == "vdir":
         return _export_vdir(contacts, args.folder, args.vcard_version or "3.0", network)
