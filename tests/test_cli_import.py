@@ -162,3 +162,11 @@ def test_a_dry_run_counts_unchanged_records_apart_from_skipped_ones(make_network
         "Connections.csv (linkedin): 0 new, 0 merged, 4 unchanged, 0 skipped, 1 left out "
         "(dry run: nothing written)"
     )
+
+
+def test_json_lists_the_records_left_out_with_their_reason(make_network, capsys):
+    root = make_network({})
+    assert run(root, str(FIXTURES / "Connections.csv"), "--dry-run", "--json") == 0
+    left_out = json.loads(capsys.readouterr().out)["left_out"]
+    assert [entry["line"] for entry in left_out] == [8]
+    assert "hides their name" in left_out[0]["reason"]

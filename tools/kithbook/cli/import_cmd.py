@@ -228,6 +228,7 @@ def plan_json(plan: Any, shown_file: str, format_name: str) -> dict[str, Any]:
             for m in plan.merges
         ],
         "unchanged": [{"slug": slug, "line": line} for line, slug in plan.unchanged],
+        "left_out": [{"line": p.line, "reason": p.message} for p in plan.left_out],
         "problems": [_problem_json(problem, shown_file) for problem in plan.problems],
     }
 
