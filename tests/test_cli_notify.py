@@ -181,3 +181,16 @@ def test_the_digest_lists_each_item_with_its_reason(make_network):
         "- Ada Lovelace (video)",
         "- Secret Agent",
     ]
+
+
+def test_the_message_follows_the_days_plan_when_the_due_list_makes_one(make_network):
+    network = load(make_network(CONTACTS))
+    due = due_list(network, dt.date.fromisoformat(TODAY))
+    first = due.items[0]
+
+    class Planned:
+        items = due.items
+        plan = (first,)
+
+    assert todays_items(Planned()) == (first,)
+    assert todays_items(due) == tuple(item for item in due.items if not item.upcoming)

@@ -19,6 +19,7 @@ from kithbook.importers.values import (
     plain_text,
     tag_word,
     without_direction_marks,
+    without_formula_guard,
 )
 from kithbook.model import Met
 
@@ -231,7 +232,7 @@ def _candidate(
     parts: dict[str, str] = {}
     met: dict[str, object] = {}
     for column, key in keys.items():
-        value = values.get(column, "")
+        value = without_formula_guard(values.get(column, ""))
         if not value.strip() or key == "ignore":
             continue
         if key in ("name", "first-name", "middle-name", "last-name"):
