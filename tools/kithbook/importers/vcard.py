@@ -1,7 +1,10 @@
 """vCard 2.1, 3.0 and 4.0 files as candidates, read with the vobject library.
 
 The file is cut into cards first (by their BEGIN/END lines) so that one broken card costs one error
-at its own line and the others still import. Embedded photos, logos, sounds and keys are skipped.
+at its own line and the others still import. Lines are unfolded here, not by vobject, so that what
+real exports do is read as meant: iPhone's CR CR LF, bare base64 lines after a PHOTO, vCard 2.1's
+quoted-printable soft breaks; quoted-printable values are decoded here too, in their CHARSET or a
+guessed one. Embedded photos, logos, sounds and keys are skipped. A vdir folder is read file by file.
 """
 
 from __future__ import annotations
