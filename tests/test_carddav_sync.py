@@ -126,6 +126,7 @@ status_path = "{tmp_path / "status"}/"
 a = "kithbook_vdir"
 b = "kithbook_server"
 collections = null
+conflict_resolution = "b wins"
 
 [storage kithbook_vdir]
 type = "filesystem"
