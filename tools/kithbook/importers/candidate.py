@@ -7,7 +7,9 @@ a new file or a merge.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from kithbook.model import Met, MonthDay, Severity
 
@@ -37,21 +39,48 @@ class Candidate:
     status: str | None = None
     snooze: str | None = None
     private: bool = False
-    knows: list[str] = field(default_factory=list)
-    goals: list[str] = field(default_factory=list)
-    memories: list[str] = field(default_factory=list)
-    dates: list[dict[str, object]] = field(default_factory=list)
-    log: list[str] = field(default_factory=list)  # log entry lines, as written in `## Log`
+    # Kithbook's own keys, rare in other files: empty tuples until `items_of` makes them lists,
+    # so that 10,000 LinkedIn rows do not carry 50,000 empty lists for the cycle collector to scan.
+    knows: Sequence[str] = ()
+    goals: Sequence[str] = ()
+    memories: Sequence[str] = ()
+    dates: Sequence[dict[str, object]] = ()
+    log: Sequence[str] = ()  # log entry lines, as written in `## Log`
     private_notes: str = ""  # the `## Private` section (a JSON export made with --include-private)
-    value_lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    value_lines: dict[tuple[str, str], int] | None = None
+
+    def items_of(self, key: str) -> list[Any]:
+        """The list of `key` (knows, goals, memories, dates, log), to add to."""
+        items = getattr(self, key)
+        if not isinstance(items, list):
+            items = list(items)
+            setattr(self, key, items)
+        return items
 
     def note_line(self, key: str, value: str, line: int) -> None:
         """Remember the source line of one value, so a warning about it points there."""
+        if self.value_lines is None:
+            self.value_lines = {}
         self.value_lines.setdefault((key, value), line)
 
     def line_of(self, key: str, value: str) -> int:
         """The source line of one value; the record's first line when it was not noted."""
-        return self.value_lines.get((key, value), self.line)
+        return (self.value_lines or {}).get((key, value), self.line)
+
+    def has_kithbook_keys(self) -> bool:
+        """Whether the record carries any key only Kithbook's own exports (or a UID) give."""
+        return bool(
+            self.uid
+            or self.circle
+            or self.cadence
+            or self.channel
+            or self.status
+            or self.snooze
+            or self.private
+            or self.knows
+            or self.goals
+            or self.memories
+        )
 
     def fill_name(self) -> str | None:
         """Give a record whose name is empty or only punctuation the name of its organisation,

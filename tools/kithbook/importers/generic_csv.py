@@ -322,4 +322,4 @@ def _add_list_item(candidate: Candidate, key: str, item: str) -> None:
         if word and word not in candidate.tags:
             candidate.tags.append(word)
     else:
-        add_unique(getattr(candidate, key), item)
+        add_unique(candidate.items_of(key), item)

@@ -74,7 +74,7 @@ def candidate_from_json(item: dict[str, Any], line: int, parsed: ParsedSource) -
     candidate.uid = _text(item.get("uid")) or None
     for key in LIST_KEYS:
         for value in _list(item.get(key)):
-            add_unique(getattr(candidate, key), _text(value))
+            add_unique(candidate.items_of(key), _text(value))
     for label, url in (item.get("links") or {}).items():
         add_link(candidate.links, str(label), _text(url))
     for key in TEXT_KEYS:
@@ -100,13 +100,13 @@ def candidate_from_json(item: dict[str, Any], line: int, parsed: ParsedSource) -
             value: dict[str, object] = {"date": day, "label": one_line(_text(entry["label"]))}
             if entry.get("yearly"):
                 value["yearly"] = True
-            candidate.dates.append(value)
+            candidate.items_of("dates").append(value)
     for entry in _list(item.get("log")):
         log_line = _log_line(entry)
         if log_line is None:
             parsed.warning(line, f"log: {entry!r} is not a log entry; left out")
         else:
-            candidate.log.append(log_line)
+            candidate.items_of("log").append(log_line)
     if candidate.fill_name() is None:
         parsed.error(line, "this contact has no name; skipped")
         return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -28,6 +28,7 @@ UMLAUTS = str.maketrans(
 )
 RULES = ("UID", "e-mail", "LinkedIn profile", "name")
 IDENTIFIERS = ("UID", "e-mail", "LinkedIn profile")
+Identifiers = dict[str, set[str]]  # rule -> keys
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -76,24 +77,24 @@ class Match:
 
 
 class MatchIndex:
-    """Contacts by e-mail, LinkedIn profile and name key; add planned contacts as the plan grows."""
+    """Contacts by UID, e-mail, LinkedIn profile and name key; add planned contacts as the plan
+    grows. `kithbook:<slug>` UIDs are looked up among the slugs, not stored."""
 
     def __init__(self) -> None:
         self._tables: dict[str, dict[str, list[str]]] = {rule: {} for rule in RULES}
-        self._identifiers: dict[str, dict[str, set[str]]] = {}  # slug -> rule -> keys
+        self._slugs: set[str] = set()
         self.kept_apart: list[tuple[str, str]] = []  # (slug, rule) of the last `find`
 
     @classmethod
     def of_network(cls, network: Network) -> MatchIndex:
         index = cls()
         for contact in network.contacts:
-            uids = [contact.uid, f"kithbook:{contact.slug}"] if contact.uid else []
             index.add(
                 contact.slug,
                 contact.emails,
                 contact.links,
                 (contact.name, *contact.aka),
-                uids=uids or [f"kithbook:{contact.slug}"],
+                uids=(contact.uid,) if contact.uid else (),
             )
         return index
 
@@ -105,22 +106,16 @@ class MatchIndex:
         names: Iterable[str],
         *,
         uids: Iterable[str] = (),
-        planned: bool = False,
     ) -> None:
         """Index (or re-index, after a merge) one contact's UIDs, e-mails, LinkedIn profiles and
-        names; `planned` for a person this import creates, whose e-mails tell them apart."""
+        names."""
+        self._slugs.add(slug)
         keys = {
-            "UID": set(uids),
+            "UID": {uid for uid in uids if not _exported(uid)},
             "e-mail": {email_key(address) for address in emails},
             "LinkedIn profile": linkedin_keys(links),
             "name": {key for name in names for key in name_keys(name)},
         }
-        known = self._identifiers.setdefault(slug, {rule: set() for rule in IDENTIFIERS})
-        for rule in IDENTIFIERS:
-            if planned:
-                known[rule] |= keys[rule]
-            elif rule != "e-mail":
-                known[rule] |= {key for key in keys[rule] if not key.startswith("kithbook:")}
         for rule, values in keys.items():
             table = self._tables[rule]
             for value in values:
@@ -135,9 +130,11 @@ class MatchIndex:
         links: dict[str, str],
         *,
         uids: Iterable[str] = (),
+        identifiers: Callable[[str], Identifiers] | None = None,
     ) -> Match | None:
         """The strongest rule that finds anyone: UID, e-mail, LinkedIn profile, then name; a name
-        match is dropped when an identifier of one kind differs on both sides (`kept_apart`)."""
+        match is dropped when `identifiers` (a contact's UIDs, e-mails and LinkedIn profiles that
+        tell it apart, by rule) and the record's differ in one kind (noted in `kept_apart`)."""
         keys = {
             "UID": list(uids),
             "e-mail": [email_key(address) for address in emails],
@@ -148,22 +145,37 @@ class MatchIndex:
         for rule in RULES:
             found: list[str] = []
             for key in keys[rule]:
-                for slug in self._tables[rule].get(key, ()):
+                if rule == "UID" and _exported(key):
+                    slugs: Iterable[str] = (
+                        (key[len(EXPORTED) :],) if key[len(EXPORTED) :] in self._slugs else ()
+                    )
+                else:
+                    slugs = self._tables[rule].get(key, ())
+                for slug in slugs:
                     if slug not in found:
                         found.append(slug)
-            if rule == "name":
-                found = [slug for slug in found if not self._tell_apart(slug, keys)]
+            if rule == "name" and identifiers is not None:
+                found = [
+                    slug for slug in found if not self._tell_apart(identifiers(slug), slug, keys)
+                ]
             if found:
                 return Match(tuple(found), rule)
         return None
 
-    def _tell_apart(self, slug: str, keys: dict[str, list[str]]) -> bool:
+    def _tell_apart(self, known: Identifiers, slug: str, keys: dict[str, list[str]]) -> bool:
         """Whether an identifier the record and the contact both have (not one shared) says they
         are two people; noted in `kept_apart`."""
-        known = self._identifiers.get(slug, {})
         for rule in IDENTIFIERS:
             offered = set(keys[rule])
-            if offered and known.get(rule) and not offered & known[rule]:
+            known_here = known.get(rule)
+            if offered and known_here and not offered & known_here:
                 self.kept_apart.append((slug, rule))
                 return True
         return False
+
+
+EXPORTED = "kithbook:"  # the UID `kith export` gives a contact without a `uid` key
+
+
+def _exported(uid: str) -> bool:
+    return uid.startswith(EXPORTED)

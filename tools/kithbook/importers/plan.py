@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
 from kithbook.importers.candidate import Candidate, SourceProblem
-from kithbook.importers.matching import MatchIndex, linkedin_key, name_keys
+from kithbook.importers.matching import (
+    Identifiers,
+    MatchIndex,
+    email_key,
+    linkedin_key,
+    linkedin_keys,
+    name_keys,
+)
 from kithbook.importers.tidy import tidy
 from kithbook.model import Contact, Met, MonthDay, Network
 from kithbook.parse.slugs import SLUG, free_slug, make_slug
@@ -116,11 +123,14 @@ class _Person:
     lines: list[int] = field(default_factory=list)
     merge: Merge | None = None  # None for a planned new contact
     written: frozenset[str] = frozenset()  # keys in the file, even those whose value failed to read
-    keys: dict[str, Any] = field(default_factory=dict)  # circle, cadence, ... (KEPT_KEYS)
-    lists: dict[str, list[str]] = field(default_factory=dict)  # knows, goals, memories
-    dates: list[dict[str, Any]] = field(default_factory=list)
-    log: list[str] = field(default_factory=list)
+    # Kithbook's own keys (KEPT_KEYS) and lists (LIST_KEYS); rare outside its exports, so None
+    # (nothing) until something is added: 10,000 empty dicts would cost the cycle collector time
+    keys: dict[str, Any] | None = None
+    lists: dict[str, list[str]] | None = None
+    dates: Sequence[dict[str, Any]] = ()
+    log: Sequence[str] = ()
     private_notes: str = ""
+    exported: bool = False  # planned from a Kithbook export's record, which named its slug
 
     @classmethod
     def of_contact(cls, contact: Contact) -> _Person:
@@ -147,7 +157,7 @@ class _Person:
                 "snooze": contact.snooze,
                 "private": True if contact.private else None,
             },
-            lists={key: list(getattr(contact, key)) for key in LIST_KEYS},
+            lists={key: list(getattr(contact, key)) for key in LIST_KEYS if getattr(contact, key)},
         )
 
     @classmethod
@@ -165,10 +175,8 @@ class _Person:
             None,
             [],
             notes=candidate.notes,
-            keys=dict.fromkeys(KEPT_KEYS),
-            lists={key: [] for key in LIST_KEYS},
-            dates=list(candidate.dates),
-            log=list(candidate.log),
+            dates=candidate.dates,
+            log=candidate.log,
             private_notes=candidate.private_notes,
         )
 
@@ -191,7 +199,11 @@ def plan_import(
     for candidate in candidates:
         plan.problems.extend(tidy(candidate, network.config, today))
         match = index.find(
-            candidate.name, candidate.emails, candidate.links, uids=candidate_uids(candidate)
+            candidate.name,
+            candidate.emails,
+            candidate.links,
+            uids=candidate_uids(candidate),
+            identifiers=lambda slug: _identifiers(people.get(slug), network.by_slug.get(slug)),
         )
         plan.problems.extend(
             SourceProblem(
@@ -218,6 +230,7 @@ def plan_import(
             slug = free_slug(wanted or make_slug(candidate.name), taken)
             taken.add(slug)
             person = _Person.of_candidate(candidate, slug, f"{folder}/{slug}.md")
+            person.exported = bool(candidate.slug)
             people[slug] = person
             new_people.append(person)
         else:
@@ -232,8 +245,7 @@ def plan_import(
             person.emails,
             person.links,
             (person.name, *person.aka),
-            uids=person_uids(slug, person.keys.get("uid")),
-            planned=person.merge is None,
+            uids=[uid] if (uid := (person.keys or {}).get("uid")) else (),
         )
         if match is None:
             continue
@@ -334,15 +346,19 @@ def _merge_links(person: _Person, candidate: Candidate, conflict: Conflict) -> l
 
 def _merge_kept_keys(person: _Person, candidate: Candidate) -> list[Addition]:
     """Kithbook's own keys (circle, status, knows, goals, ...) when the file has none of them."""
+    if not candidate.has_kithbook_keys():
+        return []
     added = []
+    keys = person.keys = person.keys or {}
+    lists = person.lists = person.lists or {}
     for key in KEPT_KEYS:
         value = _kept_value(key, getattr(candidate, key))
-        if value in (None, False, "") or person.keys.get(key) is not None or key in person.written:
+        if value in (None, False, "") or keys.get(key) is not None or key in person.written:
             continue
-        person.keys[key] = value
+        keys[key] = value
         added.append(Addition("key", key, value))
     for key in LIST_KEYS:
-        kept = person.lists.setdefault(key, [])
+        kept = lists.setdefault(key, [])
         for item in getattr(candidate, key):
             if item not in kept:
                 kept.append(item)
@@ -366,9 +382,23 @@ def candidate_uids(candidate: Candidate) -> list[str]:
     return [*uids, f"kithbook:{candidate.slug}"] if candidate.slug else uids
 
 
-def person_uids(slug: str, uid: str | None) -> list[str]:
-    """The identities a contact answers to: its `uid` key, and `kithbook:<slug>` always."""
-    return [uid, f"kithbook:{slug}"] if uid else [f"kithbook:{slug}"]
+def _identifiers(person: _Person | None, contact: Contact | None) -> Identifiers:
+    """What tells a person apart from another of the same name: a UID and LinkedIn profiles;
+    for a person this import creates, also its e-mails and (from a Kithbook export) its slug. Asked
+    only for name matches, so nothing is kept for the many records that never need it."""
+    if person is None:
+        if contact is None:
+            return {}
+        uid = {contact.uid} if contact.uid else set()
+        return {"UID": uid, "LinkedIn profile": linkedin_keys(contact.links)}
+    uid = (person.keys or {}).get("uid")
+    uids = {uid} if uid else set()
+    known = {"UID": uids, "LinkedIn profile": linkedin_keys(person.links)}
+    if person.merge is None:  # planned by this import
+        known["e-mail"] = {email_key(address) for address in person.emails}
+        if person.exported:
+            uids.add(f"kithbook:{person.slug}")
+    return known
 
 
 def _merge_birthday(person: _Person, candidate: Candidate, conflict: Conflict) -> list[Addition]:
@@ -417,7 +447,7 @@ def _new_contact(person: _Person) -> NewContact:
             "via": person.met.via,
         }
         met = {key: value for key, value in met.items() if value is not None}
-    keys = person.keys
+    keys = person.keys or {}
     fields = {
         "name": person.name,
         "uid": keys.get("uid"),
@@ -430,7 +460,7 @@ def _new_contact(person: _Person) -> NewContact:
         **{key: keys.get(key) for key in ("circle", "cadence", "channel", "status", "snooze")},
         "birthday": birthday_value(person.birthday) if person.birthday else None,
         "met": met,
-        **{key: person.lists.get(key) for key in LIST_KEYS},
+        **{key: (person.lists or {}).get(key) for key in LIST_KEYS},
         "dates": person.dates,
         "private": keys.get("private") or None,
     }
@@ -438,7 +468,7 @@ def _new_contact(person: _Person) -> NewContact:
     return NewContact(person.slug, person.path, fields, body, person.lines)
 
 
-def contact_body(notes: str, log: list[str], private_notes: str = "") -> str:
+def contact_body(notes: str, log: Sequence[str], private_notes: str = "") -> str:
     """Notes (kept plain text), the log entries as given, and a `## Private` section when any."""
     body = markdown_body(notes) or "## Log\n"
     if log:

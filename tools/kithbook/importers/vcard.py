@@ -341,7 +341,7 @@ def read_kithbook_property(candidate: Candidate, name: str, value: str) -> None:
         setattr(candidate, name.lower(), one_line(value))
     elif name in ("KNOWS", "GOAL", "MEMORY"):
         key = {"KNOWS": "knows", "GOAL": "goals", "MEMORY": "memories"}[name]
-        add_unique(getattr(candidate, key), value)
+        add_unique(candidate.items_of(key), value)
     elif name == "PRIVATE":
         candidate.private = value.lower() == "true"
     elif name in ("MET-DATE", "MET-WHERE", "MET-VIA"):
