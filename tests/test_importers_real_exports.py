@@ -169,3 +169,20 @@ def test_importing_any_fixture_twice_changes_nothing_the_second_time(make_networ
     parsed = read_source(data, fmt)
     again = plan_import(parsed.candidates, load(root), TODAY, parsed.problems)
     assert (again.new, again.merges) == ([], [])
+
+
+def test_two_exported_people_with_one_name_stay_two_and_a_slug_never_refuses_a_phone_uid(
+    make_network,
+):
+    cards = "".join(
+        f"BEGIN:VCARD\nVERSION:3.0\nUID:kithbook:{slug}\nFN:Ada Lovelace\nEND:VCARD\n"
+        for slug in ("ada", "ada-2")
+    )
+    parsed = read_source(cards.encode(), "vcard")
+    empty = plan_import(parsed.candidates, load(make_network({})), TODAY, parsed.problems)
+    assert [contact.slug for contact in empty.new] == ["ada", "ada-2"]
+    root = make_network({"ada-lovelace": "---\nname: Ada Lovelace\nuid: phone-1\n---\n"})
+    one = "BEGIN:VCARD\nVERSION:3.0\nUID:kithbook:ada\nFN:Ada Lovelace\nEND:VCARD\n"
+    parsed = read_source(one.encode(), "vcard")
+    plan = plan_import(parsed.candidates, load(root), TODAY, parsed.problems)
+    assert plan.new == [] and [slug for _, slug in plan.unchanged] == ["ada-lovelace"]

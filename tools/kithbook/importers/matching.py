@@ -166,11 +166,13 @@ class MatchIndex:
         """Whether an identifier the record and the contact both have (not one shared) says they
         are two people; noted in `kept_apart`."""
         for rule in IDENTIFIERS:
-            offered = set(keys[rule])
-            known_here = known.get(rule)
-            if offered and known_here and not offered & known_here:
-                self.kept_apart.append((slug, rule))
-                return True
+            kinds = (False, True) if rule == "UID" else (None,)
+            for exported in kinds:  # a slug from an export is compared with slugs only
+                offered = {key for key in keys[rule] if exported in (None, _exported(key))}
+                here = {key for key in known.get(rule, ()) if exported in (None, _exported(key))}
+                if offered and here and not offered & here:
+                    self.kept_apart.append((slug, rule))
+                    return True
         return False
 
 
