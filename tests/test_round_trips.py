@@ -225,3 +225,9 @@ def test_a_network_imports_its_own_export_as_a_no_op_even_a_contact_named_dash(
 def test_a_handle_is_no_url_in_a_vcard(make_network, link, written):
     root = make_network({"ada": f"---\nname: Ada\nlinks: {{github: '{link}'}}\n---\n"})
     assert written in export(root, "vcard").decode().splitlines()
+
+
+@pytest.mark.parametrize("format_name", ["vcard", "csv", "json"])
+def test_aliases_that_differ_only_in_accents_both_come_back(format_name):
+    fields = {"name": "Ada Lovelace", "aka": ["O", "Ø", "Zoe", "Zoë"]}
+    round_trip({"person-0": (fields, "## Log\n")}, format_name)

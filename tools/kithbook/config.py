@@ -45,6 +45,7 @@ class Config:
     belated: Duration = Duration(3, "d")
     timely_window: Duration = Duration(30, "d")
     backlog_per_week: int = 5
+    per_day: int = 3
     duplicate_outreach: Duration = Duration(7, "d")
     phone_region: str | None = None
     max_file_bytes: int = 1_000_000
@@ -93,6 +94,10 @@ def _count_option(reader: FieldReader, key: str, node: Node) -> int | None:
     return reader.integer(key, node, minimum=0)
 
 
+def _positive_option(reader: FieldReader, key: str, node: Node) -> int | None:
+    return reader.integer(key, node, minimum=1)
+
+
 def _text_option(reader: FieldReader, key: str, node: Node) -> str | None:
     return reader.text(key, node)
 
@@ -118,6 +123,7 @@ OPTIONS: dict[str, OptionReader] = {
     "belated": _duration_option,
     "timely_window": _duration_option,
     "backlog_per_week": _count_option,
+    "per_day": _positive_option,
     "duplicate_outreach": _duration_option,
     "phone_region": _region_option,
     "max_file_bytes": _count_option,
@@ -125,11 +131,15 @@ OPTIONS: dict[str, OptionReader] = {
 }
 
 
+MAX_CONFIG_BYTES = 1_000_000  # mkdocs.yml is read whole: a stray link to /dev/zero must not be
+
+
 def load_config(root: Path) -> tuple[Config, list[Problem]]:
     """Read the `kithbook` entry of `<root>/mkdocs.yml`; defaults when there is none."""
     path = root / CONFIG_FILE
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         return Config(), []
     except OSError as error:
@@ -139,7 +149,14 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
 
 
 def config_from_bytes(data: bytes) -> tuple[Config, list[Problem]]:
-    """The Config in the bytes of an `mkdocs.yml`, read from disk or from a Git commit."""
+    """The Config in the bytes of an `mkdocs.yml`, read from disk or from a Git commit (at most
+    MAX_CONFIG_BYTES of them: the readers stop one byte after, and a larger file is a problem)."""
+    if len(data) > MAX_CONFIG_BYTES:
+        message = (
+            f"the file is larger than {MAX_CONFIG_BYTES // 1_000_000} MB; "
+            f"is it really {CONFIG_FILE}?"
+        )
+        return Config(), [Problem(CONFIG_FILE, 1, "error", message, "config")]
     try:
         text = decode(data)
     except DocumentError as error:

@@ -13,6 +13,7 @@ from typing import IO, Any, NoReturn
 from kithbook.model import Problem
 
 TODAY_VARIABLE = "KITHBOOK_TODAY"
+ROOT_VARIABLE = "KITHBOOK_ROOT"
 
 
 class CommandError(Exception):
@@ -30,9 +31,11 @@ def add_root(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--root",
         type=Path,
-        default=Path("."),
+        default=None,
         metavar="DIR",
-        help="the network's folder, holding contacts/ and mkdocs.yml (default: the current folder)",
+        help=f"the network's folder, holding contacts/ and mkdocs.yml (default: ${ROOT_VARIABLE}, "
+        "else the nearest folder upwards holding contacts/ or a mkdocs.yml with the kithbook "
+        "plugin)",
     )
 
 
@@ -79,16 +82,35 @@ def today_from(args: argparse.Namespace) -> dt.date:
     return dt.date.today()
 
 
-def check_root(root: Path) -> Path:
-    if not root.is_dir():
+def check_root(root: Path | None) -> Path:
+    """The network's folder: `root` if given (it must be a network), else `find_network`."""
+    from kithbook.cli.find_root import NotANetwork, find_network, is_network
+
+    if root is not None and not root.is_dir():
         raise CommandError(f"--root {root}: no such folder")
-    return root
+    if root is not None and not is_network(root):
+        raise CommandError(
+            f"--root {root}: not a Kithbook network (no contacts/ folder or mkdocs.yml with the "
+            "kithbook plugin); "
+            f"start one with: kith init {root}"
+        )
+    if root is not None:
+        return root
+    try:
+        return find_network(Path("."), os.environ.get(ROOT_VARIABLE) or None)
+    except NotANetwork as error:
+        raise CommandError(str(error)) from None
+
+
+def color_wanted(stream: IO[str]) -> bool:
+    """Colour on a terminal unless $NO_COLOR is set to a non-empty value (no-color.org)."""
+    return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
 def print_problems(problems: list[Problem], stream: IO[str] | None = None) -> None:
     """`path:line: severity: message`, one a line, coloured when the stream is a terminal."""
     stream = stream or sys.stdout
-    colour = stream.isatty() and "NO_COLOR" not in os.environ
+    colour = color_wanted(stream)
     for problem in problems:
         text = str(problem)
         if colour:

@@ -13,6 +13,13 @@ HELP = (
     "export contacts as vCard (4.0 or 3.0), CSV, JSON or a vdir folder; private contacts only "
     "when asked"
 )
+EXAMPLES = """\
+examples:
+  kith export vcard -o network.vcf          for a phone
+  kith export csv --tag python -o python.csv
+  kith export json                          to standard output
+  kith export vdir ~/vdir                   one .vcf per contact, for vdirsyncer
+"""
 FORMATS = ("vcard", "csv", "json", "vdir")
 
 

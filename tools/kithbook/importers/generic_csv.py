@@ -19,7 +19,6 @@ from kithbook.importers.values import (
     plain_text,
     tag_word,
     without_direction_marks,
-    without_formula_guard,
 )
 from kithbook.model import Met
 
@@ -232,7 +231,7 @@ def _candidate(
     parts: dict[str, str] = {}
     met: dict[str, object] = {}
     for column, key in keys.items():
-        value = without_formula_guard(values.get(column, ""))
+        value = values.get(column, "")
         if not value.strip() or key == "ignore":
             continue
         if key in ("name", "first-name", "middle-name", "last-name"):

@@ -266,11 +266,16 @@ def _merge(person: _Person, candidate: Candidate, problems: list[SourceProblem])
     added: list[Addition] = []
     conflict = _conflict_reporter(person, candidate, problems)
     names = {key for name in (person.name, *person.aka) for key in name_keys(name)}
+    exact = candidate.slug is not None  # a Kithbook export: its aliases are yours, as written
     for alias in candidate.aka:
-        if not name_keys(alias) & names:
-            person.aka.append(alias)
-            names |= name_keys(alias)
-            added.append(Addition("list", "aka", alias))
+        if exact:
+            if alias.lower() in {name.lower() for name in (person.name, *person.aka)}:
+                continue
+        elif name_keys(alias) & names:
+            continue
+        person.aka.append(alias)
+        names |= name_keys(alias)
+        added.append(Addition("list", "aka", alias))
     known = {address.lower() for address in person.emails}
     for address in candidate.emails:
         if address.lower() not in known:

@@ -63,14 +63,6 @@ def without_direction_marks(text: str | None) -> str:
     return _DIRECTION_MARKS.sub("", text or "")
 
 
-def without_formula_guard(text: str) -> str:
-    """A CSV cell as written before a spreadsheet-safe export put `'` in front of it so it is not
-    run as a formula (`'+44 20 7946 0101`, `'=1+1`, `'@ada`)."""
-    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@", "\t", "\r"):
-        return text[1:]
-    return text
-
-
 def plain_text(text: str | None) -> str:
     """Multi-line text with `\n` line endings, no control characters, edges trimmed."""
     if not text:

@@ -83,12 +83,20 @@ def decode_vcard(data: bytes) -> Decoded:
 def read_vdir(folder: Path) -> ParsedSource:
     """Every card of a vdir folder (one `.vcf` per contact, as vdirsyncer and khard keep them);
     a problem names its file as well as its line."""
+    from kithbook.importers import MAX_IMPORT_BYTES  # the limit of one import, for the folder
+
     parsed = ParsedSource("vdir")
     files = sorted(folder.glob("*.vcf"))
     if not files:
         parsed.error(1, f"{folder} holds no .vcf files (a vdir has one per contact)")
+    total = 0
     for path in files:
         try:
+            total += path.stat().st_size
+            if total > MAX_IMPORT_BYTES:
+                limit = MAX_IMPORT_BYTES // 1_000_000
+                parsed.error(1, f"{path.name}: the folder holds more than {limit} MB; stopped here")
+                break
             one = read_vcards(path.read_bytes())
         except OSError as error:
             parsed.error(1, f"{path.name}: cannot read the file: {error.strerror}; skipped")
