@@ -183,14 +183,12 @@ def test_the_digest_lists_each_item_with_its_reason(make_network):
     ]
 
 
-def test_the_message_follows_the_days_plan_when_the_due_list_makes_one(make_network):
-    network = load(make_network(CONTACTS))
-    due = due_list(network, dt.date.fromisoformat(TODAY))
-    first = due.items[0]
-
-    class Planned:
-        items = due.items
-        plan = (first,)
-
-    assert todays_items(Planned()) == (first,)
-    assert todays_items(due) == tuple(item for item in due.items if not item.upcoming)
+def test_the_message_is_the_days_plan_and_no_more(make_network):
+    people = {
+        f"p{n}": CONTACTS["ada-lovelace"].replace("Ada Lovelace", f"Person {n}") for n in range(5)
+    }
+    network = load(make_network(people, config="plugins:\n  - kithbook:\n      per_day: 2\n"))
+    today = dt.date.fromisoformat(TODAY)
+    due = due_list(network, today)
+    assert len(due.items) == 5 and len(todays_items(due)) == 2
+    assert build_digest(todays_items(due), today).count == 2

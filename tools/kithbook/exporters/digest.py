@@ -25,12 +25,8 @@ class Digest:
 
 
 def todays_items(due: DueList) -> tuple[DueItem, ...]:
-    """The items for today's message: the day's plan when the due list makes one, else every item
-    due today (not those shown only because they come up soon)."""
-    plan = getattr(due, "plan", None)
-    if isinstance(plan, tuple):
-        return plan
-    return tuple(item for item in due.items if not item.upcoming)
+    """The items for today's message: the day's plan (`per_day` people, the most urgent first)."""
+    return due.plan
 
 
 def build_digest(
