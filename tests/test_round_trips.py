@@ -100,6 +100,7 @@ def networks(draw: Any, with_body: bool) -> dict[str, tuple[dict[str, Any], str]
             "goals": draw(st.lists(TEXT, max_size=2, unique=True)),
             "knows": draw(st.lists(st.sampled_from(others), unique=True)) if others else [],
             "private": draw(st.booleans()) or None,
+            "uid": draw(st.none() | st.just(f"phone-{index}@example.org")),
         }
         body = ""
         notes = draw(st.none() | TEXT)

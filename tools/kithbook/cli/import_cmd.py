@@ -90,6 +90,11 @@ def run(args: argparse.Namespace) -> int:
     if args.file.is_dir():
         from kithbook.importers.vcard import read_vdir
 
+        if not any(args.file.glob("*.vcf")):
+            raise CommandError(
+                f"{args.file}: is a folder with no .vcf files; give the file to import, or a vdir "
+                "(a folder of .vcf files, one per contact)"
+            )
         if args.format not in (None, "vcard") or args.map:
             raise CommandError(f"{args.file} is a folder: a vdir of .vcf files, read as vCard")
         network = load(root)

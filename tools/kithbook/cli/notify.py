@@ -15,6 +15,12 @@ import sys
 from kithbook.cli.common import CommandError, add_root, add_today, check_root, today_from
 
 HELP = "send today's plan as one message through apprise (e-mail, ntfy, Matrix, a webhook...)"
+EXAMPLES = """\
+examples:
+  kith notify --dry-run                     the message, not sent
+  kith notify --to "ntfy://ntfy.example.org/my-kithbook"
+  KITHBOOK_NOTIFY="mailto://user:pass@mail.example.org?to=me@example.org" kith notify
+"""
 ENVIRONMENT = "KITHBOOK_NOTIFY"
 
 

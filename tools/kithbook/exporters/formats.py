@@ -137,6 +137,7 @@ def kithbook_properties(contact: Contact) -> list[tuple[str, str]]:
         ("met-where", met.where if met else None),
         ("met-via", met.via if met else None),
         ("private", "true" if contact.private else None),
+        ("slug", contact.slug if contact.uid else None),  # the UID names the file otherwise
     ]
     properties = [(f"x-kithbook-{name}", value) for name, value in single if value]
     for name, values in (("knows", contact.knows), ("goal", contact.goals)):

@@ -277,6 +277,7 @@ def candidate_from_card(card: Component, line: int, parsed: ParsedSource) -> Can
     (Apple's company cards), e-mail or phone; one with none of them is an error and gives None."""
     candidate = Candidate(line=line)
     labels = _group_labels(card)
+    ours = _from_kithbook(card)  # a Kithbook export: its tags are yours, even "starred"
     for prop in card.getChildren():
         number = getattr(prop, "lineNumber", None) or line
         name = prop.name
@@ -314,7 +315,7 @@ def candidate_from_card(card: Component, line: int, parsed: ParsedSource) -> Can
             values = prop.value if isinstance(prop.value, list) else _text(prop.value).split(",")
             for value in values:
                 word = tag_word(_text(value))
-                if word and word not in candidate.tags and word not in SYSTEM_GROUPS:
+                if word and word not in candidate.tags and (ours or word not in SYSTEM_GROUPS):
                     candidate.tags.append(word)
         elif name == "UID":
             _uid(candidate, one_line(_text(prop.value)))
@@ -332,6 +333,12 @@ def candidate_from_card(card: Component, line: int, parsed: ParsedSource) -> Can
     return candidate
 
 
+def _from_kithbook(card: Component) -> bool:
+    """Whether `kith export` wrote the card (its PRODID says so)."""
+    prodid = getattr(card, "prodid", None)
+    return prodid is not None and "//Kithbook//" in _text(prodid.value)
+
+
 def _uid(candidate: Candidate, uid: str) -> None:
     """A Kithbook export's `kithbook:<slug>` names the file; any other UID is kept as `uid`."""
     if uid.startswith(KITHBOOK_UID):
@@ -345,7 +352,7 @@ def read_kithbook_property(candidate: Candidate, name: str, value: str) -> None:
     value = value.strip()
     if not value:
         return
-    if name in ("CIRCLE", "CADENCE", "CHANNEL", "STATUS", "SNOOZE"):
+    if name in ("CIRCLE", "CADENCE", "CHANNEL", "STATUS", "SNOOZE", "SLUG"):
         setattr(candidate, name.lower(), one_line(value))
     elif name in ("KNOWS", "GOAL", "MEMORY"):
         key = {"KNOWS": "knows", "GOAL": "goals", "MEMORY": "memories"}[name]
