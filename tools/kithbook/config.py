@@ -49,6 +49,7 @@ class Config:
     duplicate_outreach: Duration = Duration(7, "d")
     phone_region: str | None = None
     max_file_bytes: int = 1_000_000
+    user_name: str | None = None  # the sign-off of `kith draft`'s drafts; no name, no sign-off name
     notify: tuple[str, ...] = ()  # apprise URLs `kith notify` sends today's plan to
 
     def cadence_of_circle(self, circle: str | None) -> Duration:
@@ -127,6 +128,7 @@ OPTIONS: dict[str, OptionReader] = {
     "duplicate_outreach": _duration_option,
     "phone_region": _region_option,
     "max_file_bytes": _count_option,
+    "user_name": _text_option,
     "notify": _urls_option,
 }
 

@@ -20,6 +20,9 @@ from kithbook.cli.common import ArgumentParser, CommandError, check_root
 COMMANDS = {  # command name: module in this package, in the order `kith --help` lists them
     "init": "init",
     "due": "due",
+    "stats": "stats",
+    "draft": "draft",
+    "suggest": "suggest",
     "show": "show",
     "list": "list_cmd",
     "search": "search",

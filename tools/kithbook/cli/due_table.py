@@ -19,13 +19,6 @@ from kithbook.rules.phrases import first_words, plural, short_date
 if TYPE_CHECKING:
     from rich.console import Console
 
-HEADINGS = {
-    "follow-up": "Follow up",
-    "occasion": "Occasions",
-    "timely": "Timely",
-    "reconnect": "Reconnect",
-    "backlog": "Backlog: this week's picks",
-}
 KIND_NOUNS = {
     "follow-up": "follow-up",
     "occasion": "occasion",
@@ -113,9 +106,11 @@ def details(item: DueItem, today: dt.date) -> Iterator[tuple[str, str]]:
         yield "note", item.note
 
 
-def sections(due: DueList, items: list[DueItem], show_all: bool) -> Iterator[tuple[str, list]]:
-    """(heading, items) of the table: the plan, with --all everything else due, what falls due
-    soon (--upcoming); kept out of the plan by the guard, shown as notes."""
+def sections(
+    due: DueList, items: list[DueItem], show_all: bool
+) -> Iterator[tuple[str, list[DueItem]]]:
+    """(heading, items) of the table: the plan, with --all everything else due (notes included),
+    and what falls due soon (--upcoming)."""
     plan = [item for item in items if item.plan]
     rest = [item for item in items if not item.plan and not item.upcoming]
     soon = [item for item in items if item.upcoming]
@@ -130,14 +125,6 @@ def sections(due: DueList, items: list[DueItem], show_all: bool) -> Iterator[tup
 def notes(items: list[DueItem]) -> list[DueItem]:
     """Items kept out of the plan with a note (a birthday while two messages are unanswered)."""
     return [item for item in items if item.note and not item.plan and not item.upcoming]
-
-
-def groups(items: tuple[DueItem, ...] | list[DueItem]) -> Iterator[tuple[str, list[DueItem]]]:
-    """(kind, items) in KINDS order, skipping empty kinds."""
-    for kind in KINDS:
-        members = [item for item in items if item.kind == kind]
-        if members:
-            yield kind, members
 
 
 def display_width(text: str) -> int:
@@ -183,13 +170,13 @@ def plain_table(
     rest = [item for item in items if not item.plan and not item.upcoming]
     tail: list[str] = []
     if not show_all:
-        line = also_line(rest)
+        line = also_line([item for item in rest if not item.note])
         if line:
             tail.append(line)
         tail += [f"note: {item.name}: {item.reason}; {item.note}" for item in notes(items)]
     if tail:
         blocks.append(tail)
-    coming = list(due.coming_up) if coming_up is None else coming_up
+    coming = _coming(due, items, coming_up)
     if coming:
         lines = [f"Coming up ({len(coming)})"]
         day_width = max(len(short_date(item.due, due.today)) for item in coming)
@@ -200,6 +187,14 @@ def plain_table(
         blocks.append(lines)
     blocks.append([summary_line(due, items)])
     stream.write("\n\n".join("\n".join(block) for block in blocks) + "\n")
+
+
+def _coming(due: DueList, items: list[DueItem], coming_up: list[DueItem] | None) -> list[DueItem]:
+    """The occasions coming up (those the filters kept), less those already listed as falling due
+    soon (--upcoming)."""
+    listed = {(item.slug, item.due) for item in items if item.upcoming}
+    found = list(due.coming_up) if coming_up is None else coming_up
+    return [item for item in found if (item.slug, item.due) not in listed]
 
 
 def rich_table(
@@ -238,13 +233,13 @@ def rich_table(
         console.print("Nobody is due today.", style="green")
     rest = [item for item in items if not item.plan and not item.upcoming]
     if not show_all:
-        line = also_line(rest)
+        line = also_line([item for item in rest if not item.note])
         if line:
             console.print()
             console.print(Text(line, style="dim"))
         for item in notes(items):
             console.print(Text(f"note: {item.name}: {item.reason}; {item.note}", style="yellow"))
-    coming = list(due.coming_up) if coming_up is None else coming_up
+    coming = _coming(due, items, coming_up)
     if coming:
         console.print()
         console.print(Text(f"Coming up ({len(coming)})", style="bold"))
