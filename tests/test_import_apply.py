@@ -51,7 +51,7 @@ def import_file(root: Path, name: str, format_name: str):
     ("slug", "name"),
     [
         ("dana-the-boss-o-neil-ceo", 'Dana "The Boss" O\'Neil: CEO'),
-        ("contact", "---"),
+        ("dashes-example-org", "dashes@example.org"),  # "---" names no one: the e-mail does
         ("no", "No"),
         ("null", "null"),
         ("2024-01-01", "2024-01-01"),

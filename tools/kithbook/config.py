@@ -50,6 +50,7 @@ class Config:
     phone_region: str | None = None
     max_file_bytes: int = 1_000_000
     user_name: str | None = None  # the sign-off of `kith draft`'s drafts; no name, no sign-off name
+    notify: tuple[str, ...] = ()  # apprise URLs `kith notify` sends today's plan to
 
     def cadence_of_circle(self, circle: str | None) -> Duration:
         return self.circles.get(circle or "", self.default_cadence)
@@ -83,6 +84,11 @@ def _circles_option(reader: FieldReader, key: str, node: Node) -> dict[str, Dura
 def _channels_option(reader: FieldReader, key: str, node: Node) -> tuple[str, ...] | None:
     names, _ = reader.text_list(key, node)
     return tuple(name.lower() for name in names) or None
+
+
+def _urls_option(reader: FieldReader, key: str, node: Node) -> tuple[str, ...] | None:
+    urls, _ = reader.text_list(key, node)
+    return tuple(urls) or None
 
 
 def _count_option(reader: FieldReader, key: str, node: Node) -> int | None:
@@ -123,6 +129,7 @@ OPTIONS: dict[str, OptionReader] = {
     "phone_region": _region_option,
     "max_file_bytes": _count_option,
     "user_name": _text_option,
+    "notify": _urls_option,
 }
 
 

@@ -222,6 +222,7 @@ class Contact:
     snooze: dt.date | None = None
     knows: tuple[str, ...] = ()
     private: bool = False
+    uid: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     log: tuple[LogEntry, ...] = ()
     body: str = ""
