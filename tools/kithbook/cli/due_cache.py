@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import kithbook
+from kithbook.cache_dir import CACHE_DIR, cache_folder, read_cache_file, write_cache_file
 from kithbook.config import CONFIG_FILE, Config
 
-CACHE_DIR = ".kithbook-cache"
 SUBDIR = "due"
 FRESH_NS = 2_000_000_000
 KEEP_ENTRIES = 32
@@ -103,49 +103,43 @@ def entry_path(root: Path, request: dict[str, Any]) -> Path:
 
 def lookup(root: Path, request: dict[str, Any], current: Fingerprint) -> CachedRun | None:
     """The stored run for this request when everything it depends on is unchanged."""
+    if cache_folder(root, SUBDIR, create=False) is None:  # missing, or a link: no cache
+        return None
     try:
-        data = json.loads(entry_path(root, request).read_text(encoding="utf-8"))
+        data = json.loads(read_cache_file(entry_path(root, request)) or b"")
         if data.get("digest") != current.digest:
             return None
         return CachedRun(data["stdout"], data["stderr"], int(data["exit_code"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def store(root: Path, request: dict[str, Any], current: Fingerprint, run: CachedRun) -> bool:
-    """Save the run unless a file is too fresh to trust its timestamp; a failed write is ignored."""
+    """Save the run unless a file is too fresh to trust its timestamp; a failed write is ignored.
+    The cache's folders are made by `kithbook.cache_dir`, which refuses links: a `due` folder
+    that is a link to one of yours is never written into, nor pruned."""
     if current.newest_ns >= time.time_ns() - FRESH_NS:
         return False
-    path = entry_path(root, request)
+    folder = cache_folder(root, SUBDIR)
+    if folder is None:
+        return False
     payload = {
         "digest": current.digest,
         "stdout": run.stdout,
         "stderr": run.stderr,
         "exit_code": run.exit_code,
     }
-    import tempfile  # only when storing: a cache hit never needs it
-
     try:
-        _prepare(path.parent)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps(payload, ensure_ascii=False))
-            os.replace(temporary, path)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
-        _prune(path.parent)
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # output holding a file name that is not UTF-8: not stored
+        return False
+    if not write_cache_file(folder, entry_path(root, request).name, data):
+        return False
+    try:
+        _prune(folder)
     except OSError:
         return False
     return True
-
-
-def _prepare(folder: Path) -> None:
-    """Create the cache folder with a `.gitignore` of `*`, so it is never committed by accident."""
-    folder.mkdir(parents=True, exist_ok=True)
-    ignore = folder.parent / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# Kithbook's cache: safe to delete.\n*\n", encoding="utf-8")
 
 
 def _prune(folder: Path) -> None:

@@ -16,17 +16,18 @@ plain values): a cache file planted in a cloned repository cannot run code, only
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import posixpath
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import kithbook
+from kithbook.cache_dir import CACHE_DIR, cache_folder, read_cache_file, write_cache_file
 from kithbook.config import CONFIG_FILE, Config
 from kithbook.model import Contact, LogEntry, Problem
 from kithbook.parse.load import (
@@ -38,7 +39,6 @@ from kithbook.parse.load import (
 )
 from kithbook.public import looks_private
 
-CACHE_DIR = ".kithbook-cache"
 CACHE_FILE = "contacts.pickle"
 CHANGES_FILE = "contacts-changes.pickle"
 MAX_CHANGES = 200
@@ -91,25 +91,44 @@ class Stored:
 
 
 def read_cache(root: Path, key: str) -> Stored | None:
-    """The stored parses when they were made with `key`; None when missing, stale or unreadable."""
-    folder = root / CACHE_DIR
+    """The stored parses when they were made with `key`; None when missing, stale or unreadable,
+    or when they are not shaped as this version writes them (a corrupt or planted file is a miss,
+    never an error)."""
+    folder = cache_folder(root, create=False)
+    if folder is None:
+        return None
     base = _read(folder / CACHE_FILE, key)
     if base is None or not isinstance(base[1], dict):
         return None
     generation, entries = base[0], _entries(base[1])
+    if entries is None:
+        return None
     changes = _read(folder / CHANGES_FILE, key)
-    if changes is not None and changes[0] == generation and isinstance(changes[1], tuple):
-        changed, removed = changes[1]
-        merged = {name: entry for name, entry in entries.items() if name not in removed}
-        merged.update(_entries(changed))
-        return Stored(generation, entries, merged)
+    if changes is not None and changes[0] == generation:
+        changed, removed = _changes(changes[1])
+        if changed is not None:
+            merged = {name: entry for name, entry in entries.items() if name not in removed}
+            merged.update(changed)
+            return Stored(generation, entries, merged)
     return Stored(generation, entries, entries)
 
 
+def _changes(stored: Any) -> tuple[dict[str, Entry] | None, frozenset[str]]:
+    """The changed entries and removed names of a changes file; (None, ...) when malformed."""
+    if not (isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], dict)):
+        return None, frozenset()
+    changed, removed = stored
+    if not (isinstance(removed, tuple) and all(isinstance(name, str) for name in removed)):
+        return None, frozenset()
+    return _entries(changed), frozenset(removed)
+
+
 def _read(path: Path, key: str) -> tuple[str, Any] | None:
+    data = read_cache_file(path)
+    if data is None:
+        return None
     try:
-        with open(path, "rb") as stream:
-            stored = _AllowListUnpickler(stream).load()
+        stored = _AllowListUnpickler(io.BytesIO(data)).load()
     except Exception:  # noqa: BLE001 - any unreadable cache is only a miss
         return None
     if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key:
@@ -121,7 +140,6 @@ def write_cache(root: Path, key: str, entries: dict[str, Entry], stored: Stored 
     """Store `entries`: as a small file of changes to the stored base while they are few (after an
     edit, a run then writes one contact, not ten thousand), else as a new base. Each file is
     replaced atomically; a failure (read-only folder, full disk) is only a later miss."""
-    folder = root / CACHE_DIR
     if stored is not None:
         base = stored.base
         changed = {
@@ -131,11 +149,11 @@ def write_cache(root: Path, key: str, entries: dict[str, Entry], stored: Stored 
         }
         removed = tuple(name for name in base if name not in entries)
         if len(changed) + len(removed) <= max(MAX_CHANGES, len(entries) // 20):
-            _write(folder, CHANGES_FILE, (key, stored.generation, (_rows(changed), removed)))
+            _write(root, CHANGES_FILE, (key, stored.generation, (_rows(changed), removed)))
             return
     generation = os.urandom(8).hex()
-    if _write(folder, CACHE_FILE, (key, generation, _rows(entries))):
-        (folder / CHANGES_FILE).unlink(missing_ok=True)
+    if _write(root, CACHE_FILE, (key, generation, _rows(entries))):
+        (root / CACHE_DIR / CHANGES_FILE).unlink(missing_ok=True)
 
 
 # Contacts are stored as tuples of their fields, and log entries as plain tuples: pickling and
@@ -159,35 +177,42 @@ def _row(contact: Contact) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def _entries(rows: dict[str, tuple[Any, ...]]) -> dict[str, Entry]:
-    return {
-        name: (identity, None if row is None else _contact(row), problems, private)
-        for name, (identity, row, problems, private) in rows.items()
-    }
+def _entries(rows: dict[str, tuple[Any, ...]]) -> dict[str, Entry] | None:
+    """The entries of stored rows; None when any row is not shaped as `_rows` writes it."""
+    try:
+        entries = {
+            name: (identity, None if row is None else _contact(row), problems, private)
+            for name, (identity, row, problems, private) in rows.items()
+        }
+    except (TypeError, ValueError, IndexError):
+        return None
+    for name, (identity, _, problems, private) in entries.items():
+        if not (
+            isinstance(name, str)
+            and type(identity) is tuple
+            and len(identity) == 4
+            and all(type(number) is int for number in identity)
+            and type(problems) is tuple
+            and all(type(problem) is Problem for problem in problems)
+            and type(private) is bool
+        ):
+            return None
+    return entries
 
 
 def _contact(row: tuple[Any, ...]) -> Contact:
+    if type(row) is not tuple or len(row) != len(_FIELDS):
+        raise TypeError("not a stored contact")
     values = list(row)
     values[_LOG] = tuple([_new_tuple(LogEntry, entry) for entry in values[_LOG]])
     return Contact(*values)
 
 
-def _write(folder: Path, name: str, payload: object) -> bool:
-    try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Kithbook's cache: safe to delete.\n*\n", encoding="utf-8")
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / name)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
-    except OSError:
+def _write(root: Path, name: str, payload: object) -> bool:
+    folder = cache_folder(root)
+    if folder is None:  # a link or a file where the cache folder should be: no cache
         return False
-    return True
+    return write_cache_file(folder, name, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def contact_entries(folder: Path) -> list[tuple[str, Identity | None]]:

@@ -13,12 +13,14 @@ import posixpath
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
+from kithbook.cache_dir import CACHE_DIR, cache_folder, read_cache_file, write_cache_file
 from kithbook.config import Config
 from kithbook.parse.load import is_contact_name, parse_contact
 from kithbook.repo.commits import open_repo
 
 TRACKED = ("company", "role", "location")
-CACHE_FILE = Path(".kithbook-cache") / "git-history.json"
+CACHE_NAME = "git-history.json"
+CACHE_FILE = Path(CACHE_DIR) / CACHE_NAME
 CACHE_VERSION = 1
 
 Fields = tuple[str | None, str | None, str | None]
@@ -84,11 +86,10 @@ def file_histories(root: Path, config: Config) -> dict[str, FileHistory]:
     key = (str(top), head, contacts)
     if key in _memory:
         return _memory[key]
-    cache_path = Path(root) / CACHE_FILE
-    histories = _read_cache(cache_path, head, contacts)
+    histories = _read_cache(Path(root), head, contacts)
     if histories is None:
         histories = _histories(repo, contacts, prefix, config)
-        _write_cache(cache_path, head, contacts, histories)
+        _write_cache(Path(root), head, contacts, histories)
     _memory.clear()
     _memory[key] = histories
     return histories
@@ -157,31 +158,33 @@ def _fields(repo, relative: str, blob: str, config: Config) -> Fields:
     return _fields_by_blob[blob]
 
 
-def _read_cache(path: Path, head: str, contacts: str) -> dict[str, FileHistory] | None:
+def _read_cache(root: Path, head: str, contacts: str) -> dict[str, FileHistory] | None:
+    folder = cache_folder(root, create=False)
+    data = read_cache_file(folder / CACHE_NAME) if folder is not None else None
+    if data is None:
+        return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        stored = json.loads(data)
         if (
-            data.get("version") != CACHE_VERSION
-            or data.get("head") != head
-            or data.get("contacts") != contacts
+            stored.get("version") != CACHE_VERSION
+            or stored.get("head") != head
+            or stored.get("contacts") != contacts
         ):
             return None
-        return {name: FileHistory.from_json(item) for name, item in data["files"].items()}
-    except (OSError, ValueError, KeyError, TypeError):
+        return {name: FileHistory.from_json(item) for name, item in stored["files"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def _write_cache(path: Path, head: str, contacts: str, histories: dict[str, FileHistory]) -> None:
+def _write_cache(root: Path, head: str, contacts: str, histories: dict[str, FileHistory]) -> None:
+    """Store the histories (through `kithbook.cache_dir`: never through a link); a failure is
+    only a later miss."""
     data = {
         "version": CACHE_VERSION,
         "head": head,
         "contacts": contacts,
         "files": {name: history.to_json() for name, history in histories.items()},
     }
-    try:
-        path.parent.mkdir(exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        temporary.replace(path)
-    except OSError:
-        return
+    folder = cache_folder(root)
+    if folder is not None:
+        write_cache_file(folder, CACHE_NAME, json.dumps(data).encode("utf-8"))

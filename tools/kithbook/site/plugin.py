@@ -144,14 +144,16 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
     ) -> File:
         """A generated file backed by a cached copy that is rewritten only when its content
         changes, so `mkdocs serve --dirty` re-renders only the pages an edit touched."""
-        path = self.root / PAGE_CACHE / uri
-        try:
-            if not path.is_file() or path.read_bytes() != content:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(content)
-        except OSError:
+        from kithbook.cache_dir import cache_folder, read_cache_file, write_cache_file
+
+        *folders, name = uri.split("/")
+        folder = cache_folder(self.root, PAGE_CACHE.name, *folders)  # None: a link in the way
+        if folder is None or (
+            read_cache_file(folder / name) != content
+            and not write_cache_file(folder, name, content)
+        ):
             return File.generated(config, uri, content=content, inclusion=inclusion)
-        return File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion)
+        return File.generated(config, uri, abs_src_path=str(folder / name), inclusion=inclusion)
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable
