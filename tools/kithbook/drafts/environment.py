@@ -8,11 +8,14 @@ Jinja2's sandbox. `pick(a, b, ...)` chooses one wording per person (see `Templat
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import os
+import stat
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
 from kithbook.drafts.facts import seed_of
@@ -20,10 +23,66 @@ from kithbook.errors import KithbookError
 
 SHIPPED = Path(__file__).parent / "templates"
 TEMPLATES_DIR = "templates"
+MAX_TEMPLATE_BYTES = 256 * 1024  # a template is a few lines; a bigger file is not one
+MAX_SEQUENCE = 100_000  # the longest text or list `*` may make (as the sandbox's MAX_RANGE)
+MAX_POWER_BITS = 100_000  # the largest number `**` may make, in bits
 
 
 class DraftError(KithbookError):
     """A template that cannot be read or rendered: the message names the file and line."""
+
+
+class _NetworkLoader(jinja2.FileSystemLoader):
+    """The network's `templates/`: only regular files inside it, of a template's size. A cloned
+    network is untrusted: a template that is a link to `~/.ssh/id_rsa` must not put that file into
+    a draft (and the site's mailto: link), nor may a FIFO hang the build."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        folder = os.path.realpath(self.searchpath[0])
+        path = os.path.join(folder, *split_template_path(template))
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            raise jinja2.TemplateNotFound(template) from None
+        if stat.S_ISDIR(mode):
+            raise jinja2.TemplateNotFound(template)
+        real = os.path.realpath(path)  # a link to a file or a folder, anywhere on the way
+        if os.path.commonpath([real, folder]) != folder:
+            raise jinja2.TemplateError(
+                f"{TEMPLATES_DIR}/{template} is a link to {real}, outside {TEMPLATES_DIR}/; "
+                "kith reads templates only from the folder itself"
+            )
+        if not os.path.isfile(real) or os.path.getsize(real) > MAX_TEMPLATE_BYTES:
+            raise jinja2.TemplateError(
+                f"{TEMPLATES_DIR}/{template} is not a regular file of at most "
+                f"{MAX_TEMPLATE_BYTES // 1024} KB"
+            )
+        return super().get_source(environment, template)
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja2's sandbox, with `*` and `**` bounded: `{{ "x" * 10**10 }}` in a cloned network's
+    template must be a one-line error, not gigabytes of memory."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for sequence, times in ((left, right), (right, left)):
+                if (
+                    isinstance(sequence, (str, list, tuple))
+                    and isinstance(times, int)
+                    and len(sequence) * times > MAX_SEQUENCE
+                ):
+                    raise jinja2.exceptions.SecurityError(
+                        f"the result of * would be longer than {MAX_SEQUENCE}"
+                    )
+        elif isinstance(left, int) and isinstance(right, int) and right > 0:
+            if max(left.bit_length(), 1) * right > MAX_POWER_BITS:
+                raise jinja2.exceptions.SecurityError("the result of ** would be too large")
+        return super().call_binop(context, operator, left, right)
 
 
 class Templates:
@@ -32,11 +91,11 @@ class Templates:
     def __init__(self, override: Path | None = None) -> None:
         loaders: list[jinja2.BaseLoader] = []
         if override is not None and override.is_dir():
-            loaders.append(jinja2.FileSystemLoader(str(override)))
+            loaders.append(_NetworkLoader(str(override)))
         loaders.append(jinja2.FileSystemLoader(str(SHIPPED)))
         self.override = override
         # sandboxed: a network's templates come with its files, and must not reach Python's insides
-        self.environment = SandboxedEnvironment(
+        self.environment = _Sandbox(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=False,  # plain text; the site escapes the result where it shows it
             trim_blocks=True,
@@ -78,6 +137,14 @@ class Templates:
             raise DraftError(f"{self.where(name)}: error: {error}") from None
         except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as error:
             raise DraftError(f"{self.where(name)}: error: {error}") from None
+        except RecursionError:
+            raise DraftError(
+                f"{self.where(name)}: error: a macro or include calls itself without end"
+            ) from None
+        except MemoryError:
+            raise DraftError(
+                f"{self.where(name)}: error: the template needs too much memory"
+            ) from None
 
 
 @functools.cache
