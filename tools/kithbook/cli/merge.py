@@ -117,6 +117,7 @@ def planned_texts(
         keep.slug,
         other.slug,
         network.config,
+        other_private=other.private,
     )
     texts = {keep.path: merged}
     for path, snapshot in snapshots.items():

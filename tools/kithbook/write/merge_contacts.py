@@ -55,9 +55,17 @@ class MergeReport:
 
 
 def merge_contact_texts(
-    keep: str, other: str, keep_slug: str, other_slug: str, config: Config
+    keep: str,
+    other: str,
+    keep_slug: str,
+    other_slug: str,
+    config: Config,
+    *,
+    other_private: bool = False,
 ) -> tuple[str, MergeReport]:
-    """`keep`'s text with everything of `other` folded in, and what was done."""
+    """`keep`'s text with everything of `other` folded in, and what was done. `other_private`:
+    the other contact is private as the loader reads it (fail safe: `private: "yes"`, `1`, a
+    merge key), which makes the result `private: true` whatever its key says."""
     report = MergeReport()
     text = keep.replace("\r\n", "\n")
     other = other.replace("\r\n", "\n")
@@ -68,6 +76,9 @@ def merge_contact_texts(
         if key in ours and not _same(key, ours[key], value) and not _foldable(key, ours[key]):
             differed.append((key, value))
             report.differed.append(key)
+    if other_private and dict(front_matter_pairs(text)).get("private") is not True:
+        report.copied.append("private: true")
+        text = set_key(text, "private", True)
     text = _merge_bodies(text, other, other_slug, differed, report)
     if line_ending(keep) == "\r\n":
         text = text.replace("\n", "\r\n")
