@@ -67,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
     network = load(check_root(args.root), cache=True)
     contacts = select_contacts(network, tag=args.tag, include_private=args.include_private)
     if args.format == "vdir":
-        return _export_vdir(contacts, args.folder, args.vcard_version or "3.0", network)
+        exported = {contact.slug for contact in contacts}
+        withheld = [c for c in network.contacts if c.private and c.slug not in exported]
+        return _export_vdir(contacts, args.folder, args.vcard_version or "3.0", network, withheld)
     if args.format == "vcard":
         text = to_vcard(contacts, args.vcard_version or "4.0")
     elif args.format == "csv":
@@ -89,14 +91,28 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_vdir(contacts: list, folder: Path, version: str, network: object) -> int:
+def _export_vdir(
+    contacts: list, folder: Path, version: str, network: object, withheld: list
+) -> int:
     from kithbook.exporters.vdir import write_vdir
+    from kithbook.write.safe_write import WriteError
 
     try:
-        result = write_vdir(contacts, folder, version)
+        result = write_vdir(contacts, folder, version, withheld)
+    except WriteError as error:
+        raise CommandError(f"cannot write the vdir: {error}") from None
     except OSError as error:
         raise CommandError(f"{folder}: cannot write the vdir: {error.strerror or error}") from None
     print(result.summary(folder), file=sys.stderr)
+    if result.withheld:
+        shown = ", ".join(path.name for path in result.withheld[:3])
+        more = f" and {len(result.withheld) - 3} more" if len(result.withheld) > 3 else ""
+        print(
+            f"warning: {len(result.withheld)} cards in {folder} are of contacts now private "
+            f"({shown}{more}): they are neither updated nor removed, so the next sync still "
+            "sends them; delete them there if they should leave the phone",
+            file=sys.stderr,
+        )
     _note_errors(network)
     return 0
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from kithbook.exporters.formats import card_of, contact_uid
 from kithbook.model import Contact
+from kithbook.write.safe_write import check_replaceable
 
 # Properties Kithbook writes (its own lines replace the folder's); anything else is kept.
 MANAGED = {
@@ -50,11 +52,13 @@ FOLD_AT = 75
 
 @dataclass
 class VdirResult:
-    """Files created, updated and left as they were, as paths."""
+    """Files created, updated and left as they were, as paths; `withheld`: cards already in the
+    folder of contacts not exported (private now), which are neither updated nor removed."""
 
     created: list[Path] = field(default_factory=list)
     updated: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    withheld: list[Path] = field(default_factory=list)
 
     def summary(self, folder: Path) -> str:
         count = len(self.created) + len(self.updated) + len(self.unchanged)
@@ -65,14 +69,25 @@ class VdirResult:
         )
 
 
-def write_vdir(contacts: Iterable[Contact], folder: Path, version: str = "3.0") -> VdirResult:
-    """Write each contact's card into `folder` (created when missing); see the module docstring."""
+def write_vdir(
+    contacts: Iterable[Contact],
+    folder: Path,
+    version: str = "3.0",
+    withheld: Iterable[Contact] = (),
+) -> VdirResult:
+    """Write each contact's card into `folder` (created when missing); see the module docstring.
+    The cards of `withheld` contacts (private ones) already in the folder are listed in the
+    result, so the command can say they are still there."""
     folder.mkdir(parents=True, exist_ok=True)
     existing = cards_by_uid(folder)
     result = VdirResult()
+    result.withheld = [
+        existing[contact_uid(contact)] for contact in withheld if contact_uid(contact) in existing
+    ]
     for contact in contacts:
         uid = contact_uid(contact)
         path = existing.get(uid) or folder / f"{_UNSAFE.sub('_', uid)}.vcf"
+        check_replaceable(path)  # WriteError: a link, FIFO or folder is never replaced
         old = path.read_text(encoding="utf-8", errors="replace") if path.exists() else None
         text = card_text(contact, version, old)
         if old is None:
@@ -87,14 +102,25 @@ def write_vdir(contacts: Iterable[Contact], folder: Path, version: str = "3.0") 
 
 
 def cards_by_uid(folder: Path) -> dict[str, Path]:
-    """{UID: file} for the `.vcf` files of a vdir folder."""
+    """{UID: file} for the `.vcf` files of a vdir folder: regular files only (a FIFO would hang
+    the read; a link is not a card vdirsyncer keeps)."""
     found: dict[str, Path] = {}
     for path in sorted(folder.glob("*.vcf")):
+        if not is_regular_file(path):
+            continue
         for line in unfold(path.read_text(encoding="utf-8", errors="replace")):
             if _property(line) == "UID":
                 found.setdefault(line.split(":", 1)[1].strip(), path)
                 break
     return found
+
+
+def is_regular_file(path: Path) -> bool:
+    """Whether `path` is a regular file itself (not a link, FIFO, device or folder)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def card_text(contact: Contact, version: str, old: str | None = None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import quopri
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -80,6 +81,14 @@ def decode_vcard(data: bytes) -> Decoded:
     return decode_bytes(data, declared)
 
 
+def is_regular(path: Path) -> bool:
+    """Whether `path` is (or links to) a regular file."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def read_vdir(folder: Path) -> ParsedSource:
     """Every card of a vdir folder (one `.vcf` per contact, as vdirsyncer and khard keep them);
     a problem names its file as well as its line."""
@@ -91,6 +100,9 @@ def read_vdir(folder: Path) -> ParsedSource:
         parsed.error(1, f"{folder} holds no .vcf files (a vdir has one per contact)")
     total = 0
     for path in files:
+        if not is_regular(path):  # a FIFO or device would hang the read, or never end
+            parsed.error(1, f"{path.name}: is not a regular file; skipped")
+            continue
         try:
             total += path.stat().st_size
             if total > MAX_IMPORT_BYTES:
