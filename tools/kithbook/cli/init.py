@@ -81,6 +81,12 @@ def _refuse_existing(folder: Path, files: dict[str, bytes], *, hook: bool) -> No
     from kithbook.cli.find_root import is_network
     from kithbook.cli.git_setup import HOOK_MARK
 
+    try:
+        folder.lstat()
+    except FileNotFoundError:
+        pass
+    except OSError as error:  # a name too long, a folder not allowed in: one line, not a traceback
+        raise CommandError(f"{folder}: {error.strerror}; nothing was created") from None
     existing_hook = folder / ".git" / "hooks" / "pre-commit"
     if hook and existing_hook.is_file():
         if HOOK_MARK not in existing_hook.read_text(encoding="utf-8", errors="replace"):
