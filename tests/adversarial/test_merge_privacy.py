@@ -59,3 +59,19 @@ def test_merging_two_public_contacts_adds_no_private_key(tmp_path):
     assert main(["merge", "keep", "other", "--root", str(root), "--today", "2026-12-01"]) == 0
     assert not load(root).get("keep").private
     assert "private: true" not in (root / "contacts" / "keep.md").read_text()
+
+
+def test_merging_a_contact_that_keep_knows_drops_the_self_reference_and_undo_restores(tmp_path):
+    root = init_repo(tmp_path / "network")
+    (root / "contacts").mkdir()
+    keep = KEEP.replace("emails:", "knows: [other, ada]\nemails:")
+    (root / "contacts" / "keep.md").write_text(keep)
+    (root / "contacts" / "ada.md").write_text("---\nname: Ada\nknows: [other]\n---\n")
+    (root / "contacts" / "other.md").write_text(OTHER.format(private="private: false"))
+    commit_all(root)
+    assert main(["merge", "keep", "other", "--root", str(root), "--today", "2026-12-01"]) == 0
+    network = load(root)
+    assert network.get("keep").knows == ("ada",) and network.get("ada").knows == ("keep",)
+    assert not [problem for problem in validate(network, TODAY) if problem.severity == "error"]
+    assert main(["undo", "--root", str(root)]) == 0
+    assert (root / "contacts" / "keep.md").read_text() == keep

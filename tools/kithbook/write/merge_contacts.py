@@ -38,6 +38,7 @@ class MergeReport:
     differed: list[str] = field(default_factory=list)
     log_entries: int = 0
     notes: bool = False
+    dropped: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = []
@@ -45,6 +46,8 @@ class MergeReport:
             parts.append(f"added {', '.join(self.added)}")
         if self.copied:
             parts.append(f"copied {', '.join(self.copied)}")
+        if self.dropped:
+            parts.append(f"dropped {', '.join(self.dropped)}")
         if self.log_entries:
             parts.append(f"{self.log_entries} log entries")
         if self.differed:
@@ -76,6 +79,9 @@ def merge_contact_texts(
         if key in ours and not _same(key, ours[key], value) and not _foldable(key, ours[key]):
             differed.append((key, value))
             report.differed.append(key)
+    if other_slug in _as_list(ours.get("knows")):  # KEEP knew OTHER: now the same person
+        report.dropped.append(f"knows {other_slug} (the same person now)")
+        text = remove_list_item(text, "knows", other_slug)
     if other_private and dict(front_matter_pairs(text)).get("private") is not True:
         report.copied.append("private: true")
         text = set_key(text, "private", True)
