@@ -69,3 +69,14 @@ def test_kith_init_in_a_folder_whose_name_is_too_long_is_one_line(tmp_path, name
     assert main(["init", str(tmp_path / name)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "File name too long" in err
+
+
+@pytest.mark.parametrize("folder", ["notes", "contacts"])
+def test_kith_init_never_writes_through_a_folder_that_is_a_link(tmp_path, folder, capsys):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / folder).symlink_to(outside)
+    assert main(["init", str(tmp_path / "new"), "--demo"]) == 2
+    assert list(outside.iterdir()) == []
+    assert capsys.readouterr().err.count("\n") == 1

@@ -101,6 +101,17 @@ def _refuse_existing(folder: Path, files: dict[str, bytes], *, hook: bool) -> No
     taken = [path for path in files if (folder / path).exists() or (folder / path).is_symlink()]
     if taken:
         raise CommandError(f"{folder / taken[0]} exists; kith init writes no file over another")
+    parents = {parent for path in files for parent in Path(path).parents if parent != Path(".")}
+    for parent in sorted(parents):
+        if (
+            (folder / parent).is_symlink()
+            or (folder / parent).exists()
+            and not (folder / parent).is_dir()
+        ):
+            raise CommandError(
+                f"{folder / parent} is a link or not a folder; kith init writes only into "
+                "folders of its own, never through a link"
+            )
 
 
 def _write(folder: Path, files: dict[str, bytes]) -> None:
