@@ -149,3 +149,16 @@ def test_the_cache_is_still_used_when_nothing_is_in_the_way(cloned):
     assert (cloned / CACHE_DIR / "contacts.pickle").is_file()
     assert (cloned / CACHE_DIR / ".gitignore").read_text().endswith("*\n")
     assert dt.date(2026, 1, 1) in [entry.date for entry in load(cloned, cache=True).contacts[0].log]
+
+
+def test_kith_site_out_never_writes_through_links_a_cloned_network_committed(cloned, outside):
+    pages = cloned / "pages"  # `kith site --out pages`, as its help suggests, inside the network
+    pages.mkdir()
+    (pages / "index.md").symlink_to(outside / "bashrc")
+    assert main(["site", "--root", str(cloned), "--out", str(pages)]) == 0
+    assert untouched(outside)
+    assert not (pages / "index.md").is_symlink() and "Ada" in (pages / "index.md").read_text()
+    (pages / "people").rename(cloned / "moved")
+    (pages / "people").symlink_to(outside)
+    assert main(["site", "--root", str(cloned), "--out", str(pages)]) == 2
+    assert untouched(outside)

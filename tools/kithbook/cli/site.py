@@ -48,10 +48,7 @@ def run(args: argparse.Namespace) -> int:
     pages = site_pages(network, today, problems, file_histories(root, network.config))
     files = {page.uri: page.markdown.encode("utf-8") for page in pages} | asset_files()
     try:
-        for uri, content in files.items():
-            path = args.out / uri
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
+        _write_pages(args.out, files)
     except OSError as error:
         raise CommandError(
             f"--out {args.out}: cannot write {error.filename}: {error.strerror}"
@@ -63,3 +60,36 @@ def run(args: argparse.Namespace) -> int:
         f"({len(network.contacts) - private} contacts; {private} private, left out)"
     )
     return 1 if has_errors(problems) else 0
+
+
+def _write_pages(out: Path, files: dict[str, bytes]) -> None:
+    """Each page into `out`, by a rename onto its name: a link already there (a folder of pages
+    committed in a cloned network, `index.md -> ~/.bashrc`) is replaced, never written through,
+    and a folder that leads out of `out` is refused (CommandError)."""
+    import os
+    import tempfile
+
+    out.mkdir(parents=True, exist_ok=True)
+    top = os.path.realpath(out)
+    mask = os.umask(0)
+    os.umask(mask)
+    for uri, content in files.items():
+        path = out / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        folder = os.path.realpath(path.parent)
+        if os.path.commonpath([folder, top]) != top:
+            raise CommandError(
+                f"--out {out}: {path.parent} leads to {folder}, outside {out} (a link?); "
+                "nothing more was written"
+            )
+        if path.is_dir() and not path.is_symlink():
+            raise CommandError(f"--out {out}: {path} is a folder; give an empty folder")
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(content)
+            os.chmod(temporary, 0o666 & ~mask)  # as a plain write would
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
