@@ -75,3 +75,28 @@ def test_merging_a_contact_that_keep_knows_drops_the_self_reference_and_undo_res
     assert not [problem for problem in validate(network, TODAY) if problem.severity == "error"]
     assert main(["undo", "--root", str(root)]) == 0
     assert (root / "contacts" / "keep.md").read_text() == keep
+
+
+def test_merging_keeps_the_comments_written_in_the_other_files_front_matter(tmp_path):
+    root = init_repo(tmp_path / "network")
+    (root / "contacts").mkdir()
+    (root / "contacts" / "keep.md").write_text("---\nname: Keep\nemails: [k@example.org]\n---\n")
+    other = (
+        "---\nname: Other   # her maiden name\n# met at the chess club\nemails:\n"
+        "  - o@example.org   # personal, do not share\n  - k@example.org   # shared\n"
+        "tags: [chess]   # since 2020\nbirthday: 1990-01-01  # no parties\n---\n"
+    )
+    (root / "contacts" / "other.md").write_text(other)
+    commit_all(root)
+    assert main(["merge", "keep", "other", "--root", str(root), "--today", "2026-12-01"]) == 0
+    merged = (root / "contacts" / "keep.md").read_text()
+    for comment in [
+        "# her maiden name",
+        "# met at the chess club",
+        "# personal, do not share",
+        "# shared",
+        "# since 2020",
+        "# no parties",
+    ]:
+        assert merged.count(comment) == 1, comment
+    assert not [p for p in validate(load(root), TODAY) if p.severity == "error"]

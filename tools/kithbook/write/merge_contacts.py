@@ -185,16 +185,43 @@ def _merge_bodies(
             body = body.rstrip("\n") + ("\n\n" if body.strip() else "\n") + f"## Log\n{block}\n"
     remainder = _without_log_heading(other_rest, PLACEHOLDER).strip("\n")
     extra = _as_written(other, differed)
-    if remainder.strip() or extra:
+    shown = {line.strip() for line in extra}
+    comments = [
+        f"    {line}"
+        for line in _commented_lines(Text.parse(other).front_matter)
+        if line.strip() not in shown and _comment(line) not in parsed.front_matter
+    ]
+    if remainder.strip() or extra or comments:
         report.notes = bool(remainder.strip())
         section = [f"## Merged from {other_slug}", ""]
         if extra:
             section += ["Values that differed (this file's were kept), as the other file had them:"]
             section += ["", *extra, ""]
+        if comments:
+            section += ["Lines of the other file whose comments are not above:", "", *comments, ""]
         if remainder.strip():
             section.append(remainder)
         body = body.rstrip("\n") + "\n\n" + "\n".join(section).rstrip("\n") + "\n"
     return parsed.with_body(body)
+
+
+def _comment(line: str) -> str | None:
+    """The comment of a front-matter line (`# ...` outside quotes), or None."""
+    quote = None
+    for index, char in enumerate(line):
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "'\"" and (index == 0 or line[index - 1] in " \t[{,:-"):
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return line[index:].rstrip()
+    return None
+
+
+def _commented_lines(front_matter: str) -> list[str]:
+    """The front-matter lines holding a comment: merging keeps values, and these keep the words
+    written beside them (`# her maiden name`), which would otherwise go with the removed file."""
+    return [line.rstrip() for line in front_matter.split("\n") if _comment(line)]
 
 
 def _without_log_heading(rest: str, placeholder: str) -> str:
