@@ -117,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from kithbook.cli.terminal import guarded
+
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = guarded(sys.stdout), guarded(sys.stderr)  # untrusted text, shown
     try:
         if "root" in vars(args):
             args.root = check_root(args.root)  # outside a network: one line, exit 2, nothing done
@@ -139,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    finally:
+        sys.stdout, sys.stderr = streams
 
 
 def _not_utf8(values: Iterable[object]) -> str | None:
