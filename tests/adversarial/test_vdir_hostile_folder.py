@@ -61,3 +61,10 @@ def test_the_card_of_a_contact_made_private_since_is_named_in_a_warning(root, tm
     assert "1 cards in" in err and "kithbook_ada.vcf" in err and "now private" in err
     assert main(["export", "vdir", str(vdir), "--include-private", "--root", str(root)]) == 0
     assert "now private" not in capsys.readouterr().err
+
+
+def test_an_empty_vdir_argument_is_refused_not_the_current_folder(root, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit:
+        main(["export", "vdir", "", "--root", str(root)])
+    assert exit.value.code == 2 and not list(tmp_path.glob("*.vcf"))

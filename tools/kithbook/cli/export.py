@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "folder",
         nargs="?",
-        type=Path,
+        type=_folder,
         metavar="DIR",
         help="for vdir: the folder of .vcf files (one per contact; created when missing)",
     )
@@ -53,6 +53,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="vCard version (default 4.0, and 3.0 for vdir, which CardDAV servers and phones "
         "read best)",
     )
+
+
+def _folder(text: str) -> Path:
+    """The vdir folder; an empty argument (an unset shell variable) is refused rather than taken
+    for the current folder, which would fill it with .vcf files."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the vdir folder is empty; give a folder, such as ~/vdir")
+    return Path(text)
 
 
 def run(args: argparse.Namespace) -> int:
