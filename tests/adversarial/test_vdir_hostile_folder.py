@@ -68,3 +68,16 @@ def test_an_empty_vdir_argument_is_refused_not_the_current_folder(root, tmp_path
     with pytest.raises(SystemExit) as exit:
         main(["export", "vdir", "", "--root", str(root)])
     assert exit.value.code == 2 and not list(tmp_path.glob("*.vcf"))
+
+
+@pytest.mark.parametrize("slug", ["index", "people", "x" * 300, "../../evil", "Upper"])
+def test_a_card_whose_kithbook_slug_no_file_may_have_is_imported_under_its_name(
+    make_network, tmp_path, slug
+):
+    root = make_network({"ada": ADA})
+    vdir = tmp_path / "vdir"
+    vdir.mkdir()
+    card = f"BEGIN:VCARD\r\nVERSION:3.0\r\nUID:u-1\r\nFN:Nia Card\r\nX-KITHBOOK-SLUG:{slug}\r\n"
+    (vdir / "one.vcf").write_text(card + "END:VCARD\r\n")
+    assert main(["import", str(vdir), "--root", str(root), "--no-commit"]) == 0
+    assert (root / "contacts" / "nia-card.md").is_file()

@@ -26,7 +26,7 @@ from kithbook.importers.matching import (
 )
 from kithbook.importers.tidy import tidy
 from kithbook.model import Contact, Met, MonthDay, Network
-from kithbook.parse.slugs import SLUG, free_slug, make_slug
+from kithbook.parse.slugs import free_slug, make_slug, slug_problem
 
 SINGLE_KEYS = ("company", "role", "location")
 # Keys a Kithbook export carries (and other files do not): added when the file has none.
@@ -226,7 +226,9 @@ def plan_import(
             )
             continue
         if match is None:
-            wanted = candidate.slug if candidate.slug and SLUG.fullmatch(candidate.slug) else None
+            # a Kithbook export's slug, when it is one a new file may have (not `index`, not 300
+            # characters): else the name's, as for any card, rather than a file that is refused
+            wanted = candidate.slug if candidate.slug and not slug_problem(candidate.slug) else None
             slug = free_slug(wanted or make_slug(candidate.name), taken)
             taken.add(slug)
             person = _Person.of_candidate(candidate, slug, f"{folder}/{slug}.md")
