@@ -86,7 +86,8 @@ def rows_for(
         return measure(due(root, "--no-cache"), root)
 
     def fill_then_edit() -> tuple[float, float]:
-        measure(due(root), root)  # the morning's run fills the caches
+        measure(due(root), root)  # yesterday's run: the network is in use
+        measure(due(root), root)  # this morning's run keeps every file's parse
         time.sleep(2.1)  # files written in the last two seconds are not trusted to the cache
         edit_one(root)
         return measure(due(root), root)
