@@ -174,28 +174,28 @@ def _json_text(
 
 def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]:
     if args.staged:
-        from kithbook.repo.snapshot import SnapshotError, load_staged
+        from kithbook.repo.revision import RevisionError, load_staged
 
         if args.at:
             raise CommandError("--staged and --at name two different versions; give one")
         try:
             return load_staged(root), "kith due: the network as staged for the next commit"
-        except SnapshotError as error:
+        except RevisionError as error:
             raise CommandError(str(error)) from None
     if not args.at:
         from kithbook.parse.load import load
 
         return load(root), None
-    from kithbook.repo.snapshot import SnapshotError, load_at
+    from kithbook.repo.revision import RevisionError, load_at
 
     try:
-        snapshot = load_at(root, args.at)
-    except SnapshotError as error:
+        network_at = load_at(root, args.at)
+    except RevisionError as error:
         raise CommandError(str(error)) from None
-    when = snapshot.committed.date().isoformat()
+    when = network_at.committed.date().isoformat()
     return (
-        snapshot.network,
-        f"kith due: the network as committed in {snapshot.commit[:10]} on {when}",
+        network_at.network,
+        f"kith due: the network as committed in {network_at.commit[:10]} on {when}",
     )
 
 
