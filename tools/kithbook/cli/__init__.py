@@ -1,7 +1,9 @@
 """The `kith` command: one subcommand per module of this package, listed in COMMANDS.
 
 Each command module defines HELP, `add_arguments(parser)` and `run(args) -> int`; the exit code is
-0 for success, 1 when the network has errors, 2 for bad arguments or input. Only the module of the
+0 for success, 1 when the network has errors (or Git failed), 2 for bad arguments or input. Every
+expected failure is a `KithbookError`: `main` alone turns one into `kith CMD: error: ...` and its
+exit code. Only the module of the
 command being run is imported, so one command's imports never slow down (or break) another.
 """
 
@@ -12,7 +14,8 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from kithbook.cli.common import ArgumentParser, CommandError
+from kithbook.cli.common import ArgumentParser
+from kithbook.errors import KithbookError
 
 COMMANDS = {  # command name: module in this package, in the order `kith --help` lists them
     "due": "due",
@@ -65,9 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return args.run(args)
-    except CommandError as error:
+    except KithbookError as error:  # the one place an expected failure becomes a line and a code
         print(f"kith {args.command}: error: {error}", file=sys.stderr)
-        return 2
+        return error.exit_code
     except KeyboardInterrupt:
         print(f"kith {args.command}: interrupted", file=sys.stderr)
         return 130

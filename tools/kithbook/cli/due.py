@@ -11,13 +11,11 @@ import contextlib
 import datetime as dt
 import io
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kithbook.cli.common import (
-    TODAY_VARIABLE,
     CommandError,
     add_json,
     add_root,
@@ -26,6 +24,7 @@ from kithbook.cli.common import (
     print_problems,
     today_from,
 )
+from kithbook.clock import today_is_pinned
 from kithbook.rules.due import KINDS
 
 if TYPE_CHECKING:
@@ -174,24 +173,18 @@ def _json_text(
 
 def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]:
     if args.staged:
-        from kithbook.repo.revision import RevisionError, load_staged
+        from kithbook.repo.revision import load_staged
 
         if args.at:
             raise CommandError("--staged and --at name two different versions; give one")
-        try:
-            return load_staged(root), "kith due: the network as staged for the next commit"
-        except RevisionError as error:
-            raise CommandError(str(error)) from None
+        return load_staged(root), "kith due: the network as staged for the next commit"
     if not args.at:
         from kithbook.parse.load import load
 
         return load(root), None
-    from kithbook.repo.revision import RevisionError, load_at
+    from kithbook.repo.revision import load_at
 
-    try:
-        network_at = load_at(root, args.at)
-    except RevisionError as error:
-        raise CommandError(str(error)) from None
+    network_at = load_at(root, args.at)
     when = network_at.committed.date().isoformat()
     return (
         network_at.network,
@@ -282,7 +275,7 @@ def _check_circles(wanted: list[str], circles: tuple[str, ...]) -> None:
 
 def _today(args: argparse.Namespace) -> dt.date:
     """--today or $KITHBOOK_TODAY; else the date of `--at YYYY-MM-DD`; else the system date."""
-    if args.at and not args.today and not os.environ.get(TODAY_VARIABLE):
+    if args.at and not args.today and not today_is_pinned():
         with contextlib.suppress(ValueError):
             return dt.date.fromisoformat(args.at)
     return today_from(args)

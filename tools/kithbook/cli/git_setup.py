@@ -74,23 +74,20 @@ def driver_command() -> str:
 
 def add_line(path: Path, line: str) -> bool:
     """Append `line` to a text file unless it is there already, atomically, every other byte kept
-    (its line endings too); CommandError when the file cannot be read or written safely."""
-    from kithbook.write.safe_write import WriteError, read_snapshot, write_if_unchanged, write_new
+    (its line endings too); WriteError when the file cannot be read or written safely."""
+    from kithbook.write.safe_write import read_snapshot, write_if_unchanged, write_new
     from kithbook.write.text import line_ending
 
-    try:
-        snapshot = read_snapshot(path) if path.exists() else None
-        text = snapshot.text if snapshot else ""
-        if line in (existing.strip() for existing in text.splitlines()):
-            return False
-        eol = line_ending(text)
-        separator = "" if not text or text.endswith(("\n", "\r")) else eol
-        if snapshot is None:
-            write_new(path, line + eol)
-        else:
-            write_if_unchanged(path, snapshot, text + separator + line + eol)
-    except WriteError as error:
-        raise CommandError(str(error)) from None
+    snapshot = read_snapshot(path) if path.exists() else None
+    text = snapshot.text if snapshot else ""
+    if line in (existing.strip() for existing in text.splitlines()):
+        return False
+    eol = line_ending(text)
+    separator = "" if not text or text.endswith(("\n", "\r")) else eol
+    if snapshot is None:
+        write_new(path, line + eol)
+    else:
+        write_if_unchanged(path, snapshot, text + separator + line + eol)
     return True
 
 

@@ -69,7 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.importers import MappingError, detect_format, read_source
+    from kithbook.importers import detect_format, read_source
     from kithbook.parse.load import load
 
     root = check_root(args.root)
@@ -84,10 +84,7 @@ def run(args: argparse.Namespace) -> int:
     mapping = parse_map(args.map)
     if mapping and format_name != "csv":
         raise CommandError(f"--map is for generic CSV files; {args.file} reads as {format_name}")
-    try:
-        parsed = read_source(data, format_name, mapping)
-    except MappingError as error:
-        raise CommandError(str(error)) from None
+    parsed = read_source(data, format_name, mapping)
     network = load(root)
     with loaded_network_frozen():
         return _import(args, network, parsed, format_name, today)

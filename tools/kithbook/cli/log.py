@@ -72,18 +72,14 @@ def direction_argument(text: str) -> Direction:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.cli.common import CommandError
-    from kithbook.write.edit import EditError, append_log_entry, format_log_line
+    from kithbook.write.edit import append_log_entry, format_log_line
 
     today = today_from(args)
     date = args.date or today
     network = load_network(args.root)
     contact = find_contact(network, args.slug)
     channel, text = _channel_and_text(args.direction, args.words, network.config.channels)
-    try:
-        line = format_log_line(date, args.direction, channel, text)
-    except EditError as error:
-        raise CommandError(str(error)) from None
+    line = format_log_line(date, args.direction, channel, text)
     if args.direction in OUTREACH:
         _warn_duplicate_outreach(contact, date, network.config)
     arrow = {"out": "->", "in": "<-", "both": "<->", "note": "note"}[args.direction]

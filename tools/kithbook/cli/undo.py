@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from kithbook.cli.common import add_root, check_root
 
@@ -15,14 +14,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.repo.commits import GitError, undo_last
+    from kithbook.repo.commits import undo_last
 
     root = check_root(args.root)
-    try:
-        outcome = undo_last(root)
-    except GitError as error:
-        print(f"kith undo: error: {error}", file=sys.stderr)
-        return 1
+    outcome = undo_last(root)
     print(
         f"undone: {outcome.reverted_summary} ({outcome.reverted_sha[:7]}), "
         f"reverted by {outcome.sha[:7]}; changed {files_changed(outcome.paths)}"

@@ -14,12 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kithbook.cli.common import CommandError, print_problems
+from kithbook.errors import KithbookError
 from kithbook.model import Contact, Network, Problem
 
 _ARROW_OR_NUMBER = re.compile(r"^-\d+$|^-\d*\.\d+$|^->$")
 
 
-class NotValid(Exception):
+class NotValid(KithbookError):
     """The edited file would have errors; nothing was written."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kithbook.errors import KithbookError
 from kithbook.importers.candidate import Candidate, ParsedSource
 from kithbook.importers.csv_rows import decode_text, read_rows, records
 from kithbook.importers.values import (
@@ -100,7 +101,7 @@ ALIASES = {
 LIST_SEPARATORS = {"emails": r"[;,]", "phones": r";", "aka": r";", "tags": r"[;,]"}
 
 
-class MappingError(ValueError):
+class MappingError(KithbookError, ValueError):
     """A `--map` entry names a column the file does not have, or a key Kithbook does not know."""
 
 

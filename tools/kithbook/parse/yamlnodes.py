@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kithbook.errors import KithbookError
+
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: slower, same results
@@ -86,7 +88,7 @@ class _Composer(_Loader):  # type: ignore[misc,valid-type]
         ascend_resolver = tuple  # () -> unused empty tuple
 
 
-class YAMLSyntaxError(Exception):
+class YAMLSyntaxError(KithbookError):
     """The text is not YAML; `line` is 0-based within the YAML text, like PyYAML's marks."""
 
     def __init__(self, line: int, message: str) -> None:
@@ -95,7 +97,7 @@ class YAMLSyntaxError(Exception):
         self.message = message
 
 
-class TooComplex(Exception):
+class TooComplex(KithbookError):
     """The YAML expands to more values than a contact file could sensibly hold (an alias bomb)."""
 
     def __init__(self, line: int) -> None:

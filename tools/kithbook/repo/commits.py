@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from kithbook.errors import KithbookError
+
 if TYPE_CHECKING:
     from git import Repo
 
@@ -33,8 +35,10 @@ _BULK_GIT = (2, 37)  # from this version `git update-index` writes such a pack i
 Status = Literal["committed", "staged", "written", "not-a-repo", "failed"]
 
 
-class GitError(Exception):
+class GitError(KithbookError):
     """A Git step failed; the message is one line saying what happened and what to do."""
+
+    exit_code = 1  # not a mistake in the command's arguments: the repository refused
 
 
 @dataclass(frozen=True)

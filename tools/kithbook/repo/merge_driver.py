@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 from yaml.nodes import MappingNode
 
 from kithbook.config import CONFIG_FILE, Config, load_config
+from kithbook.errors import KithbookError
 from kithbook.parse.body import log_sections
 from kithbook.parse.document import lf_text
 from kithbook.parse.yamlnodes import YAMLSyntaxError, compose, key_text
@@ -28,7 +29,7 @@ PLACEHOLDER = "\0kith-log-entries\0"
 _DATE = re.compile(r"^ {0,3}[-*+][ \t]+(\d{4}-\d{2}-\d{2})")
 
 
-class CannotMerge(Exception):
+class CannotMerge(KithbookError):
     """The structured merge does not apply; use Git's line merge."""
 
 

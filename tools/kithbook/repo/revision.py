@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from kithbook.config import CONFIG_FILE, config_from_bytes
+from kithbook.errors import KithbookError
 from kithbook.model import Network
 from kithbook.parse.load import is_contact_name, load_files
 from kithbook.repo.commits import open_repo
@@ -22,7 +23,7 @@ SYMLINK_MODE = 0o120000  # Git's mode for a symbolic link; a file is 0o100644 or
 MAX_LINKS = 8
 
 
-class RevisionError(Exception):
+class RevisionError(KithbookError):
     """The folder is not in a repository, or the revision names no commit: a one-line message."""
 
 

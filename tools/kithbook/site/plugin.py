@@ -8,7 +8,6 @@ with generated pages.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import logging
 import posixpath
@@ -52,14 +51,14 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
     """Generates the network's pages: home, people, due, calendar, groups, graph, contacts."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        from kithbook.cli.common import CommandError, today_from
+        from kithbook.clock import ClockError, today
 
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.kithbook_config, problems = _kithbook_config(config.config_file_path, self.root)
         _report(problems)
         try:
-            self.today = today_from(argparse.Namespace(today=None))
-        except CommandError as error:
+            self.today = today()
+        except ClockError as error:
             raise PluginError(str(error)) from None
         for extension in EXTENSIONS:
             if extension not in config.markdown_extensions:

@@ -18,10 +18,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kithbook.errors import KithbookError
+
 BOM = b"\xef\xbb\xbf"
 
 
-class WriteError(Exception):
+class WriteError(KithbookError):
     """A file could not be written safely; nothing was changed."""
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from kithbook.errors import KithbookError
 from kithbook.parse.yamlnodes import YAMLSyntaxError, compose
 
 STR = "tag:yaml.org,2002:str"
@@ -27,7 +28,7 @@ _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x
 _resolver = yaml.resolver.Resolver()
 
 
-class YAMLValueError(ValueError):
+class YAMLValueError(KithbookError, ValueError):
     """The value has no safe YAML form in a contact file (a nested structure, an object, ...)."""
 
 
