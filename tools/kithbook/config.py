@@ -6,7 +6,6 @@ Problems in the entry are reported like contact problems, as `mkdocs.yml:LINE: e
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kithbook.hints import did_you_mean
 from kithbook.model import Duration, Problem
 from kithbook.parse.document import DocumentError, decode
 from kithbook.parse.fields import SLUG, FieldReader
@@ -164,8 +164,7 @@ def config_from_node(node: Node | None) -> tuple[Config, list[Problem]]:
         first_line.setdefault(key, reader.line(key_node))
         option = OPTIONS.get(key)
         if option is None:
-            close = difflib.get_close_matches(key, OPTIONS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else f"; known: {', '.join(OPTIONS)}"
+            hint = did_you_mean(key, OPTIONS) or f"; known: {', '.join(OPTIONS)}"
             reader.report(key_node, f"kithbook: unknown option {key!r}{hint}", "config")
             continue
         value = option(reader, key, value_node)

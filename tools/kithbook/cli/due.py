@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _compute(args: argparse.Namespace, root: Path, today: dt.date, mode: Mode) -> CachedRun:
     """The run itself, with the cycle collector paused while the network is in memory."""
-    from kithbook.parse.load import garbage_collector_paused
+    from kithbook.gc_pause import garbage_collector_paused
 
     with garbage_collector_paused():
         return _compute_run(args, root, today, mode)
@@ -262,12 +262,11 @@ def _wanted_contact(contact: Contact, args: argparse.Namespace) -> bool:
 
 
 def _check_circles(wanted: list[str], circles: tuple[str, ...]) -> None:
-    import difflib
+    from kithbook.hints import did_you_mean
 
     for circle in wanted:
         if circle not in circles:
-            close = difflib.get_close_matches(circle, circles, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
+            hint = did_you_mean(circle, circles)
             raise CommandError(
                 f"--circle {circle}: no such circle{hint}; circles: {', '.join(circles)}"
             )

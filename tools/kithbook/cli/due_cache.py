@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import kithbook
+from kithbook.cache import cache_path, write_cache_file
 from kithbook.config import CONFIG_FILE, Config
 
-CACHE_DIR = ".kithbook-cache"
 SUBDIR = "due"
 FRESH_NS = 2_000_000_000
 KEEP_ENTRIES = 32
@@ -98,7 +98,7 @@ def _folder_entries(folder: Path) -> tuple[str, int]:
 def entry_path(root: Path, request: dict[str, Any]) -> Path:
     """One entry per request (day, options, output mode): the newest run replaces the older one."""
     name = hashlib.sha256(json.dumps(request, sort_keys=True, default=str).encode()).hexdigest()
-    return root / CACHE_DIR / SUBDIR / f"{name[:32]}.json"
+    return cache_path(root, SUBDIR, f"{name[:32]}.json")
 
 
 def lookup(root: Path, request: dict[str, Any], current: Fingerprint) -> CachedRun | None:
@@ -123,29 +123,13 @@ def store(root: Path, request: dict[str, Any], current: Fingerprint, run: Cached
         "stderr": run.stderr,
         "exit_code": run.exit_code,
     }
-    import tempfile  # only when storing: a cache hit never needs it
-
+    if not write_cache_file(root, path, json.dumps(payload, ensure_ascii=False)):
+        return False
     try:
-        _prepare(path.parent)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps(payload, ensure_ascii=False))
-            os.replace(temporary, path)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
         _prune(path.parent)
     except OSError:
-        return False
+        pass
     return True
-
-
-def _prepare(folder: Path) -> None:
-    """Create the cache folder with a `.gitignore` of `*`, so it is never committed by accident."""
-    folder.mkdir(parents=True, exist_ok=True)
-    ignore = folder.parent / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# Kithbook's cache: safe to delete.\n*\n", encoding="utf-8")
 
 
 def _prune(folder: Path) -> None:

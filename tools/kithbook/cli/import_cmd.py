@@ -8,11 +8,8 @@ with the line in the import file. Exit 0 when every record was imported or was a
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +22,7 @@ from kithbook.cli.common import (
     print_json,
     today_from,
 )
+from kithbook.gc_pause import garbage_collector_frozen
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -86,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--map is for generic CSV files; {args.file} reads as {format_name}")
     parsed = read_source(data, format_name, mapping)
     network = load(root)
-    with loaded_network_frozen():
+    with garbage_collector_frozen():
         return _import(args, network, parsed, format_name, today)
 
 
@@ -133,17 +131,6 @@ def _import(
         if result.commit is not None:
             print(result.commit.message, file=sys.stdout if result.commit.committed else sys.stderr)
     return 1 if _has_errors(problems) else 0
-
-
-@contextlib.contextmanager
-def loaded_network_frozen() -> Iterator[None]:
-    """Keep Python's cycle collector off what is loaded so far: the network is many thousands of
-    objects in no cycle, which each full collection during the import would scan again (~10%)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def parse_map(entries: list[str]) -> dict[str, str]:

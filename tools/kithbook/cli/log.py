@@ -102,10 +102,9 @@ def _channel_and_text(
         return None, " ".join(words)
     channel = words[0].lower()
     if channel not in channels:
-        import difflib
+        from kithbook.hints import did_you_mean
 
-        close = difflib.get_close_matches(channel, channels, n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
+        hint = did_you_mean(channel, channels)
         known = ", ".join(channels)
         raise CommandError(f"unknown channel {words[0]!r}{hint}; channels are: {known}")
     return channel, " ".join(words[1:])

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
+from kithbook.hints import did_you_mean
 from kithbook.model import ARROWS, LogEntry, Problem
 
 _ITEM = re.compile(r"^ {0,3}[-*+][ \t]+(.*)$")
@@ -246,7 +247,7 @@ class _LogReader:
             if channel not in self.channels:
                 self._problem(
                     number,
-                    f"log: unknown channel {channel!r}{_did_you_mean(channel, self.channels)}; "
+                    f"log: unknown channel {channel!r}{did_you_mean(channel, self.channels, quoted=True)}; "
                     f"channels are: {', '.join(self.channels)}",
                 )
         text = (match["text"] or "").strip()
@@ -278,10 +279,3 @@ def _entry_error(text: str) -> str:
         f"log: after the date write ->, <-, <-> or note, as in '{ENTRY_EXAMPLE}' "
         f"(found {date[2]!r})"
     )
-
-
-def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""

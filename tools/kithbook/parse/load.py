@@ -6,17 +6,16 @@ in `Network.problems`; a file that cannot be read at all costs one problem, not 
 
 from __future__ import annotations
 
-import gc
 import os
 import posixpath
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode
 
 from kithbook.config import Config, load_config
+from kithbook.gc_pause import garbage_collector_paused
 from kithbook.model import Contact, Network, Problem
 from kithbook.parse.body import parse_body
 from kithbook.parse.document import DocumentError, decode, split
@@ -135,28 +134,6 @@ def load_files(
                 contacts.append(contact)
     contacts.sort(key=lambda contact: contact.slug)
     return Network(root, config, contacts, problems)
-
-
-@contextmanager
-def garbage_collector_paused() -> Iterator[None]:
-    """Parsing allocates many small objects and no cycles; the cycle collector only slows it (5x).
-
-    On the way out, what was made moves straight to the collector's oldest generation (freeze, then
-    unfreeze): left young, the first collection after `gc.enable()` would walk all of it (~0.2 s
-    for 10,000 contacts). It stays collectable, at the next full collection. When a caller has
-    frozen objects of its own (`kith import`), it stays frozen too, and its unfreeze thaws both.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            caller_froze = gc.get_freeze_count() > 0
-            gc.freeze()
-            if not caller_froze:
-                gc.unfreeze()
-            gc.enable()
 
 
 def parse_contact(

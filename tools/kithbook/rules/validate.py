@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
+from kithbook.hints import did_you_mean
 from kithbook.model import STATUSES, Contact, Network, Problem, Severity
 from kithbook.parse.addresses import email_problem, phone_problem
 from kithbook.parse.fields import SLUG
@@ -74,10 +75,7 @@ def check_choices(network: Network, today: dt.date) -> Iterator[Problem]:
 
 
 def _choice(contact: Contact, key: str, value: str, choices: tuple[str, ...]) -> Problem:
-    import difflib
-
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]}?)" if close else ""
+    hint = did_you_mean(value, choices)
     message = f"{key}: unknown {key} {value!r}{hint}; use one of: {', '.join(choices)}"
     return _problem(contact, contact.line_of(key), message, "choices")
 
@@ -117,9 +115,6 @@ def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
 
 
 def _missing(network: Network, contact: Contact, line: int, key: str, slug: str) -> Problem:
-    import difflib
-
-    hint = ""
     if not SLUG.fullmatch(slug):
         from kithbook.parse.load import suggest_slug
 
@@ -130,8 +125,7 @@ def _missing(network: Network, contact: Contact, line: int, key: str, slug: str)
             else f" (write the file name without .md, such as {suggestion})"
         )
     else:
-        close = difflib.get_close_matches(slug, network.by_slug, n=1, cutoff=0.75)
-        hint = f" (did you mean {close[0]}?)" if close else ""
+        hint = did_you_mean(slug, network.by_slug, cutoff=0.75)
     return _problem(
         contact,
         line,

@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
+from kithbook.cache import cache_path, write_cache_file
 from kithbook.config import CONFIG_FILE, OPTIONS, Config, config_from_bytes, load_config
 from kithbook.model import Problem
 from kithbook.site.markup import Page as GeneratedPage
@@ -32,7 +33,7 @@ from kithbook.site.markup import Page as GeneratedPage
 log = logging.getLogger("mkdocs.plugins.kithbook")
 
 HELP = "help"
-PAGE_CACHE = Path(".kithbook-cache") / "pages"
+PAGE_CACHE = "pages"  # in the cache folder
 _MD_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
 EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "kithbook.site.html_blocks")
 
@@ -129,12 +130,12 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
     ) -> File:
         """A generated file backed by a cached copy that is rewritten only when its content
         changes, so `mkdocs serve --dirty` re-renders only the pages an edit touched."""
-        path = self.root / PAGE_CACHE / uri
+        path = cache_path(self.root, PAGE_CACHE, *uri.split("/"))
         try:
-            if not path.is_file() or path.read_bytes() != content:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(content)
+            unchanged = path.is_file() and path.read_bytes() == content
         except OSError:
+            unchanged = False
+        if not unchanged and not write_cache_file(self.root, path, content):
             return File.generated(config, uri, content=content, inclusion=inclusion)
         return File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion)
 

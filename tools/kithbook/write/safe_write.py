@@ -74,6 +74,13 @@ def write_new(path: Path | str, text: str, mode: int = 0o644) -> None:
     _link_new(path, _temporary_with(path, text.encode("utf-8"), mode & ~_umask()), text)
 
 
+def replace_file(path: Path | str, data: bytes, *, durable: bool = True) -> None:
+    """Put `data` at `path` in one rename, whatever was there: for files Kithbook owns (its cache),
+    never a person's file, which `write_if_unchanged` guards. Not flushed to disk unless `durable`."""
+    path = Path(path)
+    _replace(path, _temporary_with(path, data, 0o666 & ~_umask(), durable=durable))
+
+
 @dataclass(frozen=True)
 class PlannedWrite:
     """One file of a batch: its new text, and the snapshot it replaces (None: a new file)."""
