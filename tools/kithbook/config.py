@@ -14,7 +14,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kithbook.hints import did_you_mean
-from kithbook.model import Duration, Problem
+from kithbook.model import Check, Duration, Problem
 from kithbook.parse.document import DocumentError, decode
 from kithbook.parse.fields import SLUG, FieldReader
 from kithbook.parse.yamlnodes import YAMLSyntaxError, compose
@@ -56,7 +56,7 @@ class Config:
 def _duration_option(reader: FieldReader, key: str, node: Node) -> Duration | None:
     value = reader.duration(key, node)
     if value == "never":
-        reader.report(node, f"{key}: must be a duration such as 10d, not never", "config")
+        reader.report(node, f"{key}: must be a duration such as 10d, not never", Check.CONFIG)
         return None
     return value
 
@@ -69,7 +69,7 @@ def _circles_option(reader: FieldReader, key: str, node: Node) -> dict[str, Dura
     for name, name_node, value_node in entries:
         if not SLUG.fullmatch(name):
             reader.report(
-                name_node, f"{key}: circle names are lowercase words, found {name!r}", "config"
+                name_node, f"{key}: circle names are lowercase words, found {name!r}", Check.CONFIG
             )
             continue
         value = _duration_option(reader, f"{key}.{name}", value_node)
@@ -94,7 +94,9 @@ def _text_option(reader: FieldReader, key: str, node: Node) -> str | None:
 def _region_option(reader: FieldReader, key: str, node: Node) -> str | None:
     value = reader.text(key, node)
     if value is not None and not (len(value) == 2 and value.isalpha()):
-        reader.report(node, f"{key}: expected a two-letter country code such as GB or US", "config")
+        reader.report(
+            node, f"{key}: expected a two-letter country code such as GB or US", Check.CONFIG
+        )
         return None
     return value.upper() if value else None
 
@@ -127,7 +129,7 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         return Config(), []
     except OSError as error:
         message = f"cannot read the file: {error.strerror}"
-        return Config(), [Problem(CONFIG_FILE, 1, "error", message, "config")]
+        return Config(), [Problem(CONFIG_FILE, 1, "error", message, Check.CONFIG)]
     return config_from_bytes(data)
 
 
@@ -136,12 +138,12 @@ def config_from_bytes(data: bytes) -> tuple[Config, list[Problem]]:
     try:
         text = decode(data)
     except DocumentError as error:
-        return Config(), [Problem(CONFIG_FILE, error.line, "error", error.message, "config")]
+        return Config(), [Problem(CONFIG_FILE, error.line, "error", error.message, Check.CONFIG)]
     try:
         document = compose(text)
     except YAMLSyntaxError as error:
         message = f"not valid YAML: {error.message}"
-        return Config(), [Problem(CONFIG_FILE, error.line + 1, "error", message, "config")]
+        return Config(), [Problem(CONFIG_FILE, error.line + 1, "error", message, Check.CONFIG)]
     return config_from_node(_plugin_entry(document))
 
 
@@ -159,13 +161,13 @@ def config_from_node(node: Node | None) -> tuple[Config, list[Problem]]:
             reader.report(
                 first_line[key],
                 f"{key}: written twice (again on line {reader.line(key_node)}); remove one of them",
-                "config",
+                Check.CONFIG,
             )
         first_line.setdefault(key, reader.line(key_node))
         option = OPTIONS.get(key)
         if option is None:
             hint = did_you_mean(key, OPTIONS) or f"; known: {', '.join(OPTIONS)}"
-            reader.report(key_node, f"kithbook: unknown option {key!r}{hint}", "config")
+            reader.report(key_node, f"kithbook: unknown option {key!r}{hint}", Check.CONFIG)
             continue
         value = option(reader, key, value_node)
         if value is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from kithbook.hints import did_you_mean
-from kithbook.model import ARROWS, LogEntry, Problem
+from kithbook.model import ARROWS, Check, LogEntry, Problem
 
 _ITEM = re.compile(r"^ {0,3}[-*+][ \t]+(.*)$")
 _ITEM_STARTS = frozenset("-*+ ")
@@ -213,7 +213,7 @@ class _LogReader:
                     number,
                     "warning",
                     f"log: this line is not a log entry and is ignored; write entries as '{ENTRY_EXAMPLE}'",
-                    "log",
+                    Check.LOG,
                 )
             )
 
@@ -256,7 +256,7 @@ class _LogReader:
         return LogEntry(date, ARROWS[arrow or "note"], channel, text, number)
 
     def _problem(self, number: int, message: str) -> None:
-        self.problems.append(Problem(self.path, number, "error", message, "log"))
+        self.problems.append(Problem(self.path, number, "error", message, Check.LOG))
 
 
 @lru_cache(maxsize=4096)

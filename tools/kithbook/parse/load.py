@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from kithbook.config import Config, load_config
 from kithbook.gc_pause import garbage_collector_paused
-from kithbook.model import Contact, Network, Problem
+from kithbook.model import Check, Contact, Network, Problem
 from kithbook.parse.body import parse_body
 from kithbook.parse.document import DocumentError, decode, split
 from kithbook.parse.fields import SLUG, FieldReader
@@ -88,7 +88,7 @@ def read_contact_files(
             data = read_at_most(os.path.join(folder, name), config.max_file_bytes + 1)
         except OSError as error:
             problems.append(
-                Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", "file")
+                Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", Check.FILE)
             )
             continue
         yield relative, data
@@ -141,19 +141,19 @@ def parse_contact(
 ) -> Contact | None:
     """One contact file's bytes as a Contact; None when there is no usable front matter at all."""
     if len(data) > config.max_file_bytes:
-        problems.append(Problem(relative, 1, "error", _too_large(config), "file"))
+        problems.append(Problem(relative, 1, "error", _too_large(config), Check.FILE))
         return None
     try:
         document = split(decode(data))
     except DocumentError as error:
-        problems.append(Problem(relative, error.line, "error", error.message, "front-matter"))
+        problems.append(Problem(relative, error.line, "error", error.message, Check.FRONT_MATTER))
         return None
     offset = document.front_matter_line
     try:
         root_node = compose(document.front_matter)
     except YAMLSyntaxError as error:
         message = f"front matter is not valid YAML: {error.message}"
-        problems.append(Problem(relative, error.line + offset, "error", message, "yaml"))
+        problems.append(Problem(relative, error.line + offset, "error", message, Check.YAML))
         return None
     if (
         "*" in document.front_matter
@@ -161,14 +161,14 @@ def parse_contact(
         and count_nodes(root_node) > MAX_NODES
     ):
         message = "front matter expands to too many values (YAML aliases?); write the values out"
-        problems.append(Problem(relative, offset, "error", message, "yaml"))
+        problems.append(Problem(relative, offset, "error", message, Check.YAML))
         return None
     if root_node is None or (isinstance(root_node, ScalarNode) and not root_node.value.strip()):
         root_node = MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(root_node, MappingNode):
         message = "front matter must be 'key: value' lines (a mapping), not a list or a bare value"
         problems.append(
-            Problem(relative, line_of(root_node) + offset, "error", message, "front-matter")
+            Problem(relative, line_of(root_node) + offset, "error", message, Check.FRONT_MATTER)
         )
         return None
 
@@ -179,7 +179,7 @@ def parse_contact(
             f"file name {file_name!r} is not a slug (lowercase a-z, 0-9 and single "
             f"hyphens); rename it, for example to {suggest_slug(slug)}.md"
         )
-        problems.append(Problem(relative, 1, "error", message, "slug"))
+        problems.append(Problem(relative, 1, "error", message, Check.SLUG))
     reader = FieldReader(relative, offset, problems)
     values = _read_keys(reader, root_node, slug)
     body = parse_body(document.body, document.body_line, relative, config.channels)
@@ -209,7 +209,7 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
             reader.report(
                 key_node,
                 "'<<' merge keys are not supported in contact files; write the keys out",
-                "yaml",
+                Check.YAML,
             )
             continue
         if key in lines:
@@ -217,7 +217,7 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
                 lines[key],
                 f"{key}: written twice (again on line {line}); YAML keeps only the last one, "
                 "so remove or merge one of them",
-                "duplicate-key",
+                Check.DUPLICATE_KEY,
             )
         lines[key] = line
         known = KEYS.get(key)
@@ -234,11 +234,13 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
                 reader.report(
                     key_node,
                     f"{key}: nested too deeply or too large to read; write it more simply",
-                    "yaml",
+                    Check.YAML,
                 )
     if values.get("name") is None:
         if "name" not in lines:
-            reader.report(offset - 1, "name: is required, as in 'name: Ada Lovelace'", "required")
+            reader.report(
+                offset - 1, "name: is required, as in 'name: Ada Lovelace'", Check.REQUIRED
+            )
         values["name"] = slug.replace("-", " ").title()
     return values
 

@@ -10,16 +10,17 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
 from kithbook.hints import did_you_mean
-from kithbook.model import STATUSES, Contact, Network, Problem, Severity
+from kithbook.model import CHECK_NAMES as MODEL_CHECK_NAMES
+from kithbook.model import STATUSES, Check, Contact, Network, Problem, Severity
 from kithbook.parse.addresses import email_problem, phone_problem
 from kithbook.parse.fields import SLUG
 from kithbook.parse.key_typos import did_you_mean_key
 
-Check = Callable[[Network, dt.date], Iterator[Problem]]
+CheckPass = Callable[[Network, dt.date], Iterator[Problem]]
 
 
 def _problem(
-    contact: Contact, line: int, message: str, check: str, severity: Severity = "error"
+    contact: Contact, line: int, message: str, check: Check, severity: Severity = "error"
 ) -> Problem:
     return Problem(contact.path, line, severity, message, check)
 
@@ -37,7 +38,7 @@ def check_unknown_keys(network: Network, today: dt.date) -> Iterator[Problem]:
                     contact,
                     contact.line_of(key),
                     f"{key}: unknown key; did you mean {known}?{kept}",
-                    "unknown-key",
+                    Check.UNKNOWN_KEY,
                     "warning",
                 )
 
@@ -49,7 +50,10 @@ def check_emails(network: Network, today: dt.date) -> Iterator[Problem]:
             reason = email_problem(address)
             if reason:
                 yield _problem(
-                    contact, line, f"emails: {address} is not a valid address: {reason}", "email"
+                    contact,
+                    line,
+                    f"emails: {address} is not a valid address: {reason}",
+                    Check.EMAIL,
                 )
 
 
@@ -59,7 +63,7 @@ def check_phones(network: Network, today: dt.date) -> Iterator[Problem]:
         for number, line in zip(contact.phones, contact.item_lines.get("phones", ())):
             reason = phone_problem(number, network.config.phone_region)
             if reason:
-                yield _problem(contact, line, f"phones: {number} {reason}", "phone")
+                yield _problem(contact, line, f"phones: {number} {reason}", Check.PHONE)
 
 
 def check_choices(network: Network, today: dt.date) -> Iterator[Problem]:
@@ -77,7 +81,7 @@ def check_choices(network: Network, today: dt.date) -> Iterator[Problem]:
 def _choice(contact: Contact, key: str, value: str, choices: tuple[str, ...]) -> Problem:
     hint = did_you_mean(value, choices)
     message = f"{key}: unknown {key} {value!r}{hint}; use one of: {', '.join(choices)}"
-    return _problem(contact, contact.line_of(key), message, "choices")
+    return _problem(contact, contact.line_of(key), message, Check.CHOICES)
 
 
 def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem]:
@@ -93,7 +97,7 @@ def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem
                     line,
                     f"emails: {address} is also the address of "
                     f"{first.path}; is this the same person?",
-                    "duplicate-email",
+                    Check.DUPLICATE_EMAIL,
                 )
 
 
@@ -103,7 +107,11 @@ def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
         for slug, line in zip(contact.knows, contact.item_lines.get("knows", ())):
             if slug == contact.slug:
                 yield _problem(
-                    contact, line, f"knows: {slug} is this contact itself", "reference", "warning"
+                    contact,
+                    line,
+                    f"knows: {slug} is this contact itself",
+                    Check.REFERENCE,
+                    "warning",
                 )
             elif slug not in network.by_slug:
                 yield _missing(network, contact, line, "knows", slug)
@@ -130,7 +138,7 @@ def _missing(network: Network, contact: Contact, line: int, key: str, slug: str)
         contact,
         line,
         f"{key}: no contact {slug!r} in {network.config.contacts_dir}/{hint}",
-        "reference",
+        Check.REFERENCE,
     )
 
 
@@ -143,52 +151,37 @@ def check_dates(network: Network, today: dt.date) -> Iterator[Problem]:
                 contact,
                 contact.line_of("birthday"),
                 f"birthday: {birthday} is in the future",
-                "future-date",
+                Check.FUTURE_DATE,
             )
         met = contact.met
         if met and met.date and met.date > today:
             line = contact.item_lines.get("met.date", (contact.line_of("met"),))[0]
             message = f"met.date: {met.date_text} is in the future"
-            yield _problem(contact, line, message, "future-date")
+            yield _problem(contact, line, message, Check.FUTURE_DATE)
         for entry in contact.log:
             if entry.date > today:
                 yield _problem(
                     contact,
                     entry.line,
                     f"log: {entry.date} is in the future (today is {today}); is the date right?",
-                    "future-date",
+                    Check.FUTURE_DATE,
                     "warning",
                 )
 
 
-CHECKS: dict[str, Check] = {
-    "unknown-key": check_unknown_keys,
-    "email": check_emails,
-    "phone": check_phones,
-    "choices": check_choices,
-    "duplicate-email": check_duplicate_emails,
-    "reference": check_references,
-    "future-date": check_dates,
+CHECKS: dict[Check, CheckPass] = {
+    Check.UNKNOWN_KEY: check_unknown_keys,
+    Check.EMAIL: check_emails,
+    Check.PHONE: check_phones,
+    Check.CHOICES: check_choices,
+    Check.DUPLICATE_EMAIL: check_duplicate_emails,
+    Check.REFERENCE: check_references,
+    Check.FUTURE_DATE: check_dates,
 }
+"""The passes over a loaded network, by the name of the problems each finds."""
 
-# The names problems found while loading carry; with CHECKS, the names `kith validate --check` takes.
-LOADER_CHECKS = (
-    "file",
-    "front-matter",
-    "yaml",
-    "slug",
-    "duplicate-key",
-    "required",
-    "type",
-    "quote",
-    "date",
-    "duration",
-    "tags",
-    "unknown-key",
-    "log",
-    "config",
-)
-CHECK_NAMES = tuple(sorted(set(LOADER_CHECKS) | set(CHECKS)))
+# With the loader's, the names `kith validate --check` takes: every Check.
+CHECK_NAMES = MODEL_CHECK_NAMES
 
 
 def validate(
