@@ -1,13 +1,14 @@
 """The one configuration: the `kithbook` plugin entry in `mkdocs.yml`, read by the tools and the site.
 
-Every option is declared once in OPTIONS with its default; a missing file or entry means the defaults.
+Every option is declared once, as a field of `Config` with its default, reader and meaning; `OPTIONS`
+(the reader of each name) is made from it. A missing file or entry means the defaults.
 Problems in the entry are reported like contact problems, as `mkdocs.yml:LINE: error: ...`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,28 +30,6 @@ DEFAULT_CIRCLES = {
     "acquaintance": Duration(1, "y"),
 }
 DEFAULT_CHANNELS = ("email", "phone", "video", "message", "social", "in-person", "letter", "event")
-
-
-@dataclass(frozen=True)
-class Config:
-    """Settings shared by every tool and the site. Durations are `Duration` values."""
-
-    contacts_dir: str = "contacts"
-    circles: dict[str, Duration] = field(default_factory=lambda: dict(DEFAULT_CIRCLES))
-    default_cadence: Duration = Duration(6, "m")
-    channels: tuple[str, ...] = DEFAULT_CHANNELS
-    follow_up_after: Duration = Duration(10, "d")
-    follow_ups: int = 1
-    lookahead: Duration = Duration(14, "d")
-    belated: Duration = Duration(3, "d")
-    timely_window: Duration = Duration(30, "d")
-    backlog_per_week: int = 5
-    duplicate_outreach: Duration = Duration(7, "d")
-    phone_region: str | None = None
-    max_file_bytes: int = 1_000_000
-
-    def cadence_of_circle(self, circle: str | None) -> Duration:
-        return self.circles.get(circle or "", self.default_cadence)
 
 
 def _duration_option(reader: FieldReader, key: str, node: Node) -> Duration | None:
@@ -103,21 +82,61 @@ def _region_option(reader: FieldReader, key: str, node: Node) -> str | None:
 
 OptionReader = Callable[[FieldReader, str, Node], Any]
 
+
+def option(default: Any, read: OptionReader, doc: str) -> Any:
+    """Declare one option: its default, the reader that checks a written value, what it means."""
+    if isinstance(default, dict):
+        return field(default_factory=lambda: dict(default), metadata={"read": read, "doc": doc})
+    return field(default=default, metadata={"read": read, "doc": doc})
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings shared by every tool and the site; each option declared once, here, with its
+    default and reader (as MkDocs declares its options). Durations are `Duration` values."""
+
+    contacts_dir: str = option("contacts", _text_option, "the folder of contact files")
+    circles: dict[str, Duration] = option(
+        DEFAULT_CIRCLES, _circles_option, "circle name: cadence, as close: 3w"
+    )
+    default_cadence: Duration = option(
+        Duration(6, "m"), _duration_option, "for contacts with no cadence and no circle"
+    )
+    channels: tuple[str, ...] = option(
+        DEFAULT_CHANNELS, _channels_option, "the channels a log entry may name"
+    )
+    follow_up_after: Duration = option(
+        Duration(10, "d"), _duration_option, "silence after my -> before a follow-up is due"
+    )
+    follow_ups: int = option(1, _count_option, "nudges before Kithbook stops asking")
+    lookahead: Duration = option(
+        Duration(14, "d"), _duration_option, "how far ahead birthdays and yearly dates show"
+    )
+    belated: Duration = option(
+        Duration(3, "d"), _duration_option, "a missed birthday still shows this long"
+    )
+    timely_window: Duration = option(
+        Duration(30, "d"), _duration_option, "how long a new job or move stays a reason"
+    )
+    backlog_per_week: int = option(5, _count_option, "never-contacted people suggested per week")
+    duplicate_outreach: Duration = option(
+        Duration(7, "d"), _duration_option, "kith log warns when you reached out this recently"
+    )
+    phone_region: str | None = option(
+        None, _region_option, "check local numbers against this country's plan"
+    )
+    max_file_bytes: int = option(
+        1_000_000, _count_option, "a larger contact file is reported, not read"
+    )
+
+    def cadence_of_circle(self, circle: str | None) -> Duration:
+        return self.circles.get(circle or "", self.default_cadence)
+
+
 OPTIONS: dict[str, OptionReader] = {
-    "contacts_dir": _text_option,
-    "circles": _circles_option,
-    "default_cadence": _duration_option,
-    "channels": _channels_option,
-    "follow_up_after": _duration_option,
-    "follow_ups": _count_option,
-    "lookahead": _duration_option,
-    "belated": _duration_option,
-    "timely_window": _duration_option,
-    "backlog_per_week": _count_option,
-    "duplicate_outreach": _duration_option,
-    "phone_region": _region_option,
-    "max_file_bytes": _count_option,
+    option.name: option.metadata["read"] for option in fields(Config)
 }
+"""Each option's reader, by name: made from Config, so an option cannot be declared in one only."""
 
 
 def load_config(root: Path) -> tuple[Config, list[Problem]]:
