@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, parsers = build_parser(chosen)
     args, extra = parser.parse_known_args(argv)
     if extra:
-        (parsers.get(chosen) or parser).error(f"unrecognized arguments: {' '.join(extra)}")
+        (parsers[chosen] if chosen else parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2

@@ -200,12 +200,13 @@ def _table(due: DueList, items: list[DueItem], stream: io.StringIO, mode: Mode) 
         return
     from rich.console import Console
 
+    assert isinstance(mode, tuple), mode  # "plain" was handled above
     _, width, color_system, no_color = mode
     console = Console(
         file=stream,
         force_terminal=True,
         width=width,
-        color_system=color_system,
+        color_system=color_system,  # type: ignore[arg-type]  # one of rich's names, from rich
         no_color=no_color,
         highlight=False,
     )

@@ -108,6 +108,8 @@ def _add_typed(
 
 def _add_birthday(card: vobject.base.Component, contact: Contact, version: str) -> None:
     birthday = contact.birthday
+    if birthday is None:
+        return
     prop = card.add("bday")
     if birthday.year is not None:
         prop.value = str(birthday)

@@ -228,20 +228,23 @@ class _LogReader:
         number, first = self.pending[0]
         match = _ENTRY.match(first)
         if match is None:
-            return self._problem(number, _entry_error(first.strip()))
+            self._problem(number, _entry_error(first.strip()))
+            return None  # an item that is not an entry: reported, and no entry
         try:
             date = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
         except ValueError:
-            return self._problem(
+            self._problem(
                 number, f"log: {match['year']}-{match['month']}-{match['day']} is not a real date"
             )
+            return None
         arrow, channel = match["arrow"], match["channel"]
         if arrow and channel is None:
-            return self._problem(
+            self._problem(
                 number,
                 f"log: name the channel after {arrow}, as in '- {date} {arrow} email: ...' "
                 f"(one of: {', '.join(self.channels)})",
             )
+            return None
         if channel is not None:
             channel = channel.lower()
             if channel not in self.channels:
@@ -256,6 +259,7 @@ class _LogReader:
         return LogEntry(date, ARROWS[arrow or "note"], channel, text, number)
 
     def _problem(self, number: int, message: str) -> None:
+        """Record an error at line `number` (it returns nothing: callers say what follows)."""
         self.problems.append(Problem(self.path, number, "error", message, Check.LOG))
 
 

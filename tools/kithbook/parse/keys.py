@@ -105,9 +105,8 @@ def _date(reader: FieldReader, key: str, node: Node, values: Values) -> None:
 def _private(reader: FieldReader, key: str, node: Node, values: Values) -> None:
     """Fail safe: a value that is not plainly true or false (`yes`, `1`), or a second `private`
     key saying true, keeps the person private until the file is fixed; the error says why."""
-    if isinstance(node, ScalarNode) and node.tag == NULL:
-        flag = False
-    else:
+    flag: bool | None = False
+    if not (isinstance(node, ScalarNode) and node.tag == NULL):
         flag = reader.boolean(key, node)
         if flag is None:
             flag = True

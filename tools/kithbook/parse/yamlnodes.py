@@ -16,10 +16,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kithbook.errors import KithbookError
 
+_Loader: Any  # one of two loader classes, chosen at import
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: slower, same results
-    _Loader = yaml.SafeLoader  # type: ignore[misc]
+    _Loader = yaml.SafeLoader
 
 STR = "tag:yaml.org,2002:str"
 NULL = "tag:yaml.org,2002:null"
@@ -58,7 +59,7 @@ _resolve_by_regex = _Loader.resolve
 _TYPED_TAGS: dict[str, str] = {}  # plain scalars that may be typed (`name`, `2024-01-01`) -> tag
 
 
-class _Composer(_Loader):  # type: ignore[misc,valid-type]
+class _Composer(_Loader):
     """libyaml's parser with PyYAML's resolver, minus work that cannot change a contact file's tags.
 
     The C composer calls the resolver for every node. A list or mapping gets its default tag, and

@@ -14,7 +14,7 @@ import posixpath
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -76,7 +76,7 @@ def open_repo(root: Path | str) -> Repo | None:
 
 def commit_files(
     root: Path | str,
-    paths: list[Path | str],
+    paths: Sequence[Path | str],
     message: str,
     *,
     no_commit: bool = False,
@@ -263,7 +263,7 @@ def repo_path(repo: Repo, path: Path | str) -> str:
         raise GitError(f"{path} is outside the repository {top}") from None
 
 
-def repo_paths(repo: Repo, paths: list[Path | str]) -> list[str]:
+def repo_paths(repo: Repo, paths: Sequence[Path | str]) -> list[str]:
     """`repo_path` of many files, each folder resolved once (an import names thousands in one)."""
     folders: dict[str, str] = {}
     relative = []

@@ -76,6 +76,8 @@ def file_histories(root: Path, config: Config) -> dict[str, FileHistory]:
         head = repo.head.commit.hexsha
     except (ImportError, ValueError):  # ValueError: no commits yet
         return {}
+    if repo.working_tree_dir is None:  # a bare repository: no files of this network in it
+        return {}
     top = Path(repo.working_tree_dir).resolve()
     try:
         prefix = PurePosixPath(Path(root).resolve().relative_to(top).as_posix())

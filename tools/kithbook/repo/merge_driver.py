@@ -252,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
             and 1
         )
     path = args[3] if len(args) > 3 else None
-    merged, conflicted = merge_texts(*texts, network_config(path, Path.cwd()))
+    base, ours, theirs = texts
+    merged, conflicted = merge_texts(base, ours, theirs, network_config(path, Path.cwd()))
     bom = b"\xef\xbb\xbf" if data[1].startswith(b"\xef\xbb\xbf") else b""
     ours_path.write_bytes(bom + merged.encode("utf-8"))
     if conflicted:

@@ -99,6 +99,8 @@ def resolve(repo: git.Repo, revision: str) -> tuple[git.Commit, bool]:
 
 
 def _prefix(root: Path, repo: git.Repo) -> PurePosixPath:
+    if repo.working_tree_dir is None:  # a bare repository has no work tree to be in
+        raise RevisionError(f"--at: {root} is outside the repository's work tree")
     try:
         inside = root.resolve().relative_to(Path(repo.working_tree_dir).resolve())
     except ValueError:

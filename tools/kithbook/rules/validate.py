@@ -115,11 +115,10 @@ def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
                 )
             elif slug not in network.by_slug:
                 yield _missing(network, contact, line, "knows", slug)
-        via = contact.met.via if contact.met else None
-        if via and via not in network.by_slug:
-            yield _missing(
-                network, contact, contact.met.via_line or contact.line_of("met"), "met.via", via
-            )
+        met = contact.met
+        if met and met.via and met.via not in network.by_slug:
+            line = met.via_line or contact.line_of("met")
+            yield _missing(network, contact, line, "met.via", met.via)
 
 
 def _missing(network: Network, contact: Contact, line: int, key: str, slug: str) -> Problem:
@@ -190,7 +189,7 @@ def validate(
     """The loader's problems and those of the named checks (all by default), sorted by file and line."""
     problems = list(network.problems)
     for name in checks if checks is not None else CHECKS:
-        problems.extend(CHECKS[name](network, today))
+        problems.extend(CHECKS[Check(name)](network, today))
     problems.sort(key=lambda problem: (problem.path != "mkdocs.yml", problem.path, problem.line))
     return problems
 

@@ -14,6 +14,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from mkdocs.config import base, config_options
@@ -45,7 +46,10 @@ class _AnyValue(config_options.BaseConfigOption):
         return value
 
 
-KithbookConfig = type("KithbookConfig", (base.Config,), {name: _AnyValue() for name in OPTIONS})
+if TYPE_CHECKING:
+    KithbookConfig = base.Config
+else:  # an MkDocs option per Kithbook option, made from the one declaration in kithbook.config
+    KithbookConfig = type("KithbookConfig", (base.Config,), {n: _AnyValue() for n in OPTIONS})
 
 
 class KithbookPlugin(BasePlugin[KithbookConfig]):
@@ -82,7 +86,7 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
         docs_dir = str(Path(config.docs_dir).resolve())
         help_pages = []
         for file in list(files):
-            if file.src_dir and str(Path(file.src_dir).resolve()) == docs_dir:
+            if file.src_dir and file.abs_src_path and str(Path(file.src_dir).resolve()) == docs_dir:
                 files.remove(file)
                 moved = File.generated(
                     config,

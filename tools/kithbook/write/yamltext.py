@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode
 
 from kithbook.errors import KithbookError
 from kithbook.parse.yamlnodes import YAMLSyntaxError, compose
@@ -73,6 +74,8 @@ def _reads_back(text: str, flow: bool) -> bool:
     try:
         node = compose(source)
     except YAMLSyntaxError:
+        return False
+    if not isinstance(node, MappingNode):
         return False
     value = node.value[0][1]
     if flow:
