@@ -182,10 +182,6 @@ def line_of(node: Node) -> int:
     return node.start_mark.line
 
 
-def is_scalar(node: Node) -> bool:
-    return isinstance(node, ScalarNode)
-
-
 def scalar_value(node: ScalarNode) -> Any:
     """The value YAML 1.1 gives a scalar: str, int, float, bool, None, date, or InvalidDate."""
     tag = node.tag

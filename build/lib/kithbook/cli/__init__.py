@@ -1,0 +1,78 @@
+"""The `kith` command: one subcommand per module of this package, listed in COMMANDS.
+
+Each command module defines HELP, `add_arguments(parser)` and `run(args) -> int`; the exit code is
+0 for success, 1 when the network has errors (or Git failed), 2 for bad arguments or input. Every
+expected failure is a `KithbookError`: `main` alone turns one into `kith CMD: error: ...` and its
+exit code. Only the module of the
+command being run is imported, so one command's imports never slow down (or break) another.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from kithbook.cli.common import ArgumentParser
+from kithbook.errors import KithbookError
+
+COMMANDS = {  # command name: module in this package, in the order `kith --help` lists them
+    "due": "due",
+    "validate": "validate",
+    "log": "log",
+    "new": "new",
+    "snooze": "snooze",
+    "status": "status",
+    "set": "set",
+    "edit": "edit",
+    "undo": "undo",
+    "sync": "sync",
+    "git-setup": "git_setup",
+    "import": "import_cmd",
+    "export": "export",
+    "site": "site",
+    "serve": "serve",
+}
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{COMMANDS[name]}")
+
+
+def build_parser(only: str | None = None) -> tuple[ArgumentParser, dict[str, ArgumentParser]]:
+    """The `kith` parser, with every command (for --help) or with just the one being run."""
+    parser = ArgumentParser(
+        prog="kith", description="Keep your relationships alive, in plain text."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    parsers = {}
+    for name in COMMANDS if only is None else [only]:
+        module = _module(name)
+        sub = commands.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+        parsers[name] = sub
+    return parser, parsers
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    chosen = argv[0] if argv and argv[0] in COMMANDS else None
+    parser, parsers = build_parser(chosen)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        (parsers[chosen] if chosen else parser).error(f"unrecognized arguments: {' '.join(extra)}")
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.run(args)
+    except KithbookError as error:  # the one place an expected failure becomes a line and a code
+        print(f"kith {args.command}: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(f"kith {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,7 @@
+"""Changing contact files: text edits that leave every other byte alone, and safe atomic writes.
+
+Public API: `write.edit` (set keys, add log lines), `write.text` (a file cut into parts),
+`write.log` (one log line), `write.new_contact` (a brand-new file), `write.yamltext` (values as
+YAML text), `write.safe_write` (atomic, refuse-if-changed writes), `write.precheck` (the problems a
+new text would have).
+"""
