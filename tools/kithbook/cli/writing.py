@@ -77,7 +77,7 @@ def file_errors(
 ) -> list[Problem]:
     """The errors `relative` would have with `text` (or these exact bytes) as its content, checked
     with the network (every check)."""
-    from kithbook.write.precheck import problems_if_written
+    from kithbook.write.checks import problems_if_written
 
     problems = problems_if_written(network, today, {relative: text}).get(relative, [])
     return [problem for problem in problems if problem.severity == "error"]

@@ -2,6 +2,6 @@
 
 Public API: `write.edit` (set keys, add log lines), `write.text` (a file cut into parts),
 `write.log` (one log line), `write.new_contact` (a brand-new file), `write.yamltext` (values as
-YAML text), `write.safe_write` (atomic, refuse-if-changed writes), `write.precheck` (the problems a
+YAML text), `write.safe_write` (atomic, refuse-if-changed writes), `write.checks` (the problems a
 new text would have).
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kithbook.parse.load import load
-from kithbook.write.precheck import FILE_CHECKS, problems_if_written, problems_of
+from kithbook.write.checks import FILE_CHECKS, problems_if_written, problems_of
 
 ADA = "---\nname: Ada Lovelace\nemails: [ada@example.org]\n---\n"
 BROKEN = "---\nname: Charles Babbage\nemails: [not-an-address]\n---\n"
