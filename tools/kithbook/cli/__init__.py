@@ -4,9 +4,9 @@ Each command module defines HELP, `add_arguments(parser)` and `run(args) -> int`
 0 for success, 1 when the network has errors (or Git failed), 2 for bad arguments or input. Every
 expected failure is a `KithbookError`: `main` alone turns one into `kith CMD: error: ...` and its
 exit code. Only the module of the command being run is imported, so one command's imports never
-slow down (or break) another. Shared by the commands: `cli.common` (parser, --root, --today, printing problems), `cli.lookup`
-(which contact a query means), `cli.writing` (the writing commands' options), `cli.due_table` and
-`cli.due_cache` (the due list's terminal table and its output cache).
+slow down (or break) another. Shared by the commands: `cli.common` (parser, --root, --today,
+printing problems), `cli.lookup` (which contact a query means), `cli.writing` (the writing commands'
+options), `cli.due_table` and `cli.due_cache` (the due list's terminal table and output cache).
 """
 
 from __future__ import annotations
