@@ -15,6 +15,7 @@ from gitrepo import commit_all, git, init_repo
 from kithbook.cache import CACHE_DIR, cache_path, write_cache_file
 from kithbook.cli import main
 from kithbook.config import Config
+from kithbook.parse.load import load
 from kithbook.repo import history
 
 ADA = (
@@ -48,6 +49,10 @@ def site_history(root: Path) -> None:
     assert "contacts/ada-lovelace.md" in history.file_histories(root, Config())
 
 
+def parse_cache(root: Path) -> None:
+    assert [contact.slug for contact in load(root, cache=True).contacts] == ["ada-lovelace"]
+
+
 def site_build(root: Path) -> None:
     outside = root.parent / "site"  # the built site is not a cache: keep it out of the repository
     build(load_config(str(root / "mkdocs.yml"), site_dir=str(outside)))
@@ -57,10 +62,16 @@ def site_build(root: Path) -> None:
     ("reader", "cached"),
     [
         (due_list, "due"),
+        (parse_cache, "contacts.pickle"),
         (site_history, history.CACHE_FILE),
         (site_build, "pages"),
     ],
-    ids=["the due list", "the site reading history", "the site's pages"],
+    ids=[
+        "the due list",
+        "the loader's per-file cache",
+        "the site reading history",
+        "the site's pages",
+    ],
 )
 def test_a_fresh_network_shows_no_cache_in_git_status_after_a_cache_is_written(
     repo: Path, reader: Callable[[Path], None], cached: str, capsys
@@ -82,3 +93,19 @@ def test_a_cache_file_is_replaced_whole_and_leaves_no_temporary_file(tmp_path: P
 def test_a_cache_that_cannot_be_written_is_skipped_not_an_error(tmp_path: Path):
     (tmp_path / CACHE_DIR).write_text("a file where the folder should be")
     assert write_cache_file(tmp_path, cache_path(tmp_path, "due", "entry.json"), "x") is False
+
+
+def test_problems_kept_in_the_loaders_cache_come_back_from_it(tmp_path: Path):
+    from kithbook.parse.cache import cache_key, read_cache
+
+    (tmp_path / "contacts").mkdir()
+    path = tmp_path / "contacts" / "ada.md"
+    path.write_text("---\nname: Ada\nbirthday: 2025-13-01\n---\n", encoding="utf-8")
+    an_hour_ago = time.time() - 3600
+    os.utime(path, (an_hour_ago, an_hour_ago))
+    cold = load(tmp_path).problems
+    assert load(tmp_path, cache=True).problems == cold  # fills the cache
+    stored = read_cache(tmp_path, cache_key(tmp_path, Config()))
+    assert stored is not None  # readable: the check names pass the unpickler's allow-list
+    assert list(stored.entries["ada.md"][2]) == cold and cold[0].check == "date"
+    assert load(tmp_path, cache=True).problems == cold

@@ -181,7 +181,7 @@ def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]
     if not args.at:
         from kithbook.parse.load import load
 
-        return load(root), None
+        return load(root, cache=not args.no_cache), None
     from kithbook.repo.revision import load_at
 
     network_at = load_at(root, args.at)

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from kithbook.parse.load import load
 
     today = today_from(args)
-    network = load(check_root(args.root))
+    network = load(check_root(args.root), cache=True)
     contacts = select_contacts(network, tag=args.tag, include_private=args.include_private)
     if args.format == "vcard":
         text = to_vcard(contacts, args.vcard_version)

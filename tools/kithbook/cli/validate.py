@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--check {unknown[0]}: no such check; checks are: {names}")
     root = check_root(args.root)
     wanted = [_relative(root, path) for path in args.files]
-    network = load(root)
+    network = load(root, cache=True)
     if not (root / network.config.contacts_dir).is_dir() and not (root / "mkdocs.yml").is_file():
         raise CommandError(
             f"no {network.config.contacts_dir}/ folder or mkdocs.yml in {root}; run "

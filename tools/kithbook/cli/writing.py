@@ -49,7 +49,7 @@ def load_network(root: Path) -> Network:
     from kithbook.cli.common import check_root
     from kithbook.parse.load import load
 
-    return load(check_root(root))
+    return load(check_root(root), cache=True)
 
 
 def find_contact(network: Network, query: str) -> Contact:

@@ -36,12 +36,20 @@ from kithbook.parse.yamlnodes import (
 )
 
 
-def load(root: Path | str = ".", *, config: Config | None = None) -> Network:
-    """Read `<root>/mkdocs.yml` and every `<root>/contacts/*.md` into a Network."""
+def load(root: Path | str = ".", *, config: Config | None = None, cache: bool = False) -> Network:
+    """Read `<root>/mkdocs.yml` and every `<root>/contacts/*.md` into a Network. With `cache`, files
+    unchanged since an earlier run come from the per-file cache (`kithbook.parse.cache`): the same
+    Network, without re-reading them."""
     root = Path(root)
     problems: list[Problem] = []
     if config is None:
         config, problems = load_config(root)
+    if cache:
+        from kithbook.parse.cache import load_cached
+
+        contacts = load_cached(root, config, problems)
+        contacts.sort(key=lambda contact: contact.slug)
+        return Network(root, config, contacts, problems)
     return load_files(root, config, read_contact_files(root, config, problems), problems)
 
 
