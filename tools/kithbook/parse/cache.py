@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import kithbook
-from kithbook.cache import cache_path, write_cache_file
+from kithbook.cache import FRESH_NS, cache_path, tool_digest, write_cache_file
 from kithbook.config import CONFIG_FILE, Config
 from kithbook.gc_pause import garbage_collector_paused
 from kithbook.model import Check, Contact, Problem
@@ -36,7 +35,6 @@ CACHE_FILE = "contacts.pickle"
 CHANGES_FILE = "contacts-changes.pickle"
 MAX_CHANGES = 200
 FORMAT = 2
-FRESH_NS = 2_000_000_000
 
 Identity = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 Entry = tuple[Identity, Contact | None, tuple[Problem, ...]]
@@ -67,13 +65,7 @@ class _AllowListUnpickler(pickle.Unpickler):
 
 def cache_key(root: Path, config: Config) -> str:
     """What every cached parse depends on besides its own file: the tool, Python and the settings."""
-    hasher = hashlib.sha256(f"{FORMAT}\0{kithbook.__version__}\0{sys.version}\0".encode())
-    package = Path(kithbook.__file__).parent
-    for source in sorted(package.rglob("*.py")):
-        stat = source.stat()
-        hasher.update(
-            f"{source.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
-        )
+    hasher = hashlib.sha256(f"{FORMAT}\0{tool_digest()}\0{sys.version}\0".encode())
     try:
         hasher.update((root / CONFIG_FILE).read_bytes())
     except OSError:
