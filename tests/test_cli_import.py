@@ -110,7 +110,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(make_network, capsys):
 @pytest.mark.parametrize(
     ("config", "folder"),
     [
-        ("site_name: My network\n", "contacts"),
+        ("site_name: My network\nplugins: [kithbook]\n", "contacts"),
         (
             "site_name: My network\nplugins:\n  - kithbook:\n      contacts_dir: people/friends\n",
             "people/friends",

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from kithbook.cli import main
+from kithbook.cli import main, serve
 
 
 @pytest.mark.parametrize(
@@ -24,7 +22,7 @@ def test_serve_runs_mkdocs_serve_in_the_network_folder(
     root = make_network({"ada": "---\nname: Ada\n---\n"})
     calls = []
     monkeypatch.setattr(
-        subprocess, "call", lambda command, cwd, env: calls.append((command, cwd)) or 0
+        serve, "run_child", lambda command, cwd, env: calls.append((command, cwd)) or 0
     )
 
     assert main(["serve", "--root", str(root), *arguments]) == 0

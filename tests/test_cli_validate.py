@@ -211,13 +211,14 @@ def test_a_folder_without_contacts_is_a_usage_error_not_a_clean_network(tmp_path
     assert (result.returncode, result.stdout, result.stderr) == (
         2,
         "",
-        "kith validate: error: no contacts/ folder or mkdocs.yml in .; run this in your "
-        "network's folder or name it with --root DIR\n",
+        "kith validate: error: not in a Kithbook network (no contacts/ folder or mkdocs.yml with "
+        "the kithbook plugin here or in any folder above); cd into one, pass --root DIR, or "
+        "start one with kith init\n",
     )
 
 
 def test_a_network_whose_contacts_are_all_removed_is_clean(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text("site_name: Mine\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Mine\nplugins: [search, kithbook]\n")
     result = run(cwd=tmp_path)
     assert (result.returncode, result.stdout) == (
         0,

@@ -63,7 +63,7 @@ BAD_ARGUMENTS = [
         "unknown channel 'emial' (did you mean email?)",
     ),
     (["log", "ada-lovelace", "out", "email", "hi", "--date", "2026-02-30"], "is not a date"),
-    (["log", "ada-lovelace", "out"], "the following arguments are required"),
+    (["log", "ada-lovelace", "out"], "give the channel and what happened"),
     (["new", "  "], "the name must not be empty"),
     (["new", "Ada Lovelace"], "matches contacts/ada-lovelace.md (same name)"),
     (

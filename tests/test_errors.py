@@ -21,12 +21,14 @@ def defined_exceptions() -> list[type[BaseException]]:
             continue
         module = importlib.import_module(module_info.name)
         for _, value in inspect.getmembers(module, inspect.isclass):
-            if issubclass(value, BaseException) and value.__module__ == module.__name__:
+            if issubclass(value, Exception) and value.__module__ == module.__name__:
                 found.append(value)
     return found
 
 
 def test_every_exception_kithbook_defines_derives_from_kithbook_error():
+    """Errors, that is: a signal such as `kith serve`'s stop request is a BaseException, as
+    KeyboardInterrupt is."""
     exceptions = defined_exceptions()
     assert len(exceptions) >= 14
     assert [e.__qualname__ for e in exceptions if not issubclass(e, KithbookError)] == []

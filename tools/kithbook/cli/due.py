@@ -36,6 +36,14 @@ Mode = str | tuple[str, int, str | None, bool]
 
 NAME = "due"
 HELP = "who to reach out to today, and why; exit 1 if the network has errors"
+EXAMPLES = """\
+examples:
+  kith due                                  today's list: a table in a terminal, plain text when piped
+  kith due --today 2026-12-01               as if today were 1 December 2026
+  kith due --kind reconnect --circle close --limit 5
+  kith due --upcoming 7d                    also what falls due in the next week
+  kith due --json                           for scripts
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

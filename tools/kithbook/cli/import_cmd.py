@@ -31,6 +31,13 @@ if TYPE_CHECKING:
     from kithbook.model import Network
 
 HELP = "import contacts from a vCard, LinkedIn Connections.csv, Google Contacts CSV or any CSV"
+EXAMPLES = """\
+examples:
+  kith import contacts.vcf --dry-run        what would change, nothing written
+  kith import Connections.csv               a LinkedIn data export
+  kith import people.csv --map "Work mail=emails"
+      (any CSV)
+"""
 FORMAT_NAMES = ("vcard", "linkedin", "google", "csv")
 PROGRESS_DELAY = 0.5  # seconds before a progress bar appears
 

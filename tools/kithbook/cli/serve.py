@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
+from pathlib import Path
 
 from kithbook.cli.common import add_root, check_root
 
 HELP = "serve the network site on localhost, rebuilding in about a second after each edit"
+EXAMPLES = """\
+examples:
+  kith serve                                http://127.0.0.1:8000, rebuilt after each edit
+  kith serve --dev-addr 127.0.0.1:8001      another port
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,4 +42,47 @@ def run(args: argparse.Namespace) -> int:
     if not args.full:
         command.append("--dirty")
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.call(command, cwd=root, env=environment)
+    return run_child(command, root, environment)
+
+
+class _Stopped(BaseException):
+    """kith serve was asked to stop (SIGTERM, SIGHUP): a signal, as KeyboardInterrupt is, not an
+    error, so no `except Exception` swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def run_child(command: list[str], cwd: Path, environment: dict[str, str]) -> int:
+    """Run the server and wait; when kith serve is ended (Ctrl-C, SIGTERM, SIGHUP), end the server
+    too, so nobody is left serving the private site."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stopped(signum)
+
+    wanted = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {signum: signal.signal(signum, stop) for signum in wanted}
+    child = subprocess.Popen(command, cwd=cwd, env=environment)
+    try:
+        return child.wait()
+    except _Stopped as stopped:
+        return 128 + stopped.signum
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        _end(child)
+
+
+def _end(child: subprocess.Popen[bytes]) -> None:
+    """Terminate the child if it still runs; kill it if it does not stop within 5 seconds."""
+    if child.poll() is not None:
+        return
+    child.terminate()
+    try:
+        child.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()

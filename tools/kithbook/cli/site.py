@@ -16,6 +16,10 @@ from kithbook.cli.common import (
 )
 
 HELP = "write the network site's pages as Markdown files (mkdocs build renders them as HTML)"
+EXAMPLES = """\
+examples:
+  kith site --out pages                     the site's pages as Markdown files
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
