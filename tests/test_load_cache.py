@@ -25,6 +25,7 @@ def snapshot(root: Path, *, cache: bool) -> tuple:
     return (
         [repr(contact) for contact in network.contacts],
         [str(problem) + problem.check for problem in network.problems],
+        sorted(network.private_unreadable),
     )
 
 
@@ -128,6 +129,7 @@ TEXTS = st.sampled_from(
         "---\nname: Bram Okafor\ncircle: friend\nbirthday: --03-04\n---\nNotes.\n",
         "---\nname: Chen\nknows: [ada-lovelace]\n---\n",
         "---\nname: [broken\n---\n",
+        "---\nname: [broken\nprivate: true\n---\n",
         "no front matter at all\n",
         "---\nname: Dana\nemails: [ada@example.org]\n---\n",
         "---\nname: Eve\ncadence: often\n---\n",

@@ -121,6 +121,11 @@ GOLDEN = [
     ),
     # The file name and the keys themselves.
     case(
+        "index.md",
+        "contacts/index.md:1: warning: file name 'index.md' is the name of a site page, so the "
+        "site shows this contact under another name; rename it, for example to index-2.md",
+    ),
+    case(
         "Ada_Lovelace.md",
         "contacts/Ada_Lovelace.md:1: error: file name 'Ada_Lovelace.md' is not a slug (lowercase "
         "a-z, 0-9 and single hyphens); rename it, for example to ada-lovelace.md",
@@ -175,6 +180,13 @@ GOLDEN = [
     case(
         "links-no-label.md",
         "contacts/links-no-label.md:4: error: links: each link needs a label, as in 'github: ada'",
+    ),
+    case(
+        "private-nested.md",
+        "contacts/private-nested.md:5: warning: met: unknown key 'private'; met has date, where, "
+        "via",
+        "contacts/private-nested.md:5: warning: private: written under met, where it means "
+        "nothing; the contact is kept private until you move it to the top level or remove it",
     ),
     case(
         "private-text.md",
@@ -450,6 +462,11 @@ def write_huge_file(root: Path) -> None:
         file.write(b"- 2026-11-02 -> email: hello\n" * (50_000_000 // 29))
 
 
+def write_huge_config(root: Path) -> None:
+    """A 2 MB mkdocs.yml (a stray link to a large file reads the same)."""
+    (root / "mkdocs.yml").write_bytes(b"# padding\n" * 200_000)
+
+
 GENERATED: list[tuple[Callable[[Path], None], list[str]]] = [
     (
         write_huge_file,
@@ -458,10 +475,14 @@ GENERATED: list[tuple[Callable[[Path], None], list[str]]] = [
             "(max_file_bytes in mkdocs.yml); is it really a contact?"
         ],
     ),
+    (
+        write_huge_config,
+        ["mkdocs.yml:1: error: the file is larger than 1 MB; is it really mkdocs.yml?"],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("build", "expected"), GENERATED, ids=["50-mb-file"])
+@pytest.mark.parametrize(("build", "expected"), GENERATED, ids=["50-mb-file", "2-mb-mkdocs-yml"])
 def test_a_generated_file_prints_exactly_its_message(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],

@@ -139,11 +139,15 @@ OPTIONS: dict[str, OptionReader] = {
 """Each option's reader, by name: made from Config, so an option cannot be declared in one only."""
 
 
+MAX_CONFIG_BYTES = 1_000_000  # mkdocs.yml is read whole: a stray link to /dev/zero must not be
+
+
 def load_config(root: Path) -> tuple[Config, list[Problem]]:
     """Read the `kithbook` entry of `<root>/mkdocs.yml`; defaults when there is none."""
     path = root / CONFIG_FILE
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         return Config(), []
     except OSError as error:
@@ -153,7 +157,14 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
 
 
 def config_from_bytes(data: bytes) -> tuple[Config, list[Problem]]:
-    """The Config in the bytes of an `mkdocs.yml`, read from disk or from a Git commit."""
+    """The Config in the bytes of an `mkdocs.yml`, read from disk or from a Git commit (at most
+    MAX_CONFIG_BYTES of them: the readers stop one byte after, and a larger file is a problem)."""
+    if len(data) > MAX_CONFIG_BYTES:
+        message = (
+            f"the file is larger than {MAX_CONFIG_BYTES // 1_000_000} MB; "
+            f"is it really {CONFIG_FILE}?"
+        )
+        return Config(), [Problem(CONFIG_FILE, 1, "error", message, Check.CONFIG)]
     try:
         text = decode(data)
     except DocumentError as error:

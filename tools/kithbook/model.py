@@ -297,6 +297,9 @@ class Network:
     config: Config
     contacts: list[Contact]
     problems: list[Problem]
+    # Files the loader could not read as a contact whose text says `private`: the public view
+    # (kithbook.public) never names them.
+    private_unreadable: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.by_slug: dict[str, Contact] = {contact.slug: contact for contact in self.contacts}

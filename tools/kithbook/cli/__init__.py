@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from kithbook.cli.common import ArgumentParser, check_root
@@ -110,6 +110,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2
+    not_utf8 = _not_utf8(vars(args).values())
+    if not_utf8 is not None:
+        print(
+            f"kith {args.command}: error: '{not_utf8}' is not UTF-8 text (is the terminal set to "
+            "another encoding?); contact files are UTF-8",
+            file=sys.stderr,
+        )
+        return 2
     try:
         if "root" in vars(args):
             args.root = check_root(args.root)  # outside a network: one line, exit 2, nothing done
@@ -132,3 +140,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+def _not_utf8(values: Iterable[object]) -> str | None:
+    """The first text argument holding bytes that are not UTF-8 (Python keeps them as lone
+    surrogates, which no file can be written with), shown as the bytes were; None when all are.
+    Paths are left alone: a file name may be any bytes."""
+    for value in values:
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and any("\udc80" <= char <= "\udcff" for char in text):
+                return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return None

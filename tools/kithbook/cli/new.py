@@ -104,8 +104,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _slug(args: argparse.Namespace, folder: Any) -> str:
-    from kithbook.parse.slugs import FilesIn, contact_path, free_slug, make_slug
+    from kithbook.parse.slugs import FilesIn, contact_path, free_slug, make_slug, slug_problem
 
+    if args.slug is not None:
+        problem = slug_problem(args.slug)
+        if problem is not None:
+            raise CommandError(f"--slug: {problem}")
     slug = args.slug or make_slug(args.name)
     try:
         contact_path(folder, slug)

@@ -36,6 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.parse.load import load
+    from kithbook.public import public_contacts
     from kithbook.repo.history import file_histories
     from kithbook.rules.validate import has_errors, validate
     from kithbook.site.pages import asset_files, site_pages
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             f"--out {args.out}: cannot write {error.filename}: {error.strerror}"
         ) from None
     print_problems([problem for problem in problems if problem.severity == "error"], sys.stderr)
-    private = sum(contact.private for contact in network.contacts)
+    private = len(network.contacts) - len(public_contacts(network))
     print(
         f"wrote {len(pages)} pages to {args.out} "
         f"({len(network.contacts) - private} contacts; {private} private, left out)"

@@ -16,9 +16,13 @@ from kithbook.importers.linkedin import read_linkedin
 from kithbook.importers.vcard import read_vcards
 
 FORMATS = ("vcard", "linkedin", "google", "csv")
+# The largest file `kith import` reads (docs/import-export.md): far above a contact export without
+# photos (30,000 LinkedIn connections are 5 MB), far below what would exhaust memory.
+MAX_IMPORT_BYTES = 100_000_000
 
 __all__ = [
     "FORMATS",
+    "MAX_IMPORT_BYTES",
     "Candidate",
     "MappingError",
     "ParsedSource",

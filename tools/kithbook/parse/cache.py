@@ -30,14 +30,16 @@ from kithbook.config import CONFIG_FILE, Config
 from kithbook.gc_pause import garbage_collector_paused
 from kithbook.model import Check, Contact, Problem
 from kithbook.parse.load import _may_be_file, is_contact_name, parse_contact, read_at_most
+from kithbook.public import looks_private
 
 CACHE_FILE = "contacts.pickle"
 CHANGES_FILE = "contacts-changes.pickle"
 MAX_CHANGES = 200
-FORMAT = 2
+FORMAT = 3
 
 Identity = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
-Entry = tuple[Identity, Contact | None, tuple[Problem, ...]]
+# (identity, contact or None, problems, whether an unreadable file says private: kithbook.public)
+Entry = tuple[Identity, Contact | None, tuple[Problem, ...], bool]
 
 _ALLOWED = {
     ("kithbook.model", name)
@@ -161,9 +163,12 @@ def contact_entries(folder: Path) -> list[tuple[str, Identity | None]]:
     return found
 
 
-def load_cached(root: Path, config: Config, problems: list[Problem]) -> list[Contact]:
+def load_cached(
+    root: Path, config: Config, problems: list[Problem], private_unreadable: set[str]
+) -> list[Contact]:
     """The contacts of the network, each parsed file taken from the cache while unchanged; their
-    problems appended to `problems` in the order a cold load reports them."""
+    problems appended to `problems` in the order a cold load reports them, and the files that
+    cannot be read as a contact but say private added to `private_unreadable`."""
     folder = os.path.join(root, config.contacts_dir)
     if not os.path.isdir(folder):  # not a network (yet): nothing to read, and no cache to make
         return []
@@ -192,6 +197,8 @@ def load_cached(root: Path, config: Config, problems: list[Problem]) -> list[Con
             problems.extend(entry[2])
             if entry[1] is not None:
                 contacts.append(entry[1])
+            elif entry[3]:
+                private_unreadable.add(f"{prefix}/{name}")
         if changed or len(kept) != len(cached):
             write_cache(root, key, kept, stored)
     return contacts
@@ -209,4 +216,5 @@ def _parse(
         return Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", Check.FILE)
     found: list[Problem] = []
     contact = parse_contact(relative, data, config, found)
-    return (identity or (0, 0, 0, 0), contact, tuple(found))
+    private = contact is None and looks_private(data)
+    return (identity or (0, 0, 0, 0), contact, tuple(found), private)

@@ -10,6 +10,7 @@ from kithbook.model import Contact, LogEntry, Problem
 from kithbook.rules.phrases import MONTH_NAMES, MONTHS, date_words, duration_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
 from kithbook.site.markup import Page, attr, external, html_block, link, plural, text
+from kithbook.site.sanitize import safe_html
 
 DIRECTIONS = {
     "out": ("→", "you reached out"),
@@ -29,12 +30,18 @@ def contact_page(site: SiteContext, contact: Contact) -> Page:
         _due(site, contact),
         _list("Memories", contact.memories),
         _list("Goals", contact.goals),
-        f"## Notes\n\n{contact.notes}" if contact.notes.strip() else "",
+        _notes(contact.notes),
         _timeline(contact.log),
         _history(site, contact),
     ]
     body = f"# {text(contact.name)}\n\n" + "\n\n".join(section for section in sections if section)
     return Page(uri, contact.name, body, in_nav=False, meta={"kind": "contact"})
+
+
+def _notes(notes: str) -> str:
+    """The notes as sanitised HTML (kithbook.site.sanitize): they are untrusted text."""
+    html = safe_html(notes) if notes.strip() else ""
+    return f"## Notes\n\n{html_block(html)}" if html else ""
 
 
 def broken_page(path: str, uri: str, problems: list[Problem]) -> Page:

@@ -43,7 +43,16 @@ def site_pages(
         broken_page(path, broken_uri(path), site.problems_by_path[path])
         for path in site.broken_files
     ]
-    return pages
+    return _first_of_each_uri(pages)
+
+
+def _first_of_each_uri(pages: list[Page]) -> list[Page]:
+    """Each page name once, the site's own pages first: a contact's page can never take the place
+    of one (reserved names are renamed in `page_slug`; this holds whatever else collides)."""
+    first: dict[str, Page] = {}
+    for page in pages:
+        first.setdefault(page.uri, page)
+    return list(first.values())
 
 
 def asset_files() -> dict[str, bytes]:

@@ -27,7 +27,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from kithbook.cache import cache_path, write_cache_file
-from kithbook.config import CONFIG_FILE, OPTIONS, Config, config_from_bytes, load_config
+from kithbook.config import (
+    CONFIG_FILE,
+    MAX_CONFIG_BYTES,
+    OPTIONS,
+    Config,
+    config_from_bytes,
+    load_config,
+)
 from kithbook.model import Problem
 from kithbook.site.markup import Page as GeneratedPage
 
@@ -170,7 +177,8 @@ def _kithbook_config(config_file: str | None, root: Path) -> tuple[Config, list[
         return load_config(root)
     path = Path(config_file)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
         raise PluginError(f"{config_file}: cannot read the file: {error.strerror}") from None
     config, problems = config_from_bytes(data)

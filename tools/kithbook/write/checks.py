@@ -55,5 +55,8 @@ def problems_if_written(
     ]
     written = load_files(network.root, network.config, files)
     others = [contact for contact in network.contacts if contact.path not in texts]
-    combined = Network(network.root, network.config, others + written.contacts, written.problems)
+    unreadable = (network.private_unreadable - set(texts)) | written.private_unreadable
+    combined = Network(
+        network.root, network.config, others + written.contacts, written.problems, unreadable
+    )
     return problems_of(combined, today, texts.keys(), checks)
