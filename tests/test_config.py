@@ -303,3 +303,11 @@ def test_a_config_never_shares_its_circles_with_another() -> None:
     from kithbook.config import Config
 
     assert Config().circles == Config().circles and Config().circles is not Config().circles
+
+
+def test_every_option_is_documented_in_the_docs() -> None:
+    from kithbook.config import OPTIONS
+
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    text = "\n".join(page.read_text(encoding="utf-8") for page in docs.glob("*.md"))
+    assert [name for name in OPTIONS if f"{name}:" not in text] == []
