@@ -168,7 +168,8 @@ def parse_contact(
         root_node = compose(document.front_matter)
     except YAMLSyntaxError as error:
         message = f"front matter is not valid YAML: {error.message}"
-        problems.append(Problem(relative, error.line + offset, "error", message, Check.YAML))
+        line = error.line + offset
+        problems.append(Problem(relative, line, "error", message, Check.YAML, error.column))
         return None
     if (
         "*" in document.front_matter
