@@ -34,7 +34,7 @@ NETWORK = {
         name="Ada Lovelace",
     ),
     "bo": contact(
-        "circle: close\ntags: [music]\nbirthday: 1986-12-04",
+        "circle: close\ntags: [music]\nbirthday: 1986-12-01",
         "2026-11-25 <-> phone: hi",
         name="Bo Chen",
     ),
@@ -52,17 +52,16 @@ def network(make_network):
     return make_network(NETWORK)
 
 
-def test_the_table_lists_each_kind_and_a_summary(network, capsys):
+def test_the_table_shows_the_plan_then_counts_the_rest(network, capsys):
     assert due(root=network) == 0
     out = capsys.readouterr().out
     headings = [line for line in out.splitlines() if line and not line.startswith(" ")]
     assert headings == [
-        "Follow up (1)",
-        "Occasions (1)",
-        "Reconnect (1)",
-        "Backlog: this week's picks (1)",
-        "4 due, 0 snoozed, 1 awaiting reply",
+        "Today's plan (3)",
+        "also overdue: 1 follow-up; kith due --all",
+        "4 due, 3 in today's plan, 0 snoozed, 1 awaiting reply",
     ]
+    assert "  Bo Chen       birthday today (turns 40) [cannot wait]" in out
     assert (
         "  Ada Lovelace  last contact 3 months ago, 4 weeks overdue (friend circle: every 2 months)"
         in out
@@ -81,7 +80,8 @@ def test_problems_come_first_in_file_line_form_and_exit_1(make_network, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("contacts/bad.md:3: error: circle: unknown circle 'frend'")
     assert (
-        lines[-1] == "4 due, 0 snoozed, 1 awaiting reply; 1 left out until their errors are fixed"
+        lines[-1] == "4 due, 3 in today's plan, 0 snoozed, 1 awaiting reply; "
+        "1 left out until their errors are fixed"
     )
 
 
@@ -96,12 +96,16 @@ def test_json_has_the_documented_shape(network, capsys):
     data = json.loads(capsys.readouterr().out)
     assert set(data) >= {"today", "items", "problems"}
     assert data["today"] == "2026-12-01"
-    assert [(item["slug"], item["kind"]) for item in data["items"]] == [
-        ("cy", "follow-up"),
-        ("bo", "occasion"),
-        ("ada", "reconnect"),
-        ("di", "backlog"),
+    assert [(item["slug"], item["kind"], item["plan"]) for item in data["items"]] == [
+        ("bo", "occasion", True),
+        ("ada", "reconnect", True),
+        ("di", "backlog", True),
+        ("cy", "follow-up", False),
     ]
+    assert (data["per_day"], data["coming_up"]) == (3, [])
+    assert data["counts"] == {
+        "follow-up": 1, "occasion": 1, "timely": 0, "reconnect": 1, "backlog": 1
+    }  # fmt: skip
     assert set(data["items"][0]) == {
         "slug",
         "name",
@@ -112,15 +116,19 @@ def test_json_has_the_documented_shape(network, capsys):
         "score",
         "other_reasons",
         "upcoming",
+        "plan",
+        "urgent",
+        "priority",
+        "note",
     }
 
 
 FILTERS = [
     pytest.param(["--kind", "reconnect"], ["ada"], id="kind"),
-    pytest.param(["--kind", "backlog", "--kind", "follow-up"], ["cy", "di"], id="kinds"),
+    pytest.param(["--kind", "backlog", "--kind", "follow-up"], ["di", "cy"], id="kinds"),
     pytest.param(["--tag", "music"], ["bo"], id="tag"),
     pytest.param(["--circle", "friend", "--circle", "network"], ["ada", "di"], id="circles"),
-    pytest.param(["--limit", "2"], ["cy", "bo"], id="limit"),
+    pytest.param(["--limit", "2"], ["bo", "ada"], id="limit"),
     pytest.param(
         ["--upcoming", "7d", "--kind", "reconnect"], ["ada"], id="upcoming-adds-nothing-due-later"
     ),
@@ -225,7 +233,7 @@ FAMILY = {
         pytest.param(
             ["--kind", "reconnect"], ["ada"], ["bo", "ed", "fay"], id="kind-narrows-items-only"
         ),
-        pytest.param(["--limit", "1"], ["cy"], ["bo", "ed", "fay"], id="limit-narrows-items-only"),
+        pytest.param(["--limit", "2"], ["ed"], ["bo", "ed", "fay"], id="limit-narrows-items-only"),
         pytest.param(["--tag", "family"], ["ed"], ["ed"], id="tag-narrows-both"),
         pytest.param(["--circle", "close"], ["ed"], ["bo", "ed"], id="circle-narrows-both"),
     ],
@@ -331,5 +339,39 @@ def test_the_script_runs_like_the_command(network):
     )
     assert (done.returncode, done.stdout.splitlines()[-1]) == (
         0,
-        "4 due, 0 snoozed, 1 awaiting reply",
+        "4 due, 3 in today's plan, 0 snoozed, 1 awaiting reply",
     )
+
+
+PLAN_OPTIONS = [
+    pytest.param([], None, ["bo", "ada", "di"], id="three-by-default"),
+    pytest.param(["--per-day", "1"], None, ["bo"], id="per-day-option"),
+    pytest.param([], "      per_day: 2\n", ["bo", "di"], id="per-day-in-mkdocs-yml"),
+    pytest.param(["--per-day", "2"], "      per_day: 1\n", ["bo", "di"], id="option-wins"),
+]
+
+
+@pytest.mark.parametrize(("args", "config", "plan"), PLAN_OPTIONS)
+def test_per_day_sets_the_size_of_todays_plan(make_network, capsys, args, config, plan):
+    text = f"site_name: T\nplugins:\n  - kithbook:\n{config}" if config else None
+    root = make_network(NETWORK, text)
+    assert due("--json", *args, root=root) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [item["slug"] for item in data["items"] if item["plan"]] == plan
+    assert len(data["items"]) == 4
+    assert data["per_day"] == (int(args[1]) if args else len(plan))
+
+
+def test_all_lists_every_item_in_plan_order(network, capsys):
+    assert due("--all", "--per-day", "1", root=network) == 0
+    out = capsys.readouterr().out
+    headings = [line for line in out.splitlines() if line and not line.startswith(" ")]
+    assert headings == [
+        "Today's plan (1)",
+        "Also due (3)",
+        "4 due, 1 in today's plan, 0 snoozed, 1 awaiting reply",
+    ]
+    names = [
+        line.split("  ")[1] for line in out.splitlines() if line.startswith("  ") and line[2] != " "
+    ]
+    assert names == ["Bo Chen", "Ada Lovelace", "Cy Park", "Di Okoro"]

@@ -76,6 +76,7 @@ def test_every_option_is_read_with_its_type(tmp_path: Path) -> None:
             "belated: 5d",
             "timely_window: 2m",
             "backlog_per_week: 9",
+            "per_day: 2",
             "duplicate_outreach: 1w",
             "phone_region: gb",
             "max_file_bytes: 2000",
@@ -93,6 +94,7 @@ def test_every_option_is_read_with_its_type(tmp_path: Path) -> None:
         belated=Duration(5, "d"),
         timely_window=Duration(2, "m"),
         backlog_per_week=9,
+        per_day=2,
         duplicate_outreach=Duration(1, "w"),
         phone_region="GB",
         max_file_bytes=2000,
@@ -181,7 +183,8 @@ def test_a_circle_gives_its_cadence_and_anything_else_the_default(
             [
                 "4: error: kithbook: unknown option 'colour'; known: contacts_dir, circles, "
                 "default_cadence, channels, follow_up_after, follow_ups, lookahead, belated, "
-                "timely_window, backlog_per_week, duplicate_outreach, phone_region, max_file_bytes"
+                "timely_window, backlog_per_week, per_day, duplicate_outreach, phone_region, "
+                "max_file_bytes"
             ],
         ),
         (
@@ -211,6 +214,10 @@ def test_a_circle_gives_its_cadence_and_anything_else_the_default(
         (
             ["backlog_per_week: many"],
             ["4: error: backlog_per_week: expected a whole number of at least 0, found 'many'"],
+        ),
+        (
+            ["per_day: 0"],
+            ["4: error: per_day: expected a whole number of at least 1, found 0"],
         ),
         (
             ["phone_region: GBR"],

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kithbook.parse.load import load
-from kithbook.rules.due import KINDS, due_list, next_due
+from kithbook.rules.due import due_list, next_due
 from kithbook.rules.validate import validate
 
 D = dt.date
@@ -263,18 +263,26 @@ OCCASIONS = [
 
 
 @pytest.mark.parametrize(("front", "log", "today", "reason", "due"), OCCASIONS)
-def test_occasions_within_the_lookahead_and_belated_ones(
+def test_occasions_are_due_on_their_day_and_coming_up_in_the_lookahead(
     make_network, front, log, today, reason, due
 ):
     text = contact(f"circle: acquaintance\n{front}", *(log or ("2026-11-01 <-> email: catch-up",)))
-    items = [item for item in one(make_network, text, today).items if item.kind == "occasion"]
-    assert [(item.reason, item.due) for item in items] == ([(reason, due)] if reason else [])
+    found = one(make_network, text, today)
+    due_today = [(item.reason, item.due) for item in found.items if item.kind == "occasion"]
+    ahead = [(item.reason, item.due) for item in found.coming_up]
+    expected = [(reason, due)] if reason else []
+    if due is not None and due > today:
+        assert (due_today, ahead) == ([], expected)
+    else:
+        assert (due_today, ahead) == (expected, [])
 
 
 def test_the_lookahead_comes_from_the_configuration(make_network):
     text = contact("circle: acquaintance\nbirthday: 1986-12-21", "2026-11-01 <-> email: hi")
-    assert one(make_network, text, D(2026, 12, 1)).items == ()
-    (item,) = one(make_network, text, D(2026, 12, 1), lookahead="30d").items
+    assert one(make_network, text, D(2026, 12, 1)).coming_up == ()
+    found = one(make_network, text, D(2026, 12, 1), lookahead="30d")
+    assert found.items == ()
+    (item,) = found.coming_up
     assert item.reason == "birthday in 20 days (turns 40)"
 
 
@@ -438,32 +446,42 @@ def test_a_close_friend_late_outranks_an_acquaintance_as_late(make_network):
     assert items[0].score > items[1].score
 
 
-def test_a_contact_appears_once_under_its_most_urgent_reason(make_network):
+def test_a_contact_appears_once_under_its_highest_priority_reason(make_network):
     front = (
-        "circle: friend\nbirthday: 1986-12-04\n"
+        "circle: friend\nbirthday: 1986-12-01\n"
         "dates:\n  - {date: 2026-11-26, label: started at Acme}"
     )
     text = contact(front, "2026-09-15 <-> email: catch-up", "2026-11-21 -> email: any news?")
     (item,) = one(make_network, text, D(2026, 12, 1)).items
-    assert item.kind == "follow-up"
+    assert (item.kind, item.reason) == ("occasion", "birthday today (turns 40)")
     assert item.other_reasons == (
-        "birthday in 3 days (turns 40)",
         "started at Acme 5 days ago: a good moment to reach out",
+        "follow up: you emailed on 21 Nov, no reply yet",
     )
 
 
-def test_items_come_grouped_by_kind_in_table_order(make_network):
+def test_items_come_in_plan_order_each_part_by_priority(make_network):
     root = make_network(
         {
             "a": contact("circle: friend", "2026-09-01 <-> email: hi", name="A"),
-            "b": contact("circle: friend\nbirthday: --12-03", "2026-11-20 <-> email: hi", name="B"),
+            "b": contact("circle: friend\nbirthday: --12-01", "2026-11-20 <-> email: hi", name="B"),
             "c": contact("circle: friend", "2026-11-20 -> email: hi", name="C"),
-            "d": contact("circle: friend", name="D"),
+            "d": contact("circle: close", "2026-06-01 <-> email: hi", name="D"),
+            "e": contact("circle: acquaintance", "2025-06-01 <-> email: hi", name="E"),
         }
     )
-    kinds = [item.kind for item in due_list(load(root), D(2026, 12, 1)).items]
-    assert kinds == ["follow-up", "occasion", "reconnect", "backlog"]
-    assert kinds == sorted(kinds, key=KINDS.index)
+    due = due_list(load(root), D(2026, 12, 1), per_day=2)
+    plan = [item.slug for item in due.items if item.plan]
+    rest = [item.slug for item in due.items if not item.plan]
+    assert [item.slug for item in due.plan] == plan
+    assert [item.slug for item in due.items] == plan + rest
+    assert len(plan) == 2
+    for part in (due.plan, due.rest):
+        priorities = [item.priority for item in part]
+        assert priorities == sorted(priorities, reverse=True)
+    assert due.counts == {
+        "follow-up": 1, "occasion": 1, "timely": 0, "reconnect": 3, "backlog": 0
+    }  # fmt: skip
 
 
 def test_the_summary_counts_snoozed_and_awaiting_reply(make_network):
@@ -550,13 +568,15 @@ def test_json_items_have_the_documented_keys(make_network):
         "score": 0.0,
         "other_reasons": [],
         "upcoming": False,
+        "plan": True,
+        "urgent": False,
+        "priority": round(item.priority, 4),
+        "note": None,
     }
+    assert item.priority > 0
 
 
 def test_items_listed_only_because_of_upcoming_say_so(make_network) -> None:
-    from kithbook.parse.load import load
-    from kithbook.rules.due import due_list
-
     root = make_network(
         {
             "sam": "---\nname: Sam\n---\n## Log\n- 2026-11-25 -> email: hello\n",
@@ -565,7 +585,10 @@ def test_items_listed_only_because_of_upcoming_say_so(make_network) -> None:
     )
     network = load(root)
     today = dt.date(2026, 12, 1)
-    items = {item.slug: item for item in due_list(network, today, upcoming_days=7).items}
+    found = due_list(network, today, upcoming_days=7)
+    items = {item.slug: item for item in found.items}
     assert items["sam"].upcoming and items["sam"].due == dt.date(2026, 12, 5)
-    assert not items["kim"].upcoming  # a birthday within the look-ahead is due now
-    assert {item.slug for item in due_list(network, today).items} == {"kim"}
+    assert not items["sam"].plan  # not due yet: never in today's plan
+    assert "kim" not in items  # a birthday in 9 days is coming up, not due
+    assert [(item.slug, item.due) for item in found.coming_up] == [("kim", dt.date(2026, 12, 10))]
+    assert due_list(network, today).items == ()

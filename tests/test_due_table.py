@@ -38,43 +38,83 @@ def due(make_network):
             ),
         }
     )
-    return due_list(load(root), TODAY)
+    return due_list(load(root), TODAY, per_day=1)
 
 
-def test_plain_text_aligns_wide_names(due):
+def test_plain_text_shows_the_plan_then_the_rest_and_what_is_coming_up(due):
     stream = io.StringIO()
     plain_table(due, list(due.items), stream)
     assert stream.getvalue().splitlines() == [
-        "Follow up (1)",
+        "Today's plan (1)",
+        "  Ada Lovelace  last contact 3 months ago, 4 weeks overdue (friend circle: every 2 months)",
+        "                  reach  email · ada@example.org",
+        "                  last   1 Sep <-> email: long catch-up about climbing",
+        "",
+        "also overdue: 1 follow-up; kith due --all",
+        "",
+        "Coming up (1)",
+        "  4 Dec  Ada Lovelace  birthday in 3 days (turns 40)",
+        "",
+        "2 due, 1 in today's plan, 0 snoozed, 1 awaiting reply",
+    ]
+
+
+def test_plain_text_with_all_aligns_wide_names(due):
+    stream = io.StringIO()
+    plain_table(due, list(due.items), stream, show_all=True)
+    assert stream.getvalue().splitlines()[:9] == [
+        "Today's plan (1)",
+        "  Ada Lovelace  last contact 3 months ago, 4 weeks overdue (friend circle: every 2 months)",
+        "                  reach  email · ada@example.org",
+        "                  last   1 Sep <-> email: long catch-up about climbing",
+        "",
+        "Also due (1)",
         "  김민준        follow up: you called on 20 Nov, no reply yet",
         "                  reach  phone · +44 20 7946 0000",
         "                  last   20 Nov -> phone: left a voicemail about the offsite",
-        "",
-        "Occasions (1)",
-        "  Ada Lovelace  birthday in 3 days (turns 40)",
-        "                  reach  email · ada@example.org",
-        "                  last   1 Sep <-> email: long catch-up about climbing",
-        "                  also   last contact 3 months ago, 4 weeks overdue "
-        "(friend circle: every 2 months)",
-        "",
-        "2 due, 0 snoozed, 1 awaiting reply",
     ]
 
 
 def test_the_rich_table_shows_the_same_facts(due):
     console = Console(record=True, width=160, force_terminal=True, color_system="standard")
-    rich_table(due, list(due.items), console)
+    rich_table(due, list(due.items), console, show_all=True)
     text = console.export_text()
     for fact in (
-        "Follow up (1)",
-        "Occasions (1)",
+        "Today's plan (1)",
+        "Also due (1)",
         "김민준",
         "phone · +44 20 7946 0000",
-        "also: last contact 3 months ago",
-        "last: 1 Sep <-> email",
-        "2 due, 0 snoozed, 1 awaiting reply",
+        "last   1 Sep <-> email",
+        "Coming up (1)",
+        "2 due, 1 in today's plan, 0 snoozed, 1 awaiting reply",
     ):
         assert fact in text
+
+
+LONG_ADDRESS = "wilhelmina.oduya-featherstonehaugh@volunteering.example.org"
+
+
+@pytest.mark.parametrize("width", [60, 61, 72, 80, 100, 120])
+@pytest.mark.parametrize(
+    "address", [LONG_ADDRESS, "mina.oduya@volunteering.example.org", "+44 20 7946 0000"]
+)
+def test_an_address_is_never_cut_at_any_width_down_to_60(make_network, width, address):
+    key = "phones" if address.startswith("+") else "emails"
+    root = make_network(
+        {
+            "wil": contact(
+                f"circle: close\nchannel: message\n{key}: ['{address}']",
+                "2026-09-01 <-> email: a long talk about the volunteering weekend and its plans",
+                name="Wilhelmina Oduya-Featherstonehaugh",
+            )
+        }
+    )
+    due = due_list(load(root), TODAY)
+    console = Console(record=True, width=width, force_terminal=True, color_system="standard")
+    rich_table(due, list(due.items), console, show_all=True)
+    lines = console.export_text().splitlines()
+    assert any(address in line for line in lines)
+    assert all(display_width(line.rstrip()) <= width or line.strip() == address for line in lines)
 
 
 @pytest.mark.parametrize(

@@ -161,7 +161,7 @@ def test_the_demo_network_ships_in_the_package(installed: Path, tmp_path) -> Non
     assert run(installed, tmp_path, "kith", "init", "demo", "--demo").returncode == 0
     done = run(installed, tmp_path / "demo", "kith", "due", "--today", "2026-12-01")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "20 due, 1 snoozed, 4 awaiting reply"
+    assert done.stdout.splitlines()[-1] == "17 due, 3 in today's plan, 1 snoozed, 4 awaiting reply"
 
 
 def test_outside_a_network_the_installed_kith_says_so(installed: Path, tmp_path) -> None:

@@ -126,7 +126,7 @@ def test_private_contacts_are_not_in_the_graph_data(pages):
 @pytest.mark.parametrize(
     "expected",
     [
-        '<a href="mailto:ada@example.org">ada@example.org</a>',
+        '<a href="mailto:ada@example.org">ada@<wbr>example.org</a>',
         '<a href="tel:+442079460101">+44 20 7946 0101</a>',
         '<a href="https://ada.example.org">website</a>',
         "github: adal",
@@ -144,11 +144,21 @@ def test_a_contact_page_shows_the_profile_card_memories_and_notes(pages, expecte
     assert expected in pages["people/ada-lovelace.md"].body
 
 
+def fact(body: str, label: str) -> str:
+    """The value of one row of a contact card."""
+    found = re.search(
+        rf"<dt[^>]*>(?:<span[^>]*>[^<]*</span>)?{label}<span[^>]*>:</span></dt> "
+        r"<dd[^>]*>(.*?)</dd>",
+        body,
+    )
+    return found[1] if found else ""
+
+
 def test_the_person_who_introduced_you_links_back_to_whom_they_introduced(pages):
     ada, bob = pages["people/ada-lovelace.md"].body, pages["people/bob-stone.md"].body
-    assert '<dt>Introduced you to</dt><dd><a href="bob-stone.md">Bob Stone</a>' in ada
-    assert 'via <a href="ada-lovelace.md">Ada Lovelace</a>' in bob
-    assert '<dt>Knows</dt><dd><a href="ada-lovelace.md">Ada Lovelace</a>' in bob
+    assert fact(ada, "Introduced you to") == '<a href="bob-stone.md">Bob Stone</a>'
+    assert 'via <a href="ada-lovelace.md">Ada Lovelace</a>' in fact(bob, "Met")
+    assert fact(bob, "Knows") == '<a href="ada-lovelace.md">Ada Lovelace</a>'
 
 
 def test_the_log_is_a_timeline_newest_first_with_direction_in_words(pages):
@@ -172,11 +182,14 @@ def test_contact_pages_stay_out_of_the_nav_and_indexes_stay_in(pages):
     ]
 
 
-def test_the_home_page_states_the_build_date_and_who_is_due(pages):
+def test_the_home_page_states_the_build_date_and_shows_todays_plan_first(pages):
     home = pages["index.md"].body
     assert "Built on <strong>Tuesday 1 December 2026</strong>" in home
-    assert '<a href="people/bob-stone.md">Bob Stone</a>' in home.split("## Coming up")[0]
-    assert '<a href="people/ada-lovelace.md">Ada Lovelace</a>' in home.split("## Coming up")[1]
+    plan = home.split("## Today's plan")[1].split("## Coming up")[0]
+    assert 'class="kb-plan-card' in plan and 'href="people/bob-stone.md"' in plan
+    assert (
+        home.index("## Today's plan") < home.index("## Coming up") < home.index("## Your network")
+    )
 
 
 @pytest.mark.parametrize("key", ["title", "template", "hide", "search", "icon", "status"])
@@ -189,7 +202,14 @@ def test_a_users_front_matter_key_cannot_become_page_meta(make_network, key):
         """
     pages = build(make_network({"dana-doe": contact}))
     meta = pages["people/dana-doe.md"].markdown.split("---")[1]
-    expected = ["title: Dana Doe", "kind: contact", "hide:", "- navigation"]
+    expected = [
+        "title: Dana Doe",
+        "kind: contact",
+        "search:",
+        "  boost: 2",
+        "hide:",
+        "- navigation",
+    ]
     assert meta.strip().splitlines() == expected
 
 
@@ -311,3 +331,37 @@ def test_the_last_contact_on_every_page_is_as_of_the_build_day(
 )
 def test_the_avatar_initials_take_the_first_and_last_word(name, letters):
     assert initials(name) == letters
+
+
+@pytest.mark.parametrize(
+    ("uri", "searched"),
+    [
+        ("index.md", False),
+        ("people/index.md", False),
+        ("due.md", False),
+        ("calendar.md", False),
+        ("tags/index.md", False),
+        ("tags/python.md", True),
+        ("circles/friend.md", True),
+        ("companies/acme-analytics.md", True),
+        ("graph.md", False),
+        ("people/ada-lovelace.md", True),
+    ],
+)
+def test_index_pages_stay_out_of_the_search_index(pages, uri, searched):
+    assert (pages[uri].meta.get("search") != {"exclude": True}) is searched
+
+
+def test_a_group_page_is_searched_by_its_title_and_ranked_below_people(pages):
+    group, person = pages["companies/acme-analytics.md"], pages["people/ada-lovelace.md"]
+    assert group.meta["search"]["boost"] < person.meta["search"]["boost"]
+    assert "<div data-search-exclude markdown>" in group.body.split("|")[0]
+
+
+def test_a_persons_search_entry_has_company_and_tags_as_chips_and_readable_facts(pages):
+    ada = pages["people/ada-lovelace.md"]
+    assert ada.meta["tags"] == ["Acme Analytics", "python", "mentor"]
+    html = html_of(ada)
+    assert '<dt>Email<span class="kb-sep">:</span></dt>' in html
+    assert '<dt><span class="kb-sep">· </span>Phone<span class="kb-sep">:</span></dt>' in html
+    assert "<dt data-search-exclude>Cadence" in html  # not needed to find anyone

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import logging
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from kithbook.config import OPTIONS
-from kithbook.site.plugin import KithbookPlugin
+from kithbook.site.plugin import KithbookPlugin, _quiet_dirty_warning
 
 ADA = """
     ---
@@ -154,3 +159,41 @@ def test_no_page_links_to_another_host(network):
 
 def test_the_plugin_options_are_the_kithbook_options():
     assert set(KithbookPlugin.config_scheme and dict(KithbookPlugin.config_scheme)) == set(OPTIONS)
+
+
+def pages_of(site: Path) -> list[str]:
+    return sorted(str(path.relative_to(site)) for path in site.rglob("index.html"))
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_the_site_builds_the_same_pages_with_mkdocs_and_with_properdocs(network, engine):
+    """ProperDocs continues MkDocs 1.x and runs its plugins: the same pages come out of both."""
+    if importlib.util.find_spec(engine) is None:
+        pytest.skip(f"{engine} is not installed")
+    out = network / f"site-{engine}"
+    command = [sys.executable, "-m", engine, "build", "--strict", "-q", "-f", "mkdocs.yml"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [*command, "-d", str(out)], cwd=network, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # quiet: no banner, no warning
+    reference = run_build(network)  # in-process, with the installed MkDocs
+    assert pages_of(out) == pages_of(reference) and len(pages_of(out)) > 10
+    ada = (out / "people" / "ada-lovelace" / "index.html").read_text()
+    assert "Acme Analytics" in ada and "HIDDEN" not in ada
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        (
+            "A 'dirty' build is being performed, this will likely lead to inaccurate navigation",
+            False,
+        ),
+        ("Documentation built in 0.7 seconds", True),
+    ],
+)
+def test_a_dirty_build_drops_only_mkdocs_warning_about_navigation(message, shown):
+    record = logging.LogRecord("mkdocs.commands.build", logging.WARNING, "", 0, message, (), None)
+    assert _quiet_dirty_warning(record) is shown

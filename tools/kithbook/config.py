@@ -66,6 +66,10 @@ def _count_option(reader: FieldReader, key: str, node: Node) -> int | None:
     return reader.integer(key, node, minimum=0)
 
 
+def _positive_option(reader: FieldReader, key: str, node: Node) -> int | None:
+    return reader.integer(key, node, minimum=1)
+
+
 def _text_option(reader: FieldReader, key: str, node: Node) -> str | None:
     return reader.text(key, node)
 
@@ -119,6 +123,7 @@ class Config:
         Duration(30, "d"), _duration_option, "how long a new job or move stays a reason"
     )
     backlog_per_week: int = option(5, _count_option, "never-contacted people suggested per week")
+    per_day: int = option(3, _positive_option, "people in today's plan (kith due)")
     duplicate_outreach: Duration = option(
         Duration(7, "d"), _duration_option, "kith log warns when you reached out this recently"
     )

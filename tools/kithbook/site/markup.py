@@ -43,6 +43,10 @@ class Page:
         return f"---\n{front}---\n\n{self.body.strip()}\n"
 
 
+# The meta of an index page (home, people, due, calendar, tags, circles, companies, graph): left out
+# of the search index, so that a search finds the person, not every list that names them.
+NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
+
 HTML_BLOCK_MARK = "kithbook:html"
 
 
@@ -88,6 +92,12 @@ def link(label: str, from_uri: str, to_uri: str) -> str:
 def external(label: str, url: str) -> str:
     """A link to an address outside the site (mailto:, tel:, https:), as HTML; escaped here."""
     return f'<a href="{attr(url)}">{attr(label)}</a>'
+
+
+def mail_link(address: str) -> str:
+    """A `mailto:` link whose text may wrap after the `@` on a narrow screen."""
+    href = attr("mailto:" + quote(address, safe="@.+-_"))
+    return f'<a href="{href}">{attr(address).replace("@", "@<wbr>", 1)}</a>'
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

@@ -62,6 +62,13 @@ else:  # an MkDocs option per Kithbook option, made from the one declaration in 
 class KithbookPlugin(BasePlugin[KithbookConfig]):
     """Generates the network's pages: home, people, due, calendar, groups, graph, contacts."""
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """A dirty build (`kith serve`) is what this plugin is made for: keep it quiet."""
+        if dirty:
+            from mkdocs.commands import build
+
+            build.log.addFilter(_quiet_dirty_warning)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from kithbook.clock import ClockError, today
 
@@ -185,6 +192,13 @@ def _kithbook_config(config_file: str | None, root: Path) -> tuple[Config, list[
     if path.name == CONFIG_FILE:
         return config, problems
     return config, [dataclasses.replace(problem, path=path.name) for problem in problems]
+
+
+def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
+    """Drops MkDocs' warning that a dirty build "will likely lead to inaccurate navigation": the
+    plugin rewrites every generated page whose text changed (navigation pages included), so it is
+    not true of the network's pages; docs/site.md says when it still applies (your own docs)."""
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 def _report(problems: list[Problem]) -> None:
