@@ -375,3 +375,21 @@ def test_all_lists_every_item_in_plan_order(network, capsys):
         line.split("  ")[1] for line in out.splitlines() if line.startswith("  ") and line[2] != " "
     ]
     assert names == ["Bo Chen", "Ada Lovelace", "Cy Park", "Di Okoro"]
+
+
+def test_a_birthday_kept_out_by_the_guard_is_shown_as_a_note(make_network, capsys):
+    quiet = contact(
+        "circle: close\nbirthday: 1990-12-01",
+        "2026-09-01 <-> phone: talked",
+        "2026-10-10 -> email: hi",
+        "2026-10-20 -> email: ?",
+        name="Quinn Quiet",
+    )
+    root = make_network({"ada": NETWORK["ada"], "quinn": quiet})
+    assert due(root=root) == 0
+    out = capsys.readouterr().out
+    assert "Quinn" not in out.split("\n\n")[0]  # not in today's plan
+    assert (
+        "note: Quinn Quiet: birthday today (turns 36); your last two messages (10 Oct, 20 Oct) are "
+        "unanswered: no third message before 10 Dec"
+    ) in out

@@ -164,6 +164,16 @@ def test_the_demo_network_ships_in_the_package(installed: Path, tmp_path) -> Non
     assert done.stdout.splitlines()[-1] == "17 due, 3 in today's plan, 1 snoozed, 4 awaiting reply"
 
 
+def test_the_installed_kith_drafts_from_the_templates_in_the_wheel(
+    installed: Path, tmp_path
+) -> None:
+    assert run(installed, tmp_path, "kith", "init", "demo", "--demo").returncode == 0
+    done = run(installed, tmp_path / "demo", "kith", "draft", "bram", "--today", "2026-12-01")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Subject: ")
+    assert "In case my email got buried: about three weeks ago," in done.stdout
+
+
 def test_outside_a_network_the_installed_kith_says_so(installed: Path, tmp_path) -> None:
     done = run(installed, tmp_path, "kith", "due")
     assert done.returncode == 2 and "not in a Kithbook network" in done.stderr

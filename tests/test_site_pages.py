@@ -94,6 +94,7 @@ def pages(make_network):
         "circles/index.md",
         "companies/index.md",
         "graph.md",
+        "stats.md",
         "people/ada-lovelace.md",
         "people/bob-stone.md",
         "tags/python.md",
@@ -179,6 +180,7 @@ def test_contact_pages_stay_out_of_the_nav_and_indexes_stay_in(pages):
         "circles/index.md",
         "companies/index.md",
         "graph.md",
+        "stats.md",
     ]
 
 

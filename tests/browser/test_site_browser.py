@@ -366,3 +366,24 @@ def test_the_people_table_becomes_a_card_per_person_on_a_phone_and_still_filters
     assert rows.first.bounding_box()["width"] <= PHONE["width"]
     page.fill(".kb-filter", "lanternfish")
     assert 0 < page.locator(".kb-people tbody tr:visible").count() < 5
+
+
+def test_the_write_box_copies_the_draft_and_links_to_the_mail_program(page, site):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site)
+    page.goto(f"{site}/people/bram-okafor-lind/#write-to")
+    draft = page.evaluate("document.getElementById('kb-draft-bram-okafor-lind').textContent")
+    assert draft.startswith("Subject: ") and "In case my email got buried" in draft
+    href = page.locator(".kb-write a[href^='mailto:']").get_attribute("href")
+    assert href.startswith("mailto:bram@example.org?subject=")
+    page.locator("[data-kb-copy]").click()
+    page.wait_for_function(
+        "() => document.querySelector('[data-kb-copy]').textContent === 'Copied'"
+    )
+    assert page.evaluate("navigator.clipboard.readText()") == draft
+
+
+def test_a_persons_page_has_the_write_box_at_the_write_to_anchor(page, site):
+    page.goto(f"{site}/people/dario-fenwick/")
+    assert page.locator("#write-to").inner_text() == "Write to Dario"
+    box = page.locator(".kb-write").inner_text()
+    assert "Talking points: catching up with Dario Fenwick" in box

@@ -133,6 +133,9 @@ class Config:
     max_file_bytes: int = option(
         1_000_000, _count_option, "a larger contact file is reported, not read"
     )
+    user_name: str | None = option(
+        None, _text_option, "the sign-off of kith draft's drafts; no name, no sign-off name"
+    )
 
     def cadence_of_circle(self, circle: str | None) -> Duration:
         return self.circles.get(circle or "", self.default_cadence)

@@ -9,10 +9,14 @@ cannot be written is skipped, never an error.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 CACHE_DIR = ".kithbook-cache"
 GITIGNORE = "# Kithbook's cache: safe to delete.\n*\n"
+FRESH_NS = 2_000_000_000
+"""A file written this recently may change again within its timestamp's resolution: what a cache
+read from it is not stored, since a later write could not be told apart."""
 
 
 def cache_path(root: Path | str, *parts: str) -> Path:
@@ -35,3 +39,21 @@ def write_cache_file(root: Path | str, path: Path, data: bytes | str) -> bool:
     except (OSError, KithbookError):
         return False
     return True
+
+
+@functools.lru_cache(maxsize=1)
+def tool_digest() -> str:
+    """Kithbook's version and the path, size and mtime of each of its sources, digested: what every
+    cache depends on besides its own inputs (computed once a process)."""
+    import hashlib
+
+    import kithbook
+
+    hasher = hashlib.sha256(kithbook.__version__.encode())
+    package = Path(kithbook.__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        stat = source.stat()
+        hasher.update(
+            f"{source.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
+        )
+    return hasher.hexdigest()

@@ -66,6 +66,10 @@ def _count_option(reader: FieldReader, key: str, node: Node) -> int | None:
     return reader.integer(key, node, minimum=0)
 
 
+def _positive_option(reader: FieldReader, key: str, node: Node) -> int | None:
+    return reader.integer(key, node, minimum=1)
+
+
 def _text_option(reader: FieldReader, key: str, node: Node) -> str | None:
     return reader.text(key, node)
 
@@ -119,6 +123,7 @@ class Config:
         Duration(30, "d"), _duration_option, "how long a new job or move stays a reason"
     )
     backlog_per_week: int = option(5, _count_option, "never-contacted people suggested per week")
+    per_day: int = option(3, _positive_option, "people in today's plan (kith due)")
     duplicate_outreach: Duration = option(
         Duration(7, "d"), _duration_option, "kith log warns when you reached out this recently"
     )
@@ -127,6 +132,9 @@ class Config:
     )
     max_file_bytes: int = option(
         1_000_000, _count_option, "a larger contact file is reported, not read"
+    )
+    user_name: str | None = option(
+        None, _text_option, "the sign-off of kith draft's drafts; no name, no sign-off name"
     )
 
     def cadence_of_circle(self, circle: str | None) -> Duration:
@@ -139,11 +147,15 @@ OPTIONS: dict[str, OptionReader] = {
 """Each option's reader, by name: made from Config, so an option cannot be declared in one only."""
 
 
+MAX_CONFIG_BYTES = 1_000_000  # mkdocs.yml is read whole: a stray link to /dev/zero must not be
+
+
 def load_config(root: Path) -> tuple[Config, list[Problem]]:
     """Read the `kithbook` entry of `<root>/mkdocs.yml`; defaults when there is none."""
     path = root / CONFIG_FILE
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         return Config(), []
     except OSError as error:
@@ -153,7 +165,14 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
 
 
 def config_from_bytes(data: bytes) -> tuple[Config, list[Problem]]:
-    """The Config in the bytes of an `mkdocs.yml`, read from disk or from a Git commit."""
+    """The Config in the bytes of an `mkdocs.yml`, read from disk or from a Git commit (at most
+    MAX_CONFIG_BYTES of them: the readers stop one byte after, and a larger file is a problem)."""
+    if len(data) > MAX_CONFIG_BYTES:
+        message = (
+            f"the file is larger than {MAX_CONFIG_BYTES // 1_000_000} MB; "
+            f"is it really {CONFIG_FILE}?"
+        )
+        return Config(), [Problem(CONFIG_FILE, 1, "error", message, Check.CONFIG)]
     try:
         text = decode(data)
     except DocumentError as error:

@@ -161,6 +161,11 @@ class MonthDay:
         this_year = self.in_year(day.year)
         return this_year if this_year >= day else self.in_year(day.year + 1)
 
+    def last_on_or_before(self, day: dt.date) -> dt.date:
+        """The latest occurrence on or before `day`."""
+        this_year = self.in_year(day.year)
+        return this_year if this_year <= day else self.in_year(day.year - 1)
+
     def age_on(self, day: dt.date) -> int | None:
         """Years completed on `day`, when the year is known."""
         if self.year is None:
@@ -297,6 +302,9 @@ class Network:
     config: Config
     contacts: list[Contact]
     problems: list[Problem]
+    # Files the loader could not read as a contact whose text says `private`: the public view
+    # (kithbook.public) never names them.
+    private_unreadable: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.by_slug: dict[str, Contact] = {contact.slug: contact for contact in self.contacts}

@@ -25,6 +25,9 @@ from kithbook.errors import KithbookError
 COMMANDS = {  # command name: module in this package, in the order `kith --help` lists them
     "init": "init",
     "due": "due",
+    "stats": "stats",
+    "draft": "draft",
+    "suggest": "suggest",
     "show": "show",
     "list": "list_cmd",
     "search": "search",

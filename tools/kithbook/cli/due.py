@@ -38,7 +38,9 @@ NAME = "due"
 HELP = "who to reach out to today, and why; exit 1 if the network has errors"
 EXAMPLES = """\
 examples:
-  kith due                                  today's list: a table in a terminal, plain text when piped
+  kith due                                  today's plan: a table in a terminal, plain text when piped
+  kith due --all                            every item due today, in plan order
+  kith due --per-day 5                      a bigger plan today
   kith due --today 2026-12-01               as if today were 1 December 2026
   kith due --kind reconnect --circle close --limit 5
   kith due --upcoming 7d                    also what falls due in the next week

@@ -183,13 +183,13 @@ def plain_table(
     rest = [item for item in items if not item.plan and not item.upcoming]
     tail: list[str] = []
     if not show_all:
-        line = also_line(rest)
+        line = also_line([item for item in rest if not item.note])
         if line:
             tail.append(line)
         tail += [f"note: {item.name}: {item.reason}; {item.note}" for item in notes(items)]
     if tail:
         blocks.append(tail)
-    coming = list(due.coming_up) if coming_up is None else coming_up
+    coming = _coming(due, items, coming_up)
     if coming:
         lines = [f"Coming up ({len(coming)})"]
         day_width = max(len(short_date(item.due, due.today)) for item in coming)
@@ -200,6 +200,14 @@ def plain_table(
         blocks.append(lines)
     blocks.append([summary_line(due, items)])
     stream.write("\n\n".join("\n".join(block) for block in blocks) + "\n")
+
+
+def _coming(due: DueList, items: list[DueItem], coming_up: list[DueItem] | None) -> list[DueItem]:
+    """The occasions coming up (those the filters kept), less those already listed as falling due
+    soon (--upcoming)."""
+    listed = {(item.slug, item.due) for item in items if item.upcoming}
+    found = list(due.coming_up) if coming_up is None else coming_up
+    return [item for item in found if (item.slug, item.due) not in listed]
 
 
 def rich_table(
@@ -238,13 +246,13 @@ def rich_table(
         console.print("Nobody is due today.", style="green")
     rest = [item for item in items if not item.plan and not item.upcoming]
     if not show_all:
-        line = also_line(rest)
+        line = also_line([item for item in rest if not item.note])
         if line:
             console.print()
             console.print(Text(line, style="dim"))
         for item in notes(items):
             console.print(Text(f"note: {item.name}: {item.reason}; {item.note}", style="yellow"))
-    coming = list(due.coming_up) if coming_up is None else coming_up
+    coming = _coming(due, items, coming_up)
     if coming:
         console.print()
         console.print(Text(f"Coming up ({len(coming)})", style="bold"))

@@ -1,16 +1,20 @@
-"""The due list: whom to reach out to today, and why. Pure: (network, today) in, a DueList out.
+"""Today's plan: whom to reach out to today, and why. Pure: (network, today) in, a DueList out.
 
-The rules are written for users in docs/due.md. Each rule gives a contact zero or more reasons; the
-contact appears once, under its most urgent one (KINDS order), with the others attached. The list is
-made in one pass over the contacts, each contact's history read once and shared by every rule.
+The rules are written for users in docs/due.md. Each rule gives a contact zero or more reasons, each
+with one priority across kinds (closeness x timing and lateness x answer weight); the contact
+appears once, under its reason with the highest priority, with the others attached. The plan is
+what cannot wait, today's share of the week's backlog picks, then the highest priorities up to the
+budget. The list is made in one pass over the contacts, each contact's history read once and shared
+by every rule.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kithbook.model import Contact, Duration, LogEntry, MonthDay, Network, Problem
 from kithbook.rules.backlog import BacklogPicker
@@ -37,6 +41,8 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 REPLIES = ("in", "both")
 _by_date = attrgetter("date")
 
+CLOSENESS_DAYS = 75  # closeness halves at this cadence ...
+CLOSENESS_STEEPNESS = 4  # ... and falls this steeply around it
 PESTER_DAYS = 60  # no third message within this many days while the last two are unanswered
 MAX_BACKOFF_DOUBLINGS = 4  # the back-off grows 2x, 4x, 8x, then stays at 16x the cadence
 OCCASION_BONUS = 4.0  # a birthday or yearly date on its day (fading over the belated days)
@@ -179,10 +185,7 @@ def due_list(
             )
         )
     items = [found[0] if len(found) == 1 else _merge(found) for found in reasons.values()]
-    if upcoming_days > 0:
-        items = [_marked_upcoming(item, today) for item in items]
-    quota = backlog_quota(len(picks), today)
-    ordered = plan_order(items, budget, quota)
+    ordered = plan_order(items, budget, backlog_quota(len(picks), today))
     counts = {kind: 0 for kind in KINDS}
     for item in ordered:
         if not item.upcoming:
@@ -226,18 +229,13 @@ def plan_order(items: list[DueItem], budget: int, backlog_quota: int) -> list[Du
         if item.slug not in chosen:
             chosen.add(item.slug)
             room -= 1
-    marked = [replace(item, plan=True) if item.slug in chosen else item for item in ranked]
-    marked.sort(key=lambda item: (not item.plan, item.upcoming, *_rank(item)))
-    return marked
+    plan = [replace(item, plan=True) for item in ranked if item.slug in chosen]
+    rest = [item for item in ranked if item.slug not in chosen and not item.upcoming]
+    return plan + rest + [item for item in ranked if item.upcoming]
 
 
-def _rank(item: DueItem) -> tuple[float, str, str]:
-    return (-item.priority, item.contact.name.lower(), item.contact.slug)
-
-
-def _marked_upcoming(item: DueItem, today: dt.date) -> DueItem:
-    """An item that is not due today but falls due within the --upcoming window says so."""
-    return replace(item, upcoming=True) if item.due > today else item
+def _rank(item: DueItem) -> tuple[float, str]:
+    return (-item.priority, item.contact.slug)
 
 
 def paths_with_errors(problems: list[Problem]) -> set[str]:
@@ -313,9 +311,11 @@ def reconnect_due(
     are unanswered, twice the cadence, then four, eight and sixteen times (back-off), and never
     before the never-pester guard lets a third message through."""
     last = entries[-1].date
+    if not writes:
+        return cadence.after(last)
     days = unanswered_days(writes)
     extra = len(days) - max(config.follow_ups, 0)
-    if not days or extra <= 0:
+    if extra <= 0:
         return cadence.after(last)
     factor = 2 ** min(extra, MAX_BACKOFF_DOUBLINGS)
     due = _plus_days(last, cadence.days * factor)
@@ -343,9 +343,13 @@ def _plus_days(day: dt.date, days: int) -> dt.date:
         return dt.date.max
 
 
+@lru_cache(maxsize=256)
 def closeness(cadence_days: int) -> float:
-    """How close, from the cadence: 0.59 for every 3 weeks, 0.33 for 2 months, 0.08 for a year."""
-    return 30 / (30 + max(cadence_days, 1))
+    """How close, from the cadence: 0.99 for every 3 weeks, 0.71 for every 2 months, 0.33 for 3
+    months, 0.03 for 6 months and 0.002 for a year. Kept nearly flat among the people you see most
+    and steep beyond, so a friend overdue is not starved by close friends barely due, and the
+    wider circles do not eat the day's budget (tuned with tools/benchmarks/simulate.py)."""
+    return 1 / (1 + (max(cadence_days, 1) / CLOSENESS_DAYS) ** CLOSENESS_STEEPNESS)
 
 
 def answer_weight(reply_rate: float, rounds: int) -> float:
@@ -358,6 +362,17 @@ def backlog_priority(contact: Contact, config: Config, score: float) -> float:
     """A backlog pick's place in the one order (the plan reserves their weekly share anyway)."""
     cadence = contact.cadence or config.cadence_of_circle(contact.circle)
     return closeness(cadence.days) * (BACKLOG_BASE + score)
+
+
+class Reason(NamedTuple):
+    """One reason a rule found, before it is weighed by what the log says about the person."""
+
+    kind: str
+    due: dt.date
+    reason: str
+    score: float
+    urgent: bool
+    priority: float
 
 
 class Rules:
@@ -415,7 +430,7 @@ class Rules:
         """Every reason a tracked contact is due by the horizon, except the (network-wide) backlog,
         each with its priority; occasions ahead go to `coming_up`. `entries` is its `history`,
         `writes` their `unanswered` ones."""
-        found: list[DueItem] = []
+        found: list[Reason] = []
         logged = bool(entries) and not contact.cadence_never
         cadence, words = self.cadence(contact)
         lateness = 0.0
@@ -428,16 +443,14 @@ class Rules:
             self._dates(contact, entries, cadence, lateness, found, coming_up)
         if logged:
             self._reconnect(contact, entries, writes, cadence, words, lateness, found)
-        if found:
-            found = self._weighed(contact, entries, writes, found)
-        return found
+        return self._weighed(contact, entries, writes, found) if found else []
 
     def _weighed(
         self,
         contact: Contact,
         entries: list[LogEntry],
         writes: list[LogEntry],
-        found: list[DueItem],
+        found: list[Reason],
     ) -> list[DueItem]:
         """The reasons with their priority weighed by how likely the person is to answer, the
         ones that would pester kept out of the plan with a note, and the person's habits in the
@@ -454,21 +467,27 @@ class Rules:
                 f"{short_date(guard + dt.timedelta(days=1), self.today)}"
             )
         described = habits.describe()
+        initiative = 1 - INITIATIVE_DISCOUNT * habits.initiative
         weighed = []
-        for item in found:
-            priority = item.priority * weight
-            if item.kind == "reconnect":
-                priority *= 1 - INITIATIVE_DISCOUNT * habits.initiative
-            reason = item.reason
-            if described and item.kind in ("reconnect", "follow-up", "timely"):
+        for kind, due, reason, score, urgent, priority in found:
+            priority *= weight
+            if kind == "reconnect":
+                priority *= initiative
+            if described and kind in ("reconnect", "follow-up", "timely"):
                 reason = f"{reason}; {described}"
             weighed.append(
-                replace(
-                    item,
-                    reason=reason,
-                    priority=priority,
-                    note=note,
-                    urgent=item.urgent and note is None,
+                DueItem(
+                    contact,
+                    kind,
+                    due,
+                    reason,
+                    score,
+                    (),
+                    due > self.today,
+                    False,
+                    urgent and note is None,
+                    priority,
+                    note,
                 )
             )
         return weighed
@@ -479,7 +498,7 @@ class Rules:
         cadence: Duration,
         writes: list[LogEntry],
         lateness: float,
-        found: list[DueItem],
+        found: list[Reason],
     ) -> None:
         """`follow_up_due`'s follow-up, when it falls by the horizon, in words."""
         today = self.today
@@ -500,9 +519,7 @@ class Rules:
         if urgent:
             reason += f" (last chance: the thread goes cold {relative_day(closes, today)})"
         priority = closeness(cadence.days) * (FOLLOW_UP_BONUS + max(score, 0) + lateness)
-        found.append(
-            DueItem(contact, "follow-up", due, reason, score, urgent=urgent, priority=priority)
-        )
+        found.append(Reason("follow-up", due, reason, score, urgent, priority))
 
     def _dates(
         self,
@@ -510,7 +527,7 @@ class Rules:
         entries: list[LogEntry],
         cadence: Duration,
         lateness: float,
-        found: list[DueItem],
+        found: list[Reason],
         coming_up: list[DueItem],
     ) -> None:
         """Occasions on their day (or belated) and timely one-off dates, in one walk over the
@@ -519,7 +536,7 @@ class Rules:
         today = self.today
         last_contact = entries[-1].date if entries else None
         near = closeness(cadence.days)
-        timely: list[DueItem] = []
+        timely: list[Reason] = []
         for occasion in contact_occasions(contact, self.dates_from, self.dates_to):
             date = occasion.date
             if today < date <= self.coming_to:
@@ -541,14 +558,13 @@ class Rules:
                     bonus = OCCASION_BONUS * (1 - late / (self.belated_days + 1))
                     urgent = date == today and cadence.days <= URGENT_CADENCE_DAYS
                     found.append(
-                        DueItem(
-                            contact,
+                        Reason(
                             "occasion",
                             date,
                             occasion_reason(occasion, today),
                             float((today - date).days),
-                            urgent=urgent,
-                            priority=near * (bonus + lateness),
+                            urgent,
+                            near * (bonus + lateness),
                         )
                     )
             if occasion.kind == "event" and self.timely_from <= date <= today and not contacted:
@@ -556,7 +572,7 @@ class Rules:
                 score = (today - date).days / self.timely_days
                 fresh = max(1 - score, 0)
                 priority = near * (1 + TIMELY_BONUS * fresh + lateness)
-                timely.append(DueItem(contact, "timely", date, reason, score, priority=priority))
+                timely.append(Reason("timely", date, reason, score, False, priority))
         found.extend(timely)
 
     def _reconnect(
@@ -567,14 +583,14 @@ class Rules:
         cadence: Duration,
         words: str,
         lateness: float,
-        found: list[DueItem],
+        found: list[Reason],
     ) -> None:
         today = self.today
         last = entries[-1]
         due = reconnect_due(cadence, entries, writes, self.config)
         if due > self.horizon:
             return
-        rounds = len(unanswered_days(writes))
+        rounds = len(unanswered_days(writes)) if writes else 0
         if rounds > max(self.config.follow_ups, 0):
             no_reply = f" (no reply to {rounds} messages: waited longer)"
         else:
@@ -588,7 +604,7 @@ class Rules:
         text += f" ({words})"
         score = overdue / max(cadence.days, 1)
         priority = closeness(cadence.days) * (1 + max(score, 0))
-        found.append(DueItem(contact, "reconnect", due, text, score, priority=priority))
+        found.append(Reason("reconnect", due, text, score, False, priority))
 
 
 def _cadence_words(source: str, cadence: Duration) -> str:
@@ -609,8 +625,11 @@ def occasion_reason(occasion: Occasion, today: dt.date) -> str:
 
 
 def _merge(found: list[DueItem]) -> DueItem:
-    """The reason with the highest priority carrying the others' reasons; urgent when any is."""
-    ordered = sorted(found, key=lambda item: (-item.priority, KIND_RANK[item.kind], -item.score))
+    """The reason due today with the highest priority carrying the others' reasons; urgent when
+    any is."""
+    ordered = sorted(
+        found, key=lambda item: (item.upcoming, -item.priority, KIND_RANK[item.kind], -item.score)
+    )
     first = ordered[0]
     return replace(
         first,

@@ -36,17 +36,21 @@ class Responsiveness:
     answered: int
     reply_rate: float
     prior: float
-    median_days_to_answer: float | None
+    waits: tuple[int, ...]  # days to each answer
     they_wrote_first: int
     i_wrote_first: int
     last_answer: dt.date | None
 
     @property
+    def median_days_to_answer(self) -> float | None:
+        return float(median(self.waits)) if self.waits else None
+
+    @property
     def initiative(self) -> float:
-        """The share of conversations they started (0 when none started yet); a conversation
-        starts after `CONVERSATION_GAP` quiet days."""
-        started = self.they_wrote_first + self.i_wrote_first
-        return self.they_wrote_first / started if started else 0.0
+        """The share of conversations they started, smoothed by one of yours so a single message
+        says little (1 of 1 is 0.5, 3 of 3 is 0.75); a conversation starts after
+        `CONVERSATION_GAP` quiet days."""
+        return self.they_wrote_first / (self.they_wrote_first + self.i_wrote_first + 1)
 
     def describe(self) -> str | None:
         """A short phrase when the log says something clear, such as `answers most messages within
@@ -102,30 +106,39 @@ def responsiveness(
 
 
 def responsiveness_of(entries: list[LogEntry], prior: float) -> Responsiveness:
-    """`responsiveness` of a history already sorted by date (notes left out)."""
-    waits = answer_days(entries)
-    sent = len(waits)
-    answered_waits = [days for days in waits if days is not None]
-    answered = len(answered_waits)
-    they_first = i_first = 0
-    last_answer = None
+    """`responsiveness` of a history already sorted by date (notes left out), in one pass: each `->`
+    is answered by the first `<-`/`<->` on or after its day, when within `ANSWER_WINDOW` days."""
+    sent = they_first = i_first = 0
+    waits: list[int] = []
+    pending: list[dt.date] = []
+    last_answer: dt.date | None = None
     previous: dt.date | None = None
-    for entry in entries:
-        if entry.direction in REPLIES:
-            last_answer = entry.date
-        opens = previous is None or (entry.date - previous).days > CONVERSATION_GAP
-        if opens and entry.direction == "in":
-            they_first += 1
-        elif opens and entry.direction == "out":
-            i_first += 1
-        previous = entry.date
-    rate = (answered + PRIOR_WEIGHT * prior) / (sent + PRIOR_WEIGHT)
+    gap = dt.timedelta(days=CONVERSATION_GAP)
+    for date, direction, _channel, _text, _line in entries:
+        opens = previous is None or date - previous > gap
+        previous = date
+        if direction == "out":
+            sent += 1
+            i_first += opens
+            if last_answer == date:
+                waits.append(0)
+            else:
+                pending.append(date)
+        elif direction in REPLIES:
+            they_first += opens and direction == "in"
+            for day in pending:
+                wait = (date - day).days
+                if wait <= ANSWER_WINDOW:
+                    waits.append(wait)
+            pending.clear()
+            last_answer = date
+    answered = len(waits)
     return Responsiveness(
         sent=sent,
         answered=answered,
-        reply_rate=rate,
+        reply_rate=(answered + PRIOR_WEIGHT * prior) / (sent + PRIOR_WEIGHT),
         prior=prior,
-        median_days_to_answer=float(median(answered_waits)) if answered_waits else None,
+        waits=tuple(waits),
         they_wrote_first=they_first,
         i_wrote_first=i_first,
         last_answer=last_answer,

@@ -11,6 +11,7 @@ from kithbook.rules.phrases import MONTH_NAMES, MONTHS, date_words, duration_wor
 from kithbook.site.context import SiteContext, contact_uri, group_uri
 from kithbook.site.markup import Page, attr, external, html_block, link, mail_link, plural, text
 from kithbook.site.sanitize import safe_html
+from kithbook.site.write_box import write_box
 
 DIRECTIONS = {
     "out": ("→", "you reached out"),
@@ -42,6 +43,7 @@ def contact_page(site: SiteContext, contact: Contact) -> Page:
         _problems(site.errors_of(contact.path)),
         _card(site, contact, uri),
         _due(site, contact),
+        write_box(site, contact),
         _list("Memories", contact.memories),
         _list("Goals", contact.goals),
         _notes(contact.notes),

@@ -19,6 +19,7 @@ from kithbook.site.groups import GROUPS, group_pages
 from kithbook.site.home import home_page
 from kithbook.site.lists import calendar_page, due_page, people_page
 from kithbook.site.markup import Page
+from kithbook.site.stats import stats_page
 
 ASSETS = ("kithbook.css", "kithbook.js", "graph.js")
 ASSET_DIR = "assets/kithbook"
@@ -38,6 +39,7 @@ def site_pages(
     for kind in GROUPS:
         pages += group_pages(site, kind)
     pages.append(graph_page(site))
+    pages.append(stats_page(site))
     pages += [contact_page(site, contact) for contact in site.contacts]
     pages += [
         broken_page(path, broken_uri(path), site.problems_by_path[path])

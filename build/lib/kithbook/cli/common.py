@@ -15,6 +15,8 @@ from kithbook.clock import TODAY_VARIABLE
 from kithbook.errors import KithbookError
 from kithbook.model import Problem
 
+ROOT_VARIABLE = "KITHBOOK_ROOT"
+
 
 class CommandError(KithbookError):
     """A user mistake (unknown slug, bad date, ...): printed as one line, exit code 2."""
@@ -31,9 +33,11 @@ def add_root(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--root",
         type=Path,
-        default=Path("."),
+        default=None,
         metavar="DIR",
-        help="the network's folder, holding contacts/ and mkdocs.yml (default: the current folder)",
+        help=f"the network's folder, holding contacts/ and mkdocs.yml (default: ${ROOT_VARIABLE}, "
+        "else the nearest folder upwards holding contacts/ or a mkdocs.yml with the kithbook "
+        "plugin)",
     )
 
 
@@ -63,16 +67,35 @@ def today_from(args: argparse.Namespace) -> dt.date:
     return clock.today(getattr(args, "today", None))
 
 
-def check_root(root: Path) -> Path:
-    if not root.is_dir():
+def check_root(root: Path | None) -> Path:
+    """The network's folder: `root` if given (it must be a network), else `find_network`."""
+    from kithbook.cli.find_root import NotANetwork, find_network, is_network
+
+    if root is not None and not root.is_dir():
         raise CommandError(f"--root {root}: no such folder")
-    return root
+    if root is not None and not is_network(root):
+        raise CommandError(
+            f"--root {root}: not a Kithbook network (no contacts/ folder or mkdocs.yml with the "
+            "kithbook plugin); "
+            f"start one with: kith init {root}"
+        )
+    if root is not None:
+        return root
+    try:
+        return find_network(Path("."), os.environ.get(ROOT_VARIABLE) or None)
+    except NotANetwork as error:
+        raise CommandError(str(error)) from None
+
+
+def color_wanted(stream: IO[str]) -> bool:
+    """Colour on a terminal unless $NO_COLOR is set to a non-empty value (no-color.org)."""
+    return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
 def print_problems(problems: list[Problem], stream: IO[str] | None = None) -> None:
     """`path:line: severity: message`, one a line, coloured when the stream is a terminal."""
     stream = stream or sys.stdout
-    colour = stream.isatty() and "NO_COLOR" not in os.environ
+    colour = color_wanted(stream)
     for problem in problems:
         text = str(problem)
         if colour:

@@ -36,6 +36,16 @@ Mode = str | tuple[str, int, str | None, bool]
 
 NAME = "due"
 HELP = "who to reach out to today, and why; exit 1 if the network has errors"
+EXAMPLES = """\
+examples:
+  kith due                                  today's plan: a table in a terminal, plain text when piped
+  kith due --all                            every item due today, in plan order
+  kith due --per-day 5                      a bigger plan today
+  kith due --today 2026-12-01               as if today were 1 December 2026
+  kith due --kind reconnect --circle close --limit 5
+  kith due --upcoming 7d                    also what falls due in the next week
+  kith due --json                           for scripts
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,6 +87,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="only contacts in this circle (repeatable)",
     )
     parser.add_argument("--limit", type=_positive, metavar="N", help="show at most N contacts")
+    parser.add_argument(
+        "--per-day",
+        type=_positive,
+        metavar="N",
+        help="people in today's plan (default: per_day in mkdocs.yml, else 3); what cannot wait "
+        "may add more",
+    )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="show every item due today in plan order, not only today's plan",
+    )
     parser.add_argument(
         "--ics",
         type=Path,
@@ -136,32 +158,43 @@ def _compute_run(args: argparse.Namespace, root: Path, today: dt.date, mode: Mod
         _check_circles(args.circle, tuple(network.config.circles))
     problems = validate(network, today)
     upcoming = (args.upcoming.after(today) - today).days if args.upcoming else 0
-    due = due_list(network, today, upcoming_days=upcoming, problems=problems)
+    due = due_list(network, today, per_day=args.per_day, upcoming_days=upcoming, problems=problems)
     items = _filtered(due.items, args)
+    coming_up = [item for item in due.coming_up if _wanted(item.contact, item.kind, args)]
     stdout = _Capture(sys.stdout.isatty())
     stderr = io.StringIO()
     if note:
         stderr.write(note + "\n")
     if args.json:
-        stdout.write(_json_text(today, due, items, problems, indented=mode == "json-indented"))
+        stdout.write(
+            _json_text(today, due, items, coming_up, problems, indented=mode == "json-indented")
+        )
     else:
         print_problems(problems, stdout)
         if problems:
             stdout.write("\n")
-        _table(due, items, stdout, mode)
+        _table(due, items, coming_up, stdout, mode, show_all=args.all)
     if args.ics:
         stderr.write(_export(args, network, items, problems, today) + "\n")
     return CachedRun(stdout.getvalue(), stderr.getvalue(), 1 if has_errors(problems) else 0)
 
 
 def _json_text(
-    today: dt.date, due: DueList, items: list[DueItem], problems: list[Problem], indented: bool
+    today: dt.date,
+    due: DueList,
+    items: list[DueItem],
+    coming_up: list[DueItem],
+    problems: list[Problem],
+    indented: bool,
 ) -> str:
     """The documented `--json` object and a newline: indented for a person at a terminal, compact
     (and written by json's C encoder, which `indent` turns off) for programs."""
     data = {
         "today": today.isoformat(),
         "items": [item.to_json() for item in items],
+        "coming_up": [item.to_json() for item in coming_up],
+        "per_day": due.per_day,
+        "counts": due.counts,
         "problems": [problem.to_json() for problem in problems],
         "snoozed": due.snoozed,
         "awaiting_reply": due.awaiting_reply,
@@ -181,7 +214,7 @@ def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]
     if not args.at:
         from kithbook.parse.load import load
 
-        return load(root), None
+        return load(root, cache=not args.no_cache), None
     from kithbook.repo.revision import load_at
 
     network_at = load_at(root, args.at)
@@ -192,11 +225,19 @@ def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]
     )
 
 
-def _table(due: DueList, items: list[DueItem], stream: io.StringIO, mode: Mode) -> None:
+def _table(
+    due: DueList,
+    items: list[DueItem],
+    coming_up: list[DueItem],
+    stream: io.StringIO,
+    mode: Mode,
+    *,
+    show_all: bool,
+) -> None:
     from kithbook.cli.due_table import plain_table, rich_table
 
     if mode == "plain":
-        plain_table(due, items, stream)
+        plain_table(due, items, stream, show_all=show_all, coming_up=coming_up)
         return
     from rich.console import Console
 
@@ -210,7 +251,7 @@ def _table(due: DueList, items: list[DueItem], stream: io.StringIO, mode: Mode) 
         no_color=no_color,
         highlight=False,
     )
-    rich_table(due, items, console)
+    rich_table(due, items, console, show_all=show_all, coming_up=coming_up)
 
 
 def _export(

@@ -17,12 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import kithbook
-from kithbook.cache import cache_path, write_cache_file
+from kithbook.cache import FRESH_NS, cache_path, tool_digest, write_cache_file
 from kithbook.config import CONFIG_FILE, Config
 
 SUBDIR = "due"
-FRESH_NS = 2_000_000_000
 KEEP_ENTRIES = 32
 
 
@@ -49,14 +47,8 @@ def fingerprint(root: Path, config: Config, request: dict[str, Any]) -> Fingerpr
     Take it before reading the files: a file changed after this point then misses next time."""
     hasher = hashlib.sha256()
     hasher.update(json.dumps(request, sort_keys=True, default=str).encode())
-    hasher.update(kithbook.__version__.encode())
+    hasher.update(tool_digest().encode())
     newest = 0
-    package = Path(kithbook.__file__).parent
-    for source in sorted(package.rglob("*.py")):
-        stat = source.stat()
-        hasher.update(
-            f"{source.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
-        )
     config_path = root / CONFIG_FILE
     try:
         hasher.update(config_path.read_bytes())

@@ -15,6 +15,10 @@ from kithbook.cli.common import CommandError, add_root, add_today, print_problem
 from kithbook.cli.writing import add_slug, add_write_options, commit, find_contact, load_network
 
 HELP = "open a contact in $EDITOR, validate it on close, commit it"
+EXAMPLES = """\
+examples:
+  kith edit ada                             opens $EDITOR; checks the file when the editor closes
+"""
 
 # Editors that understand `+LINE FILE` to open a file at a line.
 LINE_EDITORS = (

@@ -9,6 +9,12 @@ from pathlib import Path
 from kithbook.cli.common import CommandError, add_root, add_today, check_root, today_from
 
 HELP = "export contacts as vCard (4.0 or 3.0), CSV or JSON; private contacts only when asked"
+EXAMPLES = """\
+examples:
+  kith export vcard -o network.vcf          for a phone
+  kith export csv --tag python -o python.csv
+  kith export json                          to standard output
+"""
 FORMATS = ("vcard", "csv", "json")
 
 
@@ -42,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from kithbook.parse.load import load
 
     today = today_from(args)
-    network = load(check_root(args.root))
+    network = load(check_root(args.root), cache=True)
     contacts = select_contacts(network, tag=args.tag, include_private=args.include_private)
     if args.format == "vcard":
         text = to_vcard(contacts, args.vcard_version)

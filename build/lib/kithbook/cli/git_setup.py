@@ -3,8 +3,8 @@
 Writes `<contacts>/*.md merge=kithbook` to `.gitattributes` and commits it (so every clone merges
 contact files with the driver), and the driver's command to the repository's own config
 (`.git/config`, this machine only: each clone runs `kith git-setup` once). `--hook` adds a
-pre-commit hook that runs `tools/due.py`, which exits 1 and so refuses the commit when the network
-has errors.
+pre-commit hook that checks the network as staged (`kithbook.cli.precommit`): it prints only the
+problems and a one-line verdict, and exits 1, refusing the commit, when there are errors.
 """
 
 from __future__ import annotations
@@ -15,15 +15,23 @@ import shlex
 import stat
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kithbook.cli.common import CommandError, add_root, check_root
 from kithbook.cli.writing import add_write_options, commit
 
+if TYPE_CHECKING:
+    from git import Repo
+
 HELP = "install the contact merge driver in this Git repository (--hook: also a pre-commit check)"
+EXAMPLES = """\
+examples:
+  kith git-setup                            the merge driver for contact files (once per machine)
+  kith git-setup --hook                     also a pre-commit check that refuses broken files
+"""
 
 DRIVER = "kithbook"
 HOOK_MARK = "# kithbook pre-commit hook"
-CHECK_STAGED = 'import sys; from kithbook.cli import main; sys.exit(main(["due", "--staged"]))'
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -53,18 +61,30 @@ def run(args: argparse.Namespace) -> int:
     attributes = top / ".gitattributes"
     if add_line(attributes, pattern):
         print(f".gitattributes: added {pattern}")
-    with repo.config_writer() as config:
-        config.set_value(f'merge "{DRIVER}"', "name", "Kithbook contact files (log lines kept)")
-        config.set_value(f'merge "{DRIVER}"', "driver", driver_command())
+    register_driver(repo)
     print(f"git config: merge.{DRIVER}.driver set for this repository")
     if args.hook:
-        hooks = Path(repo.git.rev_parse("--git-path", "hooks"))
-        hook = (hooks if hooks.is_absolute() else top / hooks) / "pre-commit"
+        hook = hook_path(repo)
         install_hook(hook, repo_path(repo, root), force=args.force)
         print(f"{hook}: installed; commits that leave the network with errors are refused")
     if not repo.git.status("--porcelain", "--", attributes.name):
         return 0  # committed already (by an earlier git-setup, or by hand)
     return commit(args, top, [attributes], f"git-setup: merge {contacts}/*.md with kithbook")
+
+
+def register_driver(repo: Repo) -> None:
+    """Register the merge driver in the repository's own config (this machine only)."""
+    with repo.config_writer() as config:
+        config.set_value(f'merge "{DRIVER}"', "name", "Kithbook contact files (log lines kept)")
+        config.set_value(f'merge "{DRIVER}"', "driver", driver_command())
+
+
+def hook_path(repo: Repo) -> Path:
+    """Where Git looks for this repository's pre-commit hook (core.hooksPath respected)."""
+    hooks = Path(repo.git.rev_parse("--git-path", "hooks"))
+    return (
+        hooks if hooks.is_absolute() else Path(str(repo.working_tree_dir)) / hooks
+    ) / "pre-commit"
 
 
 def driver_command() -> str:
@@ -92,17 +112,15 @@ def add_line(path: Path, line: str) -> bool:
 
 
 def hook_script(network: str) -> str:
-    """A POSIX shell pre-commit hook running the due list (exit 1 on errors refuses the commit)."""
+    """A POSIX shell pre-commit hook checking the staged network: only problems and a verdict are
+    printed, and exit 1 on errors refuses the commit."""
     folder = shlex.quote(network)
     python = shlex.quote(sys.executable)
     return (
         "#!/bin/sh\n"
         f"{HOOK_MARK} (kith git-setup --hook): refuse commits leaving the network with errors.\n"
         f'cd "$(git rev-parse --show-toplevel)"/{folder} || exit 1\n'
-        "if [ -f tools/due.py ]; then\n"
-        f"    exec {python} tools/due.py --staged\n"
-        "fi\n"
-        f"exec {python} -c {shlex.quote(CHECK_STAGED)}\n"
+        f"exec {python} -m kithbook.cli.precommit\n"
     )
 
 
@@ -112,7 +130,7 @@ def install_hook(path: Path, network: str, *, force: bool = False) -> None:
         if not force:
             raise CommandError(
                 f"{path} exists and was not written by kith; pass --force to "
-                "replace it, or call tools/due.py from it yourself"
+                "replace it, or call python -m kithbook.cli.precommit from it yourself"
             )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(hook_script(network), encoding="utf-8")

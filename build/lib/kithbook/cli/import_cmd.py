@@ -31,6 +31,13 @@ if TYPE_CHECKING:
     from kithbook.model import Network
 
 HELP = "import contacts from a vCard, LinkedIn Connections.csv, Google Contacts CSV or any CSV"
+EXAMPLES = """\
+examples:
+  kith import contacts.vcf --dry-run        what would change, nothing written
+  kith import Connections.csv               a LinkedIn data export
+  kith import people.csv --map "Work mail=emails"
+      (any CSV)
+"""
 FORMAT_NAMES = ("vcard", "linkedin", "google", "csv")
 PROGRESS_DELAY = 0.5  # seconds before a progress bar appears
 
@@ -192,12 +199,25 @@ def _problem_json(problem: Any, shown_file: str) -> dict[str, Any]:
 
 
 def _read(path: Path) -> bytes:
+    """The file's bytes, refusing one larger than MAX_IMPORT_BYTES (`/dev/zero` included) before
+    it fills the memory."""
+    from kithbook.importers import MAX_IMPORT_BYTES
+    from kithbook.parse.load import read_at_most
+
     try:
-        return path.read_bytes()
+        if path.is_dir():
+            raise CommandError(f"{path}: is a folder; give the file to import")
+        data = read_at_most(str(path), MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
         raise CommandError(f"{path}: no such file") from None
     except OSError as error:
         raise CommandError(f"{path}: cannot read the file: {error.strerror}") from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise CommandError(
+            f"{path}: larger than {MAX_IMPORT_BYTES // 1_000_000} MB, the limit for a file to "
+            "import; is it really a contact export? (split it, or export without photos)"
+        )
+    return data
 
 
 def _print_problems(problems: list, shown_file: str) -> None:

@@ -7,13 +7,24 @@ import sys
 from typing import Any
 
 from kithbook.cli.common import CommandError, add_root, add_today, today_from
-from kithbook.cli.writing import add_write_options, commit, file_errors, load_network
+from kithbook.cli.set import typed_value
+from kithbook.cli.writing import add_write_options, commit, file_errors, find_contact, load_network
 from kithbook.model import Network
 
 HELP = "create a contact file: kith new NAME [--email ...] [--circle ...] [--met ...]"
+EXAMPLES = """\
+examples:
+  kith new "Grace Hopper" --email grace@example.org --circle colleague
+  kith new "Grace Hopper" --birthday --12-09 --channel email --tag navy \\
+        --met "PyCon 2019" --via ada --goal "Ask about COBOL"
+      (one commit)
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from kithbook.cli.set import accept_option_like_values
+
+    accept_option_like_values(parser)  # --birthday --12-09
     parser.add_argument("name", metavar="NAME", help="the person's name, as you write it")
     parser.add_argument(
         "--email", action="append", default=[], help="an e-mail address (repeatable)"
@@ -27,7 +38,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--location")
     parser.add_argument("--met", metavar="WHERE", help="where you met, such as 'PyCon 2019'")
     parser.add_argument("--met-date", metavar="YYYY[-MM[-DD]]", help="when you met")
-    parser.add_argument("--via", metavar="SLUG", help="who introduced you (a contact's slug)")
+    parser.add_argument(
+        "--via",
+        metavar="SLUG",
+        help="who introduced you: a slug, a unique prefix, a name or an alias, as kith log takes",
+    )
+    parser.add_argument(
+        "--birthday",
+        metavar="YYYY-MM-DD|--MM-DD",
+        help="the birthday; --MM-DD when you do not know the year",
+    )
+    parser.add_argument("--channel", help="how they prefer to be reached: email, phone, ...")
+    parser.add_argument("--goal", action="append", default=[], help="a goal (repeatable)")
+    parser.add_argument(
+        "--note", metavar="TEXT", help="free notes, written above the ## Log section"
+    )
     parser.add_argument("--slug", help="the file name to use instead of one made from the name")
     parser.add_argument(
         "--force",
@@ -51,11 +76,16 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("the name must not be empty")
     if not args.force:
         _refuse_duplicates(network, name, args.email, args.alias)
+    if args.via:
+        args.via = find_contact(network, args.via).slug
+    birthday = typed_value("birthday", args.birthday) if args.birthday else None
     folder = network.root / network.config.contacts_dir
     slug = _slug(args, folder)
     relative = f"{network.config.contacts_dir}/{slug}.md"
     try:
-        text = render_new_contact(_fields(args, name), config=network.config)
+        text = render_new_contact(
+            _fields(args, name, birthday), _body(args.note), config=network.config
+        )
     except EditError as error:
         raise CommandError(str(error)) from None
     errors = file_errors(network, relative, text, today)
@@ -74,8 +104,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _slug(args: argparse.Namespace, folder: Any) -> str:
-    from kithbook.parse.slugs import FilesIn, contact_path, free_slug, make_slug
+    from kithbook.parse.slugs import FilesIn, contact_path, free_slug, make_slug, slug_problem
 
+    if args.slug is not None:
+        problem = slug_problem(args.slug)
+        if problem is not None:
+            raise CommandError(f"--slug: {problem}")
     slug = args.slug or make_slug(args.name)
     try:
         contact_path(folder, slug)
@@ -108,8 +142,13 @@ def _refuse_duplicates(network: Network, name: str, emails: list[str], aliases: 
             )
 
 
-def _fields(args: argparse.Namespace, name: str) -> dict[str, Any]:
-    met = {"date": args.met_date, "where": args.met, "via": args.via}
+def _body(note: str | None) -> str:
+    """The notes (if any) above an empty `## Log` section."""
+    return f"{note.strip()}\n\n## Log\n" if note and note.strip() else ""
+
+
+def _fields(args: argparse.Namespace, name: str, birthday: Any) -> dict[str, Any]:
+    met = {"date": _met_date(args.met_date), "where": args.met, "via": args.via}
     return {
         "name": name,
         "aka": args.alias,
@@ -120,5 +159,20 @@ def _fields(args: argparse.Namespace, name: str) -> dict[str, Any]:
         "location": args.location,
         "tags": args.tag,
         "circle": args.circle,
+        "channel": args.channel,
+        "birthday": birthday,
         "met": {key: value for key, value in met.items() if value},
+        "goals": args.goal,
     }
+
+
+def _met_date(text: str | None) -> Any:
+    """A full date is written as a date; a year or year-month stays text (YYYY, YYYY-MM)."""
+    import datetime as dt
+
+    if text and len(text) == 10:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text
+    return text

@@ -12,8 +12,18 @@ from kithbook.cli.writing import add_slug, add_write_options, find_contact, load
 from kithbook.parse.keys import KEY_KINDS
 
 HELP = "set one front-matter key: kith set SLUG KEY VALUE (lists get VALUE added; KEY.SUB for maps)"
+EXAMPLES = """\
+examples:
+  kith set ada company "Lanternfish Analytics"
+  kith set ada tags climbing                lists get the value added
+  kith set ada birthday --12-09             a birthday without a year
+  kith set ada links.github adaq            one entry of a mapping
+  kith set ada tags climbing --remove       take one item out of a list
+"""
 
 MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
+ANY_DASH_WORD = re.compile(r"^-.+")
+OPTION_LIKE_VALUE = re.compile(r"^-\d+$|^-\d*\.\d+$|^<?->$|^--\d{2}-\d{2}$")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,9 +32,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "key", metavar="KEY", help="such as company, circle, cadence, links.github, met.date"
     )
     parser.add_argument("value", metavar="VALUE", help="the new value; '' empties it")
+    parser.add_argument(
+        "--remove",
+        action="store_true",
+        help="take VALUE out of the list KEY instead of adding it (as kith unset SLUG KEY VALUE)",
+    )
     add_root(parser)
     add_today(parser)
     add_write_options(parser)
+    accept_option_like_values(parser, any_value=True)  # last: the options are known by now
 
 
 def typed_value(key: str, text: str) -> Any:
@@ -48,9 +64,21 @@ def typed_value(key: str, text: str) -> Any:
     return text
 
 
+def accept_option_like_values(parser: argparse.ArgumentParser, *, any_value: bool = False) -> None:
+    """Let values that look like options be values: a year-less birthday `--12-09`, a negative
+    number, an arrow; with `any_value`, any word starting with `-` that is not one of the parser's
+    options (call it after adding them). argparse would otherwise take them for unknown options."""
+    matcher = ANY_DASH_WORD if any_value else OPTION_LIKE_VALUE
+    parser._negative_number_matcher = matcher  # noqa: SLF001 - argparse's one hook
+
+
 def run(args: argparse.Namespace) -> int:
     from kithbook.write.edit import add_list_item, set_key, set_mapping_entry
 
+    if args.remove:
+        from kithbook.cli.unset import remove
+
+        return remove(args, args.key, args.value)
     today = today_from(args)
     key, _, subkey = args.key.partition(".")
     if KEY_KINDS.get(key) == "entries":

@@ -16,6 +16,10 @@ from kithbook.cli.common import (
 )
 
 HELP = "write the network site's pages as Markdown files (mkdocs build renders them as HTML)"
+EXAMPLES = """\
+examples:
+  kith site --out pages                     the site's pages as Markdown files
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.parse.load import load
+    from kithbook.public import public_contacts
     from kithbook.repo.history import file_histories
     from kithbook.rules.validate import has_errors, validate
     from kithbook.site.pages import asset_files, site_pages
@@ -52,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             f"--out {args.out}: cannot write {error.filename}: {error.strerror}"
         ) from None
     print_problems([problem for problem in problems if problem.severity == "error"], sys.stderr)
-    private = sum(contact.private for contact in network.contacts)
+    private = len(network.contacts) - len(public_contacts(network))
     print(
         f"wrote {len(pages)} pages to {args.out} "
         f"({len(network.contacts) - private} contacts; {private} private, left out)"

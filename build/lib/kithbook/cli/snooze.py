@@ -9,6 +9,12 @@ from kithbook.cli.common import CommandError, add_root, add_today, today_from
 from kithbook.cli.writing import add_slug, add_write_options, find_contact, load_network, run_edit
 
 HELP = "hide a contact from the due list until a date: kith snooze SLUG 3w|YYYY-MM-DD|off"
+EXAMPLES = """\
+examples:
+  kith snooze grace 3w                      hide Grace for three weeks
+  kith snooze grace 2027-01-10
+  kith snooze grace off
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

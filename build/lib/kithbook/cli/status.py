@@ -9,6 +9,10 @@ from kithbook.cli.writing import add_slug, add_write_options, find_contact, load
 from kithbook.model import STATUSES
 
 HELP = "set a contact's status: kith status SLUG " + "|".join(STATUSES)
+EXAMPLES = """\
+examples:
+  kith status grace paused                  not on the due list until active again
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

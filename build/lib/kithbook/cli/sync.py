@@ -8,6 +8,11 @@ import sys
 from kithbook.cli.common import add_root, add_today, check_root, print_problems, today_from
 
 HELP = "pull (rebase), validate, then push the network's Git repository"
+EXAMPLES = """\
+examples:
+  kith sync                                 pull --rebase, validate, push
+  kith sync --no-push
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

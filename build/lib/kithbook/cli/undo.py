@@ -7,6 +7,10 @@ import argparse
 from kithbook.cli.common import add_root, check_root
 
 HELP = "revert the last commit made by kith (with a new revert commit)"
+EXAMPLES = """\
+examples:
+  kith undo                                 revert kith's last commit (run again for the one before)
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

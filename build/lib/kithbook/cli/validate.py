@@ -18,6 +18,12 @@ from kithbook.cli.common import (
 )
 
 HELP = "check every contact file; exit 1 if any has an error"
+EXAMPLES = """\
+examples:
+  kith validate                             every contact file
+  kith validate contacts/ada.md             report on one file
+  kith validate --check email --json
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,12 +54,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--check {unknown[0]}: no such check; checks are: {names}")
     root = check_root(args.root)
     wanted = [_relative(root, path) for path in args.files]
-    network = load(root)
-    if not (root / network.config.contacts_dir).is_dir() and not (root / "mkdocs.yml").is_file():
-        raise CommandError(
-            f"no {network.config.contacts_dir}/ folder or mkdocs.yml in {root}; run "
-            "this in your network's folder or name it with --root DIR"
-        )
+    network = load(root, cache=True)
     problems = validate(network, today_from(args))
     if wanted:
         problems = [

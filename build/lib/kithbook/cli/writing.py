@@ -49,7 +49,7 @@ def load_network(root: Path) -> Network:
     from kithbook.cli.common import check_root
     from kithbook.parse.load import load
 
-    return load(check_root(root))
+    return load(check_root(root), cache=True)
 
 
 def find_contact(network: Network, query: str) -> Contact:
@@ -77,7 +77,7 @@ def file_errors(
 ) -> list[Problem]:
     """The errors `relative` would have with `text` (or these exact bytes) as its content, checked
     with the network (every check)."""
-    from kithbook.write.precheck import problems_if_written
+    from kithbook.write.checks import problems_if_written
 
     problems = problems_if_written(network, today, {relative: text}).get(relative, [])
     return [problem for problem in problems if problem.severity == "error"]

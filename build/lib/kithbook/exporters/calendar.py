@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kithbook.model import Contact, Network, Problem, add_months
+from kithbook.public import is_private
 from kithbook.rules.due import paths_with_errors
 from kithbook.rules.occasions import Occasion, occasions
 
@@ -42,12 +43,12 @@ def calendar_entries(
     only with `include_private`."""
     broken = paths_with_errors(problems)
     end = add_months(today, 12) - dt.timedelta(days=1)
-    due = [item for item in items if include_private or not item.contact.private]
+    due = [item for item in items if include_private or not is_private(item.contact)]
     year = [
         occasion
         for occasion in occasions(network, today, end)
         if occasion.contact.path not in broken
-        and (include_private or not occasion.contact.private)
+        and (include_private or not is_private(occasion.contact))
         and (wanted is None or wanted(occasion.contact))
     ]
     return due, year

@@ -17,7 +17,9 @@ from typing import Any
 import vobject
 from vobject.vcard import Address, Name
 
+from kithbook.importers.csv_rows import FORMULA_STARTS
 from kithbook.model import Contact, LogEntry, Network
+from kithbook.public import public_contacts
 
 VCARD_VERSIONS = ("4.0", "3.0")
 APPLE_OMITTED_YEAR = 1604
@@ -52,8 +54,8 @@ def select_contacts(
     wanted = tag.lower() if tag else None
     return [
         contact
-        for contact in network.contacts
-        if (include_private or not contact.private) and (wanted is None or wanted in contact.tags)
+        for contact in public_contacts(network, include_private=include_private)
+        if wanted is None or wanted in contact.tags
     ]
 
 
@@ -100,10 +102,21 @@ def _add_typed(
 ) -> None:
     prop = card.add(name)
     prop.value = value
+    types = [clean for clean in map(parameter_value, types) if clean]
     if version == "4.0" and types == ["pref"]:
         prop.params["PREF"] = ["1"]
     elif types:
         prop.params["TYPE"] = types
+
+
+def parameter_value(text: str) -> str:
+    """Text as a vCard parameter value (a link's label as `TYPE`): a parameter cannot hold a double
+    quote, and a line break or other control character would end the line, so `"` becomes `'` and
+    control characters become spaces."""
+    return " ".join(text.replace('"', "'").translate(_CONTROL_TO_SPACE).split())
+
+
+_CONTROL_TO_SPACE = {code: " " for code in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
 
 
 def _add_birthday(card: vobject.base.Component, contact: Contact, version: str) -> None:
@@ -132,11 +145,23 @@ def to_csv(contacts: Iterable[Contact], today: dt.date) -> str:
         row = _csv_values(contact, today)
         writer.writerow(
             [
-                *(row[column] for column in CSV_COLUMNS),
-                *(contact.links.get(label, "") for label in labels),
+                *(safe_cell(row[column]) for column in CSV_COLUMNS),
+                *(safe_cell(contact.links.get(label, "")) for label in labels),
             ]
         )
     return output.getvalue()
+
+
+def safe_cell(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula: one that starts with `=`, `+`, `-`, `@`, a
+    tab or a carriage return, after any `'`s, gets a `'` in front (OWASP's advice against CSV
+    injection); the importers take one such `'` off again (`importers.csv_rows.unneutralised`),
+    so an export imports back to what was written."""
+    return "'" + value if _starts_formula(value.lstrip("'")) else value
+
+
+def _starts_formula(value: str) -> bool:
+    return value[:1] in FORMULA_STARTS and value[:1] != ""
 
 
 def _csv_values(contact: Contact, today: dt.date) -> dict[str, str]:

@@ -1,6 +1,9 @@
 """Importers: each reads one file format into candidate contacts with their source lines.
 
 `read_source` picks the importer for a format name; `detect_format` tells the format from content.
+Then `importers.plan.plan_import` matches candidates to contacts (`importers.matching`) and decides
+new files and merges, and `importers.apply.apply_plan` writes them. Per format: `vcard`, `linkedin`,
+`google`, `generic_csv` (with `csv_rows`); shared: `candidate`, `values`, `tidy`.
 """
 
 from __future__ import annotations
@@ -13,9 +16,13 @@ from kithbook.importers.linkedin import read_linkedin
 from kithbook.importers.vcard import read_vcards
 
 FORMATS = ("vcard", "linkedin", "google", "csv")
+# The largest file `kith import` reads (docs/import-export.md): far above a contact export without
+# photos (30,000 LinkedIn connections are 5 MB), far below what would exhaust memory.
+MAX_IMPORT_BYTES = 100_000_000
 
 __all__ = [
     "FORMATS",
+    "MAX_IMPORT_BYTES",
     "Candidate",
     "MappingError",
     "ParsedSource",

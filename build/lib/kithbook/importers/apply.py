@@ -19,9 +19,9 @@ from kithbook.importers.candidate import SourceProblem
 from kithbook.importers.plan import Addition, ImportPlan, Merge
 from kithbook.model import Network
 from kithbook.repo.commits import CommitOutcome, commit_files
+from kithbook.write.checks import FILE_CHECKS, problems_if_written, problems_of
 from kithbook.write.edit import EditError, add_list_item, set_key, set_mapping_entry
 from kithbook.write.new_contact import render_contact_text
-from kithbook.write.precheck import FILE_CHECKS, problems_if_written, problems_of
 from kithbook.write.safe_write import PlannedWrite, Snapshot, WriteError, read_snapshot, write_batch
 
 Progress = Callable[[int, int], None]

@@ -10,6 +10,10 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+# What a spreadsheet reads as the start of a formula; Kithbook's CSV export puts a `'` in front of
+# a cell that starts so (`exporters.formats.safe_cell`), and the importers take it off.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 
 @dataclass(frozen=True)
 class Row:
@@ -67,9 +71,17 @@ def records(rows: list[Row], header_index: int) -> list[tuple[int, dict[str, str
         if row.blank:
             continue
         values = {
-            column: (row.cells[i].strip() if i < len(row.cells) else "")
+            column: (unneutralised(row.cells[i]).strip() if i < len(row.cells) else "")
             for i, column in enumerate(header)
             if column
         }
         result.append((row.line, values))
     return result
+
+
+def unneutralised(cell: str) -> str:
+    """A cell without the `'` that a CSV export (Kithbook's, a spreadsheet's) puts in front of a
+    value that would otherwise read as a formula (`'+44 20 7946 0101` is `+44 20 7946 0101`,
+    `''=x` is `'=x`)."""
+    start = cell.lstrip("'")[:1]
+    return cell[1:] if cell[:1] == "'" and start and start in FORMULA_STARTS else cell

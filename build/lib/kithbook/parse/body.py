@@ -31,6 +31,10 @@ _SIMPLE_ENTRY = re.compile(
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 # \r?: writers look for sections in the text as it is on disk, perhaps with CRLF line breaks
 _SECTION_HEADING = re.compile(r"^#{1,2}[ \t]+(.*?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
+_LOOSE_HEADING = re.compile(r" {0,3}#{1,6}(?!#)[ \t]*(.*?)[ \t]*#*[ \t]*\r?")  # one whole line
+_SETEXT_TITLE = re.compile(r" {0,3}\S.*")  # one whole line; the next is the underline
+_UNDERLINE = re.compile(r" {0,3}[=-]+[ \t]*\r?$", re.MULTILINE)
+_ATTRIBUTES = re.compile(r"[ \t]*\{[^{}]*\}[ \t]*$")
 _DATED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
 _MISSING_COLON = re.compile(
     r"(\d{4}-\d{1,2}-\d{1,2}[ \t]*(?:(?:<->|->|<-)[ \t]*[A-Za-z][\w-]*|note))\s"
@@ -87,29 +91,74 @@ def _sections(body: str) -> list[tuple[str, int, int]]:
     fences = _fenced_spans(body) if ("```" in body or "~~~" in body) else []
     spans: list[tuple[str, int, int]] = []
     kind, start = "notes", 0
-    for heading in _headings(body):
-        if any(begin <= heading.start() < finish for begin, finish in fences):
+    for begin, end, title in _headings(body):
+        if any(first <= begin < finish for first, finish in fences):
             continue
-        spans.append((kind, start, heading.start()))
-        title = heading[1].strip().lower()
+        spans.append((kind, start, begin))
         kind = "log" if title == LOG_TITLE else "private" if title == PRIVATE_TITLE else "notes"
-        start = heading.start() if kind == "notes" else min(heading.end() + 1, len(body))
+        start = begin if kind == "notes" else min(end + 1, len(body))
     spans.append((kind, start, len(body)))
     return spans
 
 
-def _headings(body: str) -> Iterator[re.Match[str]]:
-    """`_SECTION_HEADING` matches, tried only where a line starts with '#' (a regex scan of every
-    character costs five times more: a network's bodies run to megabytes)."""
+def _headings(body: str) -> list[tuple[int, int, str]]:
+    """(start, end, lowercased title) of the section headings, in order: `# T` and `## T` lines,
+    tried only where a line starts with '#' (a regex scan of every character costs five times
+    more: a network's bodies run to megabytes), plus every other way Markdown writes a heading
+    when its title is Private (see `_private_headings`)."""
     line_starts = [0] if body.startswith("#") else []
     newline = body.find("\n#")
     while newline >= 0:
         line_starts.append(newline + 1)
         newline = body.find("\n#", newline + 1)
+    found = []
     for start in line_starts:
         heading = _SECTION_HEADING.match(body, start)
         if heading is not None:
-            yield heading
+            found.append((heading.start(), heading.end(), heading_title(heading[1])))
+    lowered = body.lower()
+    if PRIVATE_TITLE in lowered:
+        known = {begin for begin, _, _ in found}
+        found += [
+            heading for heading in _private_headings(body, lowered) if heading[0] not in known
+        ]
+        found.sort()
+    return found
+
+
+def _private_headings(body: str, lowered: str) -> Iterator[tuple[int, int, str]]:
+    """Private headings as Markdown reads them, beyond `## Private`: at any level (`### Private`),
+    without the space (`##Private`), indented up to three spaces, with attributes
+    (`## Private {#id}`), emphasised, or underlined with `===` or `---` (setext). Failing safe:
+    what renders as a Private heading starts a private section. Only the lines holding the word
+    are looked at (a regex over every line costs a tenth of a millisecond per body)."""
+    if len(lowered) != len(body):  # a few letters change length when lowercased: look everywhere
+        lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in body)
+    at = lowered.find(PRIVATE_TITLE)
+    while at >= 0:
+        start = body.rfind("\n", 0, at) + 1
+        end = body.find("\n", at)
+        end = len(body) if end < 0 else end
+        line = body[start:end]
+        atx = _LOOSE_HEADING.fullmatch(line)
+        underline = _UNDERLINE.match(body, end + 1) if atx is None else None
+        if atx is not None and heading_title(atx[1]) == PRIVATE_TITLE:
+            yield start, end, PRIVATE_TITLE
+        elif (
+            underline is not None
+            and _SETEXT_TITLE.fullmatch(line)
+            and heading_title(line) == PRIVATE_TITLE
+        ):
+            yield start, underline.end(), PRIVATE_TITLE
+        at = lowered.find(PRIVATE_TITLE, end)
+
+
+def heading_title(text: str) -> str:
+    """A heading's title as its reader sees it: without an attribute list (`{#id .class}`),
+    emphasis marks or surrounding space, lowercased."""
+    if "{" in text:
+        text = _ATTRIBUTES.sub("", text)
+    return text.strip().strip("*_`").strip().lower()
 
 
 def _fenced_spans(body: str) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kithbook.config import Config, load_config
 from kithbook.gc_pause import garbage_collector_paused
@@ -22,10 +22,12 @@ from kithbook.parse.document import DocumentError, decode, split
 from kithbook.parse.fields import SLUG, FieldReader
 from kithbook.parse.key_typos import did_you_mean_key
 from kithbook.parse.keys import KEYS
-from kithbook.parse.slugs import suggest_slug
+from kithbook.parse.slugs import RESERVED, free_slug, suggest_slug
 from kithbook.parse.yamlnodes import (
+    BOOL,
     MAX_NODES,
     MERGE,
+    NULL,
     TooComplex,
     YAMLSyntaxError,
     compose,
@@ -34,14 +36,24 @@ from kithbook.parse.yamlnodes import (
     line_of,
     to_python,
 )
+from kithbook.public import looks_private
 
 
-def load(root: Path | str = ".", *, config: Config | None = None) -> Network:
-    """Read `<root>/mkdocs.yml` and every `<root>/contacts/*.md` into a Network."""
+def load(root: Path | str = ".", *, config: Config | None = None, cache: bool = False) -> Network:
+    """Read `<root>/mkdocs.yml` and every `<root>/contacts/*.md` into a Network. With `cache`, files
+    unchanged since an earlier run come from the per-file cache (`kithbook.parse.cache`): the same
+    Network, without re-reading them."""
     root = Path(root)
     problems: list[Problem] = []
     if config is None:
         config, problems = load_config(root)
+    if cache:
+        from kithbook.parse.cache import load_cached
+
+        private_unreadable: set[str] = set()
+        contacts = load_cached(root, config, problems, private_unreadable)
+        contacts.sort(key=lambda contact: contact.slug)
+        return Network(root, config, contacts, problems, private_unreadable)
     return load_files(root, config, read_contact_files(root, config, problems), problems)
 
 
@@ -127,13 +139,16 @@ def load_files(
     """A Network from (relative path, bytes) pairs: files on disk, in a Git commit, or about to be written."""
     problems = [] if problems is None else problems
     contacts: list[Contact] = []
+    private_unreadable: set[str] = set()
     with garbage_collector_paused():
         for relative, data in files:
             contact = parse_contact(relative, data, config, problems)
             if contact is not None:
                 contacts.append(contact)
+            elif looks_private(data):
+                private_unreadable.add(relative)
     contacts.sort(key=lambda contact: contact.slug)
-    return Network(root, config, contacts, problems)
+    return Network(root, config, contacts, problems, private_unreadable)
 
 
 def parse_contact(
@@ -153,7 +168,8 @@ def parse_contact(
         root_node = compose(document.front_matter)
     except YAMLSyntaxError as error:
         message = f"front matter is not valid YAML: {error.message}"
-        problems.append(Problem(relative, error.line + offset, "error", message, Check.YAML))
+        line = error.line + offset
+        problems.append(Problem(relative, line, "error", message, Check.YAML, error.column))
         return None
     if (
         "*" in document.front_matter
@@ -180,8 +196,16 @@ def parse_contact(
             f"hyphens); rename it, for example to {suggest_slug(slug)}.md"
         )
         problems.append(Problem(relative, 1, "error", message, Check.SLUG))
+    elif slug in RESERVED:
+        message = (
+            f"file name {file_name!r} is the name of a site page, so the site shows this contact "
+            f"under another name; rename it, for example to {free_slug(slug, RESERVED)}.md"
+        )
+        problems.append(Problem(relative, 1, "warning", message, Check.SLUG))
     reader = FieldReader(relative, offset, problems)
     values = _read_keys(reader, root_node, slug)
+    if not values.get("private") and "privat" in document.front_matter.lower():
+        _keep_private_if_nested(reader, root_node, values)
     body = parse_body(document.body, document.body_line, relative, config.channels)
     problems.extend(body.problems)
     return Contact(
@@ -211,6 +235,8 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
                 "'<<' merge keys are not supported in contact files; write the keys out",
                 Check.YAML,
             )
+            if merges_private(value_node):
+                values["private"] = True  # what YAML would load is private: fail safe, hide it
             continue
         if key in lines:
             reader.report(
@@ -243,6 +269,74 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
             )
         values["name"] = slug.replace("-", " ").title()
     return values
+
+
+def _keep_private_if_nested(reader: FieldReader, mapping: MappingNode, values: dict) -> None:
+    """Fail safe for a slipped indentation: a `private` key (not plainly false) anywhere below the
+    top level (`met:` then an indented `private: true`) keeps the contact private, with a warning."""
+    for key_node, value_node in mapping.value:
+        if key_text(key_node) == "<<":
+            continue  # merge keys: `merges_private` decided, as YAML would load them
+        nested = _private_key_in(value_node, set())
+        if nested is not None:
+            values["private"] = True
+            reader.report(
+                nested,
+                f"{key_text(nested)}: written under {key_text(key_node)}, where it means nothing; "
+                "the contact is kept private until you move it to the top level or remove it",
+                Check.UNKNOWN_KEY,
+                "warning",
+            )
+            return
+
+
+def _private_key_in(node: Node, seen: set[int]) -> Node | None:
+    """The key node of a `private`-looking key with a value not plainly false, at any depth."""
+    if id(node) in seen:
+        return None
+    seen.add(id(node))
+    children: list[Node] = []
+    if isinstance(node, SequenceNode):
+        children = node.value
+    elif isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if key_text(key_node).lower().startswith("privat") and not _plainly_false(value_node):
+                return key_node
+            children.append(value_node)
+    for child in children:
+        found = _private_key_in(child, seen)
+        if found is not None:
+            return found
+    return None
+
+
+def merges_private(node: Node, seen: set[int] | None = None) -> bool:
+    """Whether a merge key's value (a mapping, or a list of them, merge keys of their own
+    included) brings a `private` key (or a misspelling of it) that is not plainly false."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return False
+    seen.add(id(node))
+    if isinstance(node, SequenceNode):
+        return any(merges_private(item, seen) for item in node.value)
+    if not isinstance(node, MappingNode):
+        return False
+    for key_node, value_node in node.value:
+        key = key_text(key_node)
+        if key == "<<" and key_node.tag == MERGE:
+            if merges_private(value_node, seen):
+                return True
+        elif (key == "private" or did_you_mean_key(key) == "private") and not _plainly_false(
+            value_node
+        ):
+            return True
+    return False
+
+
+def _plainly_false(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and (
+        node.tag == NULL or (node.tag == BOOL and node.value.lower() in ("false", "no", "off", "n"))
+    )
 
 
 _KEY_NAMES = {key: key for key in KEYS}  # 10,000 contacts share one string per key name

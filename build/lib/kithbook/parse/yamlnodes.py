@@ -90,12 +90,14 @@ class _Composer(_Loader):
 
 
 class YAMLSyntaxError(KithbookError):
-    """The text is not YAML; `line` is 0-based within the YAML text, like PyYAML's marks."""
+    """The text is not YAML; `line` is 0-based within the YAML text, like PyYAML's marks, and
+    `column` 1-based, when the parser knows it."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, column: int | None = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.column = column
 
 
 class TooComplex(KithbookError):
@@ -129,12 +131,14 @@ def compose(text: str) -> Node | None:
         if error.context_mark is not None and (at_end or opened or error.context == _SIMPLE_KEY):
             mark = error.context_mark  # point at what was left open, or at the key missing its ':'
         line = mark.line if mark is not None else 0
+        column = mark.column + 1 if mark is not None else None
         what = error.problem or "not valid YAML"
         if error.context and "while" not in error.context:
             what = f"{error.context}, {what}"
         if opened:
             what = f"{what}; the {opened} opened on this line is not closed"
-        raise YAMLSyntaxError(line, _with_hint(what, text.split("\n")[line : line + 1])) from None
+        hinted = _with_hint(what, text.split("\n")[line : line + 1])
+        raise YAMLSyntaxError(line, hinted, column) from None
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         position = getattr(error, "position", 0) or 0
         problem = _with_hint(_first_line(str(error)), [])

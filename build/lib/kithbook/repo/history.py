@@ -148,7 +148,7 @@ def _history(
 def _fields(repo, relative: str, blob: str, config: Config) -> Fields:
     """The tracked values of one old version, read through the loader; cached by blob id."""
     if blob not in _fields_by_blob:
-        data = repo.odb.stream(bytes.fromhex(blob)).read()
+        data = repo.odb.stream(bytes.fromhex(blob)).read(config.max_file_bytes + 1)  # a limit
         contact = parse_contact(relative, data, config, [])
         values = (
             (None, None, None)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from kithbook.config import CONFIG_FILE, config_from_bytes
+from kithbook.config import CONFIG_FILE, MAX_CONFIG_BYTES, config_from_bytes
 from kithbook.errors import KithbookError
 from kithbook.model import Network
 from kithbook.parse.load import is_contact_name, load_files
@@ -68,9 +68,9 @@ def load_staged(root: Path) -> Network:
 
 def _network_in_tree(root: Path, repo: git.Repo, tree: git.Tree) -> Network:
     prefix = _prefix(root, repo)
-    config_data = _blob_bytes(tree, prefix / CONFIG_FILE)
+    config_data = _blob_bytes(tree, prefix / CONFIG_FILE, MAX_CONFIG_BYTES + 1)
     config, problems = config_from_bytes(config_data or b"")
-    files = _contact_files(tree, prefix, config.contacts_dir)
+    files = _contact_files(tree, prefix, config.contacts_dir, config.max_file_bytes + 1)
     return load_files(root, config, files, problems)
 
 
@@ -108,16 +108,17 @@ def _prefix(root: Path, repo: git.Repo) -> PurePosixPath:
     return PurePosixPath(inside.as_posix())
 
 
-def _blob_bytes(tree: git.Tree, path: PurePosixPath) -> bytes | None:
+def _blob_bytes(tree: git.Tree, path: PurePosixPath, limit: int) -> bytes | None:
+    """The first `limit` bytes of a committed file (a limit on every input), or None."""
     try:
         blob = tree / str(path)
     except KeyError:
         return None
-    return blob.data_stream.read() if blob.type == "blob" else None
+    return blob.data_stream.read(limit) if blob.type == "blob" else None
 
 
 def _contact_files(
-    tree: git.Tree, prefix: PurePosixPath, contacts_dir: str
+    tree: git.Tree, prefix: PurePosixPath, contacts_dir: str, limit: int
 ) -> list[tuple[str, bytes]]:
     """(relative path, bytes) of the contact files right in the contacts folder, as `load` reads
     them: named by the loader's rule, a committed link read as the file it leads to."""
@@ -132,7 +133,7 @@ def _contact_files(
         if is_contact_name(blob.name):
             target = _followed(tree, blob)
             if target is not None:
-                files.append((f"{contacts_dir}/{blob.name}", target.data_stream.read()))
+                files.append((f"{contacts_dir}/{blob.name}", target.data_stream.read(limit)))
     files.sort()
     return files
 

@@ -85,24 +85,35 @@ def _choice(contact: Contact, key: str, value: str, choices: tuple[str, ...]) ->
 
 
 def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem]:
-    """One address belongs to one contact: a second file with it is usually a duplicate person."""
-    owner: dict[str, Contact] = {}
+    """One address belongs to one contact: a second file with it is usually a duplicate person.
+    When one of the two is private, the problem goes in its file, so that no public file's problem
+    names a private contact (see kithbook.public)."""
+    owner: dict[str, tuple[Contact, int, str]] = {}
     for contact in network.contacts:
         for address, line in zip(contact.emails, contact.item_lines.get("emails", ())):
-            key = address.strip().lower()
-            first = owner.setdefault(key, contact)
-            if first is not contact:
-                yield _problem(
-                    contact,
-                    line,
-                    f"emails: {address} is also the address of "
-                    f"{first.path}; is this the same person?",
-                    Check.DUPLICATE_EMAIL,
-                )
+            found = (contact, line, address)
+            first = owner.setdefault(address.strip().lower(), found)
+            if first[0] is contact:
+                continue
+            if first[0].private and not contact.private:
+                first, found = found, first  # reported in the private file, naming the public one
+            subject, subject_line, written = found
+            yield _problem(
+                subject,
+                subject_line,
+                f"emails: {written} is also the address of {first[0].path}; "
+                "is this the same person?",
+                Check.DUPLICATE_EMAIL,
+            )
 
 
 def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
-    """`knows` and `met.via` name contacts that exist (by slug)."""
+    """`knows` and `met.via` name contacts that exist (by slug). A file that exists but could not
+    be read, being private, has its own error; naming it again would show it on a public page."""
+    folder = network.config.contacts_dir
+    unreadable = {
+        path.removeprefix(f"{folder}/").removesuffix(".md") for path in network.private_unreadable
+    }
     for contact in network.contacts:
         for slug, line in zip(contact.knows, contact.item_lines.get("knows", ())):
             if slug == contact.slug:
@@ -113,10 +124,10 @@ def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
                     Check.REFERENCE,
                     "warning",
                 )
-            elif slug not in network.by_slug:
+            elif slug not in network.by_slug and slug not in unreadable:
                 yield _missing(network, contact, line, "knows", slug)
         met = contact.met
-        if met and met.via and met.via not in network.by_slug:
+        if met and met.via and met.via not in network.by_slug and met.via not in unreadable:
             line = met.via_line or contact.line_of("met")
             yield _missing(network, contact, line, "met.via", met.via)
 
@@ -128,17 +139,25 @@ def _missing(network: Network, contact: Contact, line: int, key: str, slug: str)
         suggestion = suggest_slug(slug)
         hint = (
             f" (did you mean {suggestion}? {key} takes file names without .md)"
-            if suggestion in network.by_slug
+            if suggestion in _hint_slugs(network, contact)
             else f" (write the file name without .md, such as {suggestion})"
         )
     else:
-        hint = did_you_mean(slug, network.by_slug, cutoff=0.75)
+        hint = did_you_mean(slug, _hint_slugs(network, contact), cutoff=0.75)
     return _problem(
         contact,
         line,
         f"{key}: no contact {slug!r} in {network.config.contacts_dir}/{hint}",
         Check.REFERENCE,
     )
+
+
+def _hint_slugs(network: Network, contact: Contact) -> list[str]:
+    """The slugs a hint in this contact's file may name: a public file's hints name no private
+    contact, as the site shows them on the contact's page."""
+    if contact.private:
+        return list(network.by_slug)
+    return [slug for slug, other in network.by_slug.items() if not other.private]
 
 
 def check_dates(network: Network, today: dt.date) -> Iterator[Problem]:

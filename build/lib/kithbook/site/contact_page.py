@@ -9,7 +9,9 @@ from urllib.parse import quote
 from kithbook.model import Contact, LogEntry, Problem
 from kithbook.rules.phrases import MONTH_NAMES, MONTHS, date_words, duration_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
-from kithbook.site.markup import Page, attr, external, html_block, link, plural, text
+from kithbook.site.markup import Page, attr, external, html_block, link, mail_link, plural, text
+from kithbook.site.sanitize import safe_html
+from kithbook.site.write_box import write_box
 
 DIRECTIONS = {
     "out": ("→", "you reached out"),
@@ -18,6 +20,20 @@ DIRECTIONS = {
     "note": ("✎", "note"),
 }
 SAFE_SCHEMES = ("https://", "http://")
+# The card's facts left out of the search index: how often, links, who they know... would make a
+# result's excerpt long without helping anyone find the person; the tags are the result's chips.
+UNSEARCHED_FACTS = (
+    "Tags",
+    "Links",
+    "Cadence",
+    "Prefers",
+    "Status",
+    "Birthday",
+    "Knows",
+    "Introduced you to",
+)
+SKIP = " data-search-exclude"  # Material's search leaves such an element out of the index
+SEARCH_BOOST = 2  # a person's page ranks above the manual's pages that use the same words
 
 
 def contact_page(site: SiteContext, contact: Contact) -> Page:
@@ -27,14 +43,31 @@ def contact_page(site: SiteContext, contact: Contact) -> Page:
         _problems(site.errors_of(contact.path)),
         _card(site, contact, uri),
         _due(site, contact),
+        write_box(site, contact),
         _list("Memories", contact.memories),
         _list("Goals", contact.goals),
-        f"## Notes\n\n{contact.notes}" if contact.notes.strip() else "",
+        _notes(contact.notes),
         _timeline(contact.log),
         _history(site, contact),
     ]
     body = f"# {text(contact.name)}\n\n" + "\n\n".join(section for section in sections if section)
-    return Page(uri, contact.name, body, in_nav=False, meta={"kind": "contact"})
+    return Page(uri, contact.name, body, in_nav=False, meta=search_meta(contact))
+
+
+def search_meta(contact: Contact) -> dict[str, object]:
+    """The page's meta: its kind, its search boost, and the search result's chips (company, place,
+    tags), which Material's search also ranks highest, so a company, city or tag finds the person
+    first. The theme puts a chip into the result as HTML: each is escaped here."""
+    chips = [attr(value) for value in (contact.company, contact.location) if value]
+    chips += [attr(tag) for tag in contact.tags]  # no `#`: the search would not match `#python`
+    meta: dict[str, object] = {"kind": "contact", "search": {"boost": SEARCH_BOOST}}
+    return {**meta, "tags": chips} if chips else meta
+
+
+def _notes(notes: str) -> str:
+    """The notes as sanitised HTML (kithbook.site.sanitize): they are untrusted text."""
+    html = safe_html(notes) if notes.strip() else ""
+    return f"## Notes\n\n{html_block(html)}" if html else ""
 
 
 def broken_page(path: str, uri: str, problems: list[Problem]) -> Page:
@@ -56,21 +89,39 @@ def _problems(problems: list[Problem]) -> str:
 
 
 def _card(site: SiteContext, contact: Contact, uri: str) -> str:
-    lede = attr(contact.role) if contact.role else ""
+    """The profile card. In the search index it reads "Role · Email: ... Phone: ...": company and
+    place are the result's chips (see search_meta), so the lede gives only the role there."""
+    where = []
     if contact.company:
-        company = link(attr(contact.company), uri, group_uri("companies", contact.company))
-        lede = f"{lede} at {company}" if lede else company
+        where.append(link(attr(contact.company), uri, group_uri("companies", contact.company)))
     if contact.location:
-        lede = f"{lede} · {attr(contact.location)}" if lede else attr(contact.location)
+        where.append(attr(contact.location))
+    role = attr(contact.role) if contact.role else ""
+    joined = (" at " if role and contact.company else " · " if role else "") + " · ".join(where)
+    lede = role + (f"<span{SKIP}>{joined}</span>" if where else "")
     rows = [(label, value) for label, value in _facts(site, contact, uri) if value]
-    facts = "\n".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    aka = f' <span class="kb-aka">also {attr(", ".join(contact.aka))}</span>' if contact.aka else ""
+    facts, searched = [], 0
+    for label, value in rows:
+        skip = SKIP if label in UNSEARCHED_FACTS else ""
+        before = '<span class="kb-sep">· </span>' if searched and not skip else ""
+        searched += not skip
+        facts.append(
+            f'<dt{skip}>{before}{label}<span class="kb-sep">:</span></dt> <dd{skip}>{value}</dd>'
+        )
+    listed = "\n".join(facts)
+    aka = (
+        f'<span class="kb-sep">{" · " if role else ""}</span>'
+        f'<span class="kb-aka">also {attr(", ".join(contact.aka))}</span>'
+        if contact.aka
+        else ""
+    )
+    sep = '<span class="kb-sep"> ·</span>' if role or aka else ""
     return html_block(
         '<div class="kb-card">\n'
-        '<div class="kb-card__head"><span class="kb-avatar" aria-hidden="true">'
+        f'<div class="kb-card__head"><span class="kb-avatar" aria-hidden="true"{SKIP}>'
         f"{attr(initials(contact.name))}</span>"
-        f'<p class="kb-card__lede">{lede or "&nbsp;"}{aka}</p></div>\n'
-        f'<dl class="kb-facts">\n{facts}\n</dl>\n</div>'
+        f'<div class="kb-card__lede">{lede or "&nbsp;"}{aka}{sep}</div></div>\n'
+        f'<dl class="kb-facts">\n{listed}\n</dl>\n</div>'
     )
 
 
@@ -103,10 +154,7 @@ def _facts(site: SiteContext, contact: Contact, uri: str) -> list[tuple[str, str
     return [
         (
             "Email",
-            " · ".join(
-                external(address, "mailto:" + quote(address, safe="@.+-_"))
-                for address in contact.emails
-            ),
+            " · ".join(mail_link(address) for address in contact.emails),
         ),
         (
             "Phone",
@@ -178,27 +226,40 @@ def _birthday(site: SiteContext, contact: Contact) -> str:
 
 
 def _due(site: SiteContext, contact: Contact) -> str:
+    """Why they are due, or when they next will be: a box kept out of the search index."""
     items = site.due_by_slug.get(contact.slug, [])
+    ahead = [item.reason for item in site.due.coming_up if item.slug == contact.slug]
+    coming = f"<p>Coming up: {attr('; '.join(ahead))}.</p>" if ahead else ""
     if items:
         reasons = [reason for item in items for reason in (item.reason, *item.other_reasons)]
-        lines = "\n".join(f"    - {text(reason)}" for reason in reasons)
-        return f'!!! warning "Due now"\n\n{lines}'
+        lines = "".join(f"<li>{attr(reason)}</li>" for reason in reasons)
+        return _box("warning", "Due now", f"<ul>{lines}</ul>{coming}")
     if contact.status != "active":
         return ""
     next_date = site.next_due(contact)
     if next_date is None:
         if contact.cadence_never:
-            return ""
-        return '!!! note "Not due yet"\n\n    No contact logged yet: they come up in the backlog.'
+            return _box("note", "Coming up", coming) if coming else ""
+        backlog = "<p>No contact logged yet: they come up in the backlog.</p>"
+        return _box("note", "Not due yet", backlog + coming)
     last = contact.last_contact_on(site.today)
     since = (
-        f" Last contact {when_words(last.date, site.today)} ({text(last.channel or 'note')})."
+        f" Last contact {when_words(last.date, site.today)} ({attr(last.channel or 'note')})."
         if last
         else ""
     )
-    return (
-        f'!!! success "Next due {text(date_words(next_date))}"\n\n'
-        f"    {text(when_words(next_date, site.today)).capitalize()}.{since}"
+    return _box(
+        "success",
+        f"Next due {date_words(next_date)}",
+        f"<p>{attr(when_words(next_date, site.today)).capitalize()}.{since}</p>{coming}",
+    )
+
+
+def _box(kind: str, title: str, inner: str) -> str:
+    """An admonition as HTML (the theme styles it), kept out of the search index."""
+    return html_block(
+        f'<div class="admonition {kind}"{SKIP}><p class="admonition-title">{attr(title)}</p>'
+        f"{inner}</div>"
     )
 
 
@@ -221,22 +282,27 @@ def _timeline(log: tuple[LogEntry, ...]) -> str:
         return ""
     newest_first = sorted(log, key=lambda entry: (entry.date, entry.line), reverse=True)
     parts = [
-        f'## Log\n\n<p class="kb-muted">{plural(len(log), "entry", "entries")}, newest first.</p>'
+        f'## Log\n\n<p class="kb-muted"{SKIP}>{plural(len(log), "entry", "entries")}, newest first.</p>'
     ]
     for year, entries in groupby(newest_first, key=lambda entry: entry.date.year):
         items = "\n".join(_entry(entry) for entry in entries)
-        parts.append(f"### {year}\n\n" + html_block(f'<ol class="kb-timeline">\n{items}\n</ol>'))
+        # A heading without an id: the log stays one section of the search index, not one a year.
+        parts.append(
+            html_block(f'<h3 class="kb-year">{year}</h3>\n<ol class="kb-timeline">\n{items}\n</ol>')
+        )
     return "\n\n".join(parts)
 
 
 def _entry(entry: LogEntry) -> str:
+    """One log line. Each part has its own grid area, so a note (no channel) lines up with the
+    rest; the spaces between the parts keep the search index's text readable."""
     arrow, words = DIRECTIONS[entry.direction]
-    channel = f'<span class="kb-channel">{attr(entry.channel)}</span>' if entry.channel else ""
+    channel = f'<span class="kb-channel">{attr(entry.channel)}</span> ' if entry.channel else ""
     return (
         f'<li class="kb-entry kb-entry--{entry.direction}">'
-        f'<time datetime="{entry.date.isoformat()}">{entry.date.day} {MONTHS[entry.date.month - 1]}</time>'
-        f'<span class="kb-dir" title="{words}" aria-label="{words}">{arrow}</span>{channel}'
-        f'<span class="kb-entry__text">{attr(entry.text) or "&nbsp;"}</span></li>'
+        f'<time datetime="{entry.date.isoformat()}">{entry.date.day} {MONTHS[entry.date.month - 1]}'
+        f'</time> <span class="kb-dir" title="{words}" aria-label="{words}"{SKIP}>{arrow}</span> '
+        f'{channel}<span class="kb-entry__text">{attr(entry.text) or "&nbsp;"}</span></li>'
     )
 
 

@@ -1,7 +1,8 @@
 """What every generated page reads: the public part of the network and what is derived from it once.
 
-Private contacts (`private: true`) are removed here, before anything else sees the network, so no
-page, index, graph or search entry can mention them; problems in their files are dropped too.
+The network is narrowed to its public view (kithbook.public) here, before anything else sees it, so
+no page, index, graph or search entry can mention a private contact; problems in their files, and
+hints that name them, are dropped too.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass, field
 from kithbook.model import Contact, Network, Problem
 from kithbook.parse.fields import SLUG
 from kithbook.parse.load import suggest_slug
+from kithbook.parse.slugs import RESERVED
+from kithbook.public import private_paths, public_network, public_problems
 from kithbook.repo.history import FileHistory
 from kithbook.rules.due import DueItem, DueList, due_list, next_due
 
@@ -69,15 +72,11 @@ class SiteContext:
 def public_context(
     network: Network, today: dt.date, problems: list[Problem], histories: Mapping[str, FileHistory]
 ) -> SiteContext:
-    """The SiteContext of a network with its private contacts (and their problems) taken out."""
-    private_paths = {contact.path for contact in network.contacts if contact.private}
-    public = Network(
-        network.root,
-        network.config,
-        [contact for contact in network.contacts if not contact.private],
-        [problem for problem in network.problems if problem.path not in private_paths],
-    )
-    visible = [problem for problem in problems if problem.path not in private_paths]
+    """The SiteContext of the public view of a network (kithbook.public): private contacts, files
+    that say private, their problems, and hints naming them are taken out."""
+    hidden = private_paths(network)
+    public = public_network(network)
+    visible = public_problems(network, problems, hidden)
     contact_paths = {contact.path for contact in public.contacts}
     folder = network.config.contacts_dir.rstrip("/") + "/"
     broken = sorted(
@@ -86,7 +85,6 @@ def public_context(
             for problem in visible
             if problem.path.startswith(folder)
             and problem.path not in contact_paths
-            and problem.path not in private_paths
             and problem.severity == "error"
         }
     )
@@ -96,8 +94,10 @@ def public_context(
 
 
 def page_slug(name: str) -> str:
-    """A contact's slug as a safe page name (a misnamed file such as `Ada L.md` becomes `ada-l`)."""
-    return name if SLUG.fullmatch(name) else suggest_slug(name)
+    """A contact's slug as a safe page name (a misnamed file such as `Ada L.md` becomes `ada-l`);
+    a reserved name (`index`, the People page's) becomes `index--contact`, which no slug can be."""
+    slug = name if SLUG.fullmatch(name) else suggest_slug(name)
+    return f"{slug}--contact" if slug in RESERVED else slug
 
 
 def contact_uri(slug: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from kithbook.site.context import SiteContext, contact_uri
-from kithbook.site.markup import Page, link, plural, text
+from kithbook.site.markup import NOT_SEARCHED, Page, link, plural, text
 
 GRAPH = "graph.md"
 
@@ -50,19 +50,21 @@ def graph_page(site: SiteContext) -> Page:
     edges = len(graph["edges"])
     body = (
         "# Network graph\n\n"
-        f'<p class="kb-muted">{plural(len(site.contacts), "person", "people")} and '
-        f"{plural(edges, 'connection')}: a line joins people who know each other, a dashed "
-        "arrow comes from whoever introduced you. Drag to move, scroll to zoom, click a person "
-        "to open their page.</p>\n\n"
         '<div class="kb-graph-tools"><input type="search" class="kb-graph-find" '
-        'placeholder="Find a person" aria-label="Find a person in the graph"></div>\n\n'
+        'placeholder="Find a person" aria-label="Find a person in the graph">'
+        f'<span class="kb-muted">{plural(len(site.contacts), "person", "people")}, '
+        f"{plural(edges, 'connection')}</span></div>\n\n"
         '<div class="kb-graph" id="kb-graph" role="img" '
         'aria-label="Graph of who knows whom"></div>\n\n'
+        '<p class="kb-muted">A line joins people who know each other; a dashed arrow comes from '
+        "whoever introduced you. Drag to move, scroll or pinch to zoom, click or tap a person to "
+        "open their page. A name shows when there is room for it: point at a person, zoom in or "
+        "type in the box to see more.</p>\n\n"
         f'<script type="application/json" id="kb-graph-data">{data}</script>\n\n'
         '<details class="kb-graph-people" markdown>\n<summary>Everyone in the graph</summary>\n\n'
         f"{people}\n\n</details>"
     )
-    return Page(GRAPH, "Graph", body, hide=("navigation", "toc"))
+    return Page(GRAPH, "Graph", body, hide=("navigation", "toc"), meta=NOT_SEARCHED)
 
 
 def _by_name(site: SiteContext) -> list:

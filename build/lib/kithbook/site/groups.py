@@ -8,7 +8,7 @@ from collections.abc import Callable
 from kithbook.model import Contact
 from kithbook.rules.phrases import date_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
-from kithbook.site.markup import Page, attr, link, plural, table, text
+from kithbook.site.markup import NOT_SEARCHED, Page, attr, link, plural, table, text
 
 GROUPS: dict[str, tuple[str, Callable[[Contact], tuple[str, ...]]]] = {
     "tags": ("Tags", lambda contact: contact.tags),
@@ -49,7 +49,7 @@ def group_pages(site: SiteContext, kind: str) -> list[Page]:
         if rows
         else '<p class="kb-empty">None yet.</p>'
     )
-    pages = [Page(index_uri, title, body)]
+    pages = [Page(index_uri, title, body, meta=NOT_SEARCHED)]
     for uri in order:
         pages.append(_group_page(site, kind, uri, spelling[uri], members[uri], index_uri, title))
     return pages
@@ -67,6 +67,11 @@ def _intro(site: SiteContext, kind: str) -> str:
     if kind == "tags":
         return '<p class="kb-muted">The tags written in contact files, most used first.</p>'
     return '<p class="kb-muted">Where the people you know work, most people first.</p>'
+
+
+# A group's page is in the search index by its title and head count only (its table of people is
+# left out), ranked low: a search for a company or tag lists the people first, then their page.
+TITLE_ONLY: dict[str, object] = {"search": {"boost": 0.1}}
 
 
 def _group_page(
@@ -92,13 +97,16 @@ def _group_page(
             ]
         )
     headers = ["Name", "Role", "Company" if kind != "companies" else "Location", "Last contact"]
-    label = f"#{text(name)}" if kind == "tags" else text(name)
+    # The `#` is left out of the search index, where `#python` would not match a search for python.
+    label = f"<span data-search-exclude>#</span>{text(name)}" if kind == "tags" else text(name)
     body = (
         f'# {label}\n\n<p class="kb-muted" markdown="span">'
         f"{plural(len(people), 'person', 'people')} · "
-        f"{link('all ' + title.lower(), uri, index_uri)}</p>\n\n" + table(headers, rows)
+        f"{link('all ' + title.lower(), uri, index_uri)}</p>\n\n"
+        f"<div data-search-exclude markdown>\n\n{table(headers, rows)}\n\n</div>"
     )
-    return Page(uri, ("#" if kind == "tags" else "") + name, body, in_nav=False)
+    title = ("#" if kind == "tags" else "") + name
+    return Page(uri, title, body, in_nav=False, meta=TITLE_ONLY)
 
 
 def _by_name(contact: Contact) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from itertools import groupby
 
 from kithbook.model import add_months
-from kithbook.rules.due import KINDS, occasions
+from kithbook.rules.due import occasions
 from kithbook.rules.phrases import MONTH_NAMES, WEEKDAYS, date_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
-from kithbook.site.home import KIND_TITLES, due_table
-from kithbook.site.markup import Page, link, plural, table, text
+from kithbook.site.markup import NOT_SEARCHED, Page, link, plural, table, text
+from kithbook.site.today import coming_up_list, compact_list, plan_cards, plan_heading
 
 PEOPLE = "people/index.md"
 DUE = "due.md"
@@ -45,7 +45,7 @@ def people_page(site: SiteContext) -> Page:
         + table(["Name", "Circle", "Company", "Tags", "Last contact", "Next due"], rows)
         + "\n\n</div>"
     )
-    return Page(PEOPLE, "People", body, hide=("navigation", "toc"))
+    return Page(PEOPLE, "People", body, hide=("navigation", "toc"), meta=NOT_SEARCHED)
 
 
 def _next_due_cell(site: SiteContext, contact, next_date) -> str:
@@ -58,25 +58,27 @@ def _next_due_cell(site: SiteContext, contact, next_date) -> str:
 
 
 def due_page(site: SiteContext) -> Page:
-    """The full due list, grouped by kind, each with its reasons."""
+    """Today's plan as cards, then everything else due in plan order, then what is coming up."""
+    due = site.due
+    rest = due.rest
     parts = [
         "# Due",
         f'<p class="kb-muted">As of {date_words(site.today)}: '
-        f"{plural(len(site.due.items), 'person', 'people')} to reach out to, "
-        f"{site.due.awaiting_reply} awaiting a reply, {site.due.snoozed} snoozed.</p>",
+        f"{plural(len(due.plan), 'person', 'people')} in today's plan "
+        f"({due.per_day} a day), {len(rest)} more due, "
+        f"{due.awaiting_reply} awaiting a reply, {due.snoozed} snoozed.</p>",
+        plan_heading(site),
+        plan_cards(site, due.plan, DUE),
     ]
-    for kind in KINDS:
-        items = [item for item in site.due.items if item.kind == kind]
-        if items:
-            parts += [f"## {KIND_TITLES[kind]}", due_table(site, items, DUE)]
-    if not site.due.items:
-        parts.append('<p class="kb-empty">Nobody is due. Enjoy the quiet.</p>')
-    if site.due.left_out:
+    if rest:
+        parts += [f"## Also due ({len(rest)})", compact_list(rest, DUE)]
+    parts += ["## Coming up", coming_up_list(site, DUE)]
+    if due.left_out:
         parts.append(
-            f'!!! failure "{plural(site.due.left_out, "contact")} left out"\n\n'
+            f'!!! failure "{plural(due.left_out, "contact")} left out"\n\n'
             "    Their files have errors; fix them (`kith validate`) so they are tracked again."
         )
-    return Page(DUE, "Due", "\n\n".join(parts))
+    return Page(DUE, "Due", "\n\n".join(parts), hide=("navigation", "toc"), meta=NOT_SEARCHED)
 
 
 def calendar_page(site: SiteContext) -> Page:
@@ -106,4 +108,4 @@ def calendar_page(site: SiteContext) -> Page:
         ]
     if not found:
         parts.append('<p class="kb-empty">No birthdays or yearly dates recorded.</p>')
-    return Page(CALENDAR, "Calendar", "\n\n".join(parts))
+    return Page(CALENDAR, "Calendar", "\n\n".join(parts), meta=NOT_SEARCHED)

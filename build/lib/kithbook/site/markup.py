@@ -14,6 +14,9 @@ from urllib.parse import quote
 
 import yaml
 
+# The one plural rule, re-exported for the pages:
+from kithbook.rules.phrases import plural as plural
+
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: a site writes 1,000 of these
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\d+(?=[.)])|)([#+\-=.)])")
@@ -39,6 +42,10 @@ class Page:
         front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
         return f"---\n{front}---\n\n{self.body.strip()}\n"
 
+
+# The meta of an index page (home, people, due, calendar, tags, circles, companies, graph): left out
+# of the search index, so that a search finds the person, not every list that names them.
+NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
 
 HTML_BLOCK_MARK = "kithbook:html"
 
@@ -87,12 +94,14 @@ def external(label: str, url: str) -> str:
     return f'<a href="{attr(url)}">{attr(label)}</a>'
 
 
+def mail_link(address: str) -> str:
+    """A `mailto:` link whose text may wrap after the `@` on a narrow screen."""
+    href = attr("mailto:" + quote(address, safe="@.+-_"))
+    return f'<a href="{href}">{attr(address).replace("@", "@<wbr>", 1)}</a>'
+
+
 def table(headers: list[str], rows: list[list[str]]) -> str:
     """A Markdown table; cells are already-escaped Markdown (pipes escaped by `text`)."""
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines += ["| " + " | ".join(cell or "" for cell in row) + " |" for row in rows]
     return "\n".join(lines)
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"

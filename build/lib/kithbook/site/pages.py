@@ -19,6 +19,7 @@ from kithbook.site.groups import GROUPS, group_pages
 from kithbook.site.home import home_page
 from kithbook.site.lists import calendar_page, due_page, people_page
 from kithbook.site.markup import Page
+from kithbook.site.stats import stats_page
 
 ASSETS = ("kithbook.css", "kithbook.js", "graph.js")
 ASSET_DIR = "assets/kithbook"
@@ -38,12 +39,22 @@ def site_pages(
     for kind in GROUPS:
         pages += group_pages(site, kind)
     pages.append(graph_page(site))
+    pages.append(stats_page(site))
     pages += [contact_page(site, contact) for contact in site.contacts]
     pages += [
         broken_page(path, broken_uri(path), site.problems_by_path[path])
         for path in site.broken_files
     ]
-    return pages
+    return _first_of_each_uri(pages)
+
+
+def _first_of_each_uri(pages: list[Page]) -> list[Page]:
+    """Each page name once, the site's own pages first: a contact's page can never take the place
+    of one (reserved names are renamed in `page_slug`; this holds whatever else collides)."""
+    first: dict[str, Page] = {}
+    for page in pages:
+        first.setdefault(page.uri, page)
+    return list(first.values())
 
 
 def asset_files() -> dict[str, bytes]:

@@ -27,7 +27,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from kithbook.cache import cache_path, write_cache_file
-from kithbook.config import CONFIG_FILE, OPTIONS, Config, config_from_bytes, load_config
+from kithbook.config import (
+    CONFIG_FILE,
+    MAX_CONFIG_BYTES,
+    OPTIONS,
+    Config,
+    config_from_bytes,
+    load_config,
+)
 from kithbook.model import Problem
 from kithbook.site.markup import Page as GeneratedPage
 
@@ -54,6 +61,13 @@ else:  # an MkDocs option per Kithbook option, made from the one declaration in 
 
 class KithbookPlugin(BasePlugin[KithbookConfig]):
     """Generates the network's pages: home, people, due, calendar, groups, graph, contacts."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """A dirty build (`kith serve`) is what this plugin is made for: keep it quiet."""
+        if dirty:
+            from mkdocs.commands import build
+
+            build.log.addFilter(_quiet_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from kithbook.clock import ClockError, today
@@ -170,13 +184,21 @@ def _kithbook_config(config_file: str | None, root: Path) -> tuple[Config, list[
         return load_config(root)
     path = Path(config_file)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
         raise PluginError(f"{config_file}: cannot read the file: {error.strerror}") from None
     config, problems = config_from_bytes(data)
     if path.name == CONFIG_FILE:
         return config, problems
     return config, [dataclasses.replace(problem, path=path.name) for problem in problems]
+
+
+def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
+    """Drops MkDocs' warning that a dirty build "will likely lead to inaccurate navigation": the
+    plugin rewrites every generated page whose text changed (navigation pages included), so it is
+    not true of the network's pages; docs/site.md says when it still applies (your own docs)."""
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 def _report(problems: list[Problem]) -> None:

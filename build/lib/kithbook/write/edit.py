@@ -18,7 +18,14 @@ from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNo
 from kithbook.parse.yamlnodes import YAMLSyntaxError, compose
 from kithbook.write.log import append_log_entry, format_log_line
 from kithbook.write.new_contact import render_new_contact
-from kithbook.write.text import EditError, Text, node_pairs, old_mac_as_lf, verify_front_matter
+from kithbook.write.text import (
+    EditError,
+    Text,
+    front_matter_pairs,
+    node_pairs,
+    old_mac_as_lf,
+    verify_front_matter,
+)
 from kithbook.write.yamltext import (
     YAMLValueError,
     double_quoted,
@@ -373,3 +380,111 @@ def _python(value: Any, key: Any = _MISSING) -> Any:
     if isinstance(value, tuple):
         return list(value)
     return value
+
+
+@old_mac_as_lf
+def remove_list_item(
+    text: str, key: str, item: str, *, check_loads: bool = True, config: Config | None = None
+) -> str:
+    """Take one item out of the list `key` (block or one-line flow), the first equal to `item`
+    (else the first equal ignoring case); the last item going removes the key."""
+    front = _front_matter(text)
+    found = front.entry(front.root, key)
+    if found is None:
+        raise EditError(f"{key}: is not set, so there is nothing to remove")
+    node = found[1]
+    before = _python(front.root, key)
+    items = before if isinstance(before, list) else [before]
+    index = _item_index(items, item)
+    if index is None:
+        shown = ", ".join(str(value) for value in items)
+        raise EditError(f"{key}: has no item {item!r} (it holds: {shown})")
+    remaining = items[:index] + items[index + 1 :]
+    if not remaining or isinstance(node, ScalarNode):
+        return remove_key(text, key, check_loads=check_loads, config=config)
+    if not isinstance(node, SequenceNode):
+        raise EditError(f"{key}: is a mapping, not a list; edit it by hand")
+    source = front.source
+    if node.flow_style:
+        start, end = node.start_mark.index, node.end_mark.index
+        if "\n" in source[start:end]:
+            raise EditError(f"{key}: is a list written over several lines; edit it by hand")
+        kept = [source[n.start_mark.index : _content_end(n)] for n in node.value]
+        del kept[index]
+        result = front.edit(start, end, "[" + ", ".join(kept) + "]")
+    else:
+        target = node.value[index]
+        line_start = source.rfind("\n", 0, target.start_mark.index) + 1
+        if _DASH_PREFIX.fullmatch(source[line_start : target.start_mark.index]) is None:
+            raise EditError(f"{key}: the item is not on its own '- ' line; edit it by hand")
+        result = front.edit(line_start, _after_line(source, _content_end(target)), "")
+    front.verify(text, result, key, remaining, check_loads, config)
+    return result
+
+
+@old_mac_as_lf
+def remove_key(
+    text: str, key: str, *, check_loads: bool = True, config: Config | None = None
+) -> str:
+    """Remove a top-level key and its value's lines (comments on lines of their own stay)."""
+    front = _front_matter(text)
+    found = front.entry(front.root, key)
+    if found is None:
+        raise EditError(f"{key}: is not set, so there is nothing to remove")
+    key_node, value = found
+    _indent_of(front, key_node)
+    start = front.source.rfind("\n", 0, key_node.start_mark.index) + 1
+    end = _after_line(front.source, max(_content_end(value), key_node.end_mark.index))
+    result = front.edit(start, end, "")
+    expected = [pair for pair in node_pairs(front.root) if pair[0] != key]
+    if front_matter_pairs(result) != expected or Text.parse(result).body != front.text.body:
+        raise EditError(f"{key}: removing it would not read back as intended; edit it by hand")
+    if check_loads:
+        from kithbook.write.new_contact import _check_loads
+
+        _check_loads(result, config)
+    return result
+
+
+def _item_index(items: list[Any], item: str) -> int | None:
+    """The position of `item` in a list read from YAML: exact first, then ignoring case."""
+    texts = [str(value) for value in items]
+    if item in texts:
+        return texts.index(item)
+    folded = [text.casefold() for text in texts]
+    return folded.index(item.casefold()) if item.casefold() in folded else None
+
+
+@old_mac_as_lf
+def replace_list_item(
+    text: str,
+    key: str,
+    old: str,
+    new: str,
+    *,
+    check_loads: bool = True,
+    config: Config | None = None,
+) -> str:
+    """Replace the item `old` of the list `key` (or its single value) by `new`, where it is written
+    (a renamed contact in `knows`)."""
+    front = _front_matter(text)
+    found = front.entry(front.root, key)
+    if found is None:
+        raise EditError(f"{key}: is not set")
+    node = found[1]
+    before = _python(front.root, key)
+    items = before if isinstance(before, list) else [before]
+    index = _item_index(items, old)
+    if index is None:
+        raise EditError(f"{key}: has no item {old!r}")
+    target = node.value[index] if isinstance(node, SequenceNode) else node
+    if not isinstance(target, ScalarNode):
+        raise EditError(f"{key}: the item {old!r} is not a plain value; edit it by hand")
+    in_flow = isinstance(node, SequenceNode) and bool(node.flow_style)
+    rendered = _styled_like(target, key, new, in_flow)
+    result = front.edit(target.start_mark.index, _content_end(target), rendered)
+    expected: Any = [*items[:index], new, *items[index + 1 :]]
+    if not isinstance(node, SequenceNode):
+        expected = new
+    front.verify(text, result, key, expected, check_loads, config)
+    return result

@@ -87,16 +87,16 @@
       edge.line = element("line", { "class": edge.kind === "via" ? "kb-via" : "kb-knows" }, edgeLayer);
       if (edge.kind === "via") { edge.line.setAttribute("marker-end", "url(#kb-arrow)"); }
     });
-    var showAllLabels = nodes.length <= 80;
     nodes.forEach(function (node) {
       node.group = element("g", { "class": "kb-node", "data-slug": node.id }, nodeLayer);
       node.radius = 5 + Math.sqrt(node.degree) * 2.2;
-      element("circle", { r: node.radius, fill: colour(node.circle) }, node.group);
+      node.dot = element("circle", { r: node.radius, fill: colour(node.circle) }, node.group);
       var title = element("title", {}, node.group);
       title.textContent = node.name + (node.company ? " · " + node.company : "");
-      node.label = element("text", { x: node.radius + 3, y: 3.5 }, node.group);
+      node.label = element("text", { x: node.radius + 3, y: 3.5, "font-size": 10 }, node.group);
       node.label.textContent = node.name;
-      if (!showAllLabels && node.degree < 4) { node.label.style.display = "none"; }
+      node.labelWidth = node.label.getComputedTextLength ? node.label.getComputedTextLength() : 0;
+      node.labelWidth = node.labelWidth || node.name.length * 5.6;
     });
 
     function place() {
@@ -108,36 +108,89 @@
         node.group.setAttribute("transform", "translate(" + node.x + "," + node.y + ")");
       });
     }
-    fit();
-    place();
 
-    function fit() {  // scale the layout into the frame, keeping room for labels on the right
+    function fit() {  // scale the layout into the frame, each axis on its own (a phone is tall)
       if (!nodes.length) { return; }
       var xs = nodes.map(function (node) { return node.x; });
       var ys = nodes.map(function (node) { return node.y; });
       var left = Math.min.apply(null, xs), top = Math.min.apply(null, ys);
       var spanX = Math.max(Math.max.apply(null, xs) - left, 1);
       var spanY = Math.max(Math.max.apply(null, ys) - top, 1);
-      var scale = Math.min((width - 150) / spanX, (height - 40) / spanY, 2);
-      var offsetX = (width - 120 - spanX * scale) / 2, offsetY = (height - spanY * scale) / 2;
+      var margin = 16, room = Math.min(110, width * 0.22);  // room for the labels on the right
+      var scaleX = Math.min((width - 2 * margin - room) / spanX, 3);
+      var scaleY = Math.min((height - 2 * margin) / spanY, 3);
+      scaleX = Math.min(scaleX, scaleY * 2.5); scaleY = Math.min(scaleY, scaleX * 2.5);
+      var offsetX = (width - room - spanX * scaleX) / 2, offsetY = (height - spanY * scaleY) / 2;
       nodes.forEach(function (node) {
-        node.x = offsetX + (node.x - left) * scale;
-        node.y = offsetY + (node.y - top) * scale;
+        node.x = offsetX + (node.x - left) * scaleX;
+        node.y = offsetY + (node.y - top) * scaleY;
       });
     }
 
+    var chosen = null;  // a person picked by hovering, or by the find box: their labels all show
+    function placeLabels() {  // labels that would overlap another (or a dot) stay hidden until asked
+      var scale = view.scale, taken = [];
+      nodes.forEach(function (node) {
+        var r = node.radius * scale;
+        var x = view.x + node.x * scale, y = view.y + node.y * scale;
+        taken.push([x - r, y - r, x + r, y + r]);
+      });
+      function free(box) {
+        if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) { return false; }
+        return taken.every(function (other) {
+          return box[2] <= other[0] || box[0] >= other[2] || box[3] <= other[1] || box[1] >= other[3];
+        });
+      }
+      var order = nodes.slice().sort(function (a, b) { return b.degree - a.degree || a.x - b.x; });
+      order.forEach(function (node) {
+        node.label.setAttribute("font-size", 10 / scale);
+        var x = view.x + node.x * scale, y = view.y + node.y * scale, r = node.radius * scale;
+        var w = node.labelWidth, sides = {  // right, left, below, above: the first that is free
+          right: [x + r + 2, y - 7, x + r + 4 + w, y + 7],
+          left: [x - r - 4 - w, y - 7, x - r - 2, y + 7],
+          below: [x - w / 2 - 1, y + r + 1, x + w / 2 + 1, y + r + 13],
+          above: [x - w / 2 - 1, y - r - 13, x + w / 2 + 1, y - r - 1]
+        };
+        var side = ["right", "left", "below", "above"].filter(function (name) {
+          return free(sides[name]);
+        })[0] || null;
+        if (!side && chosen && chosen(node)) { side = x + r + w < width ? "right" : "left"; }
+        node.label.style.display = side ? "" : "none";
+        if (!side) { return; }
+        taken.push(sides[side]);
+        var gap = (node.radius + 3 / scale);
+        var anchor = { right: "start", left: "end", below: "middle", above: "middle" }[side];
+        var at = { right: [gap, 3.5 / scale], left: [-gap, 3.5 / scale],
+                   below: [0, node.radius + 10 / scale], above: [0, -node.radius - 4 / scale] }[side];
+        node.label.setAttribute("text-anchor", anchor);
+        node.label.setAttribute("x", at[0]);
+        node.label.setAttribute("y", at[1]);
+      });
+    }
+
+    var pending = false;
+    function laterLabels() {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; placeLabels(); });
+    }
+
+    var view = { x: 0, y: 0, scale: 1 };
+    fit();
+    place();
+    placeLabels();
+
     function highlight(test) {
       nodes.forEach(function (node) {
-        var on = !test || test(node);
-        node.group.classList.toggle("kb-dim", !on);
-        if (!showAllLabels) { node.label.style.display = on && test ? "" : (node.degree < 4 ? "none" : ""); }
+        node.group.classList.toggle("kb-dim", !!test && !test(node));
       });
       edges.forEach(function (edge) {
         edge.line.classList.toggle("kb-dim", !!test && !(test(edge.a) && test(edge.b)));
       });
+      chosen = test;
+      placeLabels();
     }
 
-    var view = { x: 0, y: 0, scale: 1 };
     function transform() {
       scene.setAttribute("transform", "translate(" + view.x + "," + view.y + ") scale(" + view.scale + ")");
     }
@@ -146,38 +199,70 @@
       at.x = event.clientX; at.y = event.clientY;
       return at.matrixTransform(svg.getScreenCTM().inverse());
     }
-    var drag = null;
+    function zoom(at, factor) {  // zoom by `factor` around the point `at` (SVG units)
+      var scale = Math.min(6, Math.max(0.2, view.scale * factor));
+      view.x = at.x - (at.x - view.x) * (scale / view.scale);
+      view.y = at.y - (at.y - view.y) * (scale / view.scale);
+      view.scale = scale;
+      transform();
+    }
+    var drag = null, touches = {}, pinch = null;
+    function spread() {  // the two fingers of a pinch: their distance and middle
+      var ids = Object.keys(touches), a = touches[ids[0]], b = touches[ids[1]];
+      return { distance: Math.max(Math.hypot(a.x - b.x, a.y - b.y), 1),
+               middle: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
+    }
     svg.addEventListener("pointerdown", function (event) {
       var group = event.target.closest ? event.target.closest(".kb-node") : null;
       var node = group ? byId[group.getAttribute("data-slug")] : null;
-      drag = { node: node, start: point(event), moved: false, view: { x: view.x, y: view.y } };
+      touches[event.pointerId] = point(event);
       svg.setPointerCapture(event.pointerId);
+      if (Object.keys(touches).length === 2) {  // a second finger: pinch to zoom, no drag
+        drag = null;
+        pinch = spread();
+        return;
+      }
+      drag = { node: node, start: point(event), moved: false, view: { x: view.x, y: view.y } };
     });
     svg.addEventListener("pointermove", function (event) {
+      if (touches[event.pointerId]) { touches[event.pointerId] = point(event); }
+      if (pinch && Object.keys(touches).length === 2) {
+        var now = spread();
+        zoom(now.middle, now.distance / pinch.distance);
+        pinch = now;
+        laterLabels();
+        return;
+      }
       if (!drag) { return; }
-      var now = point(event), dx = now.x - drag.start.x, dy = now.y - drag.start.y;
+      var at = point(event), dx = at.x - drag.start.x, dy = at.y - drag.start.y;
       if (Math.abs(dx) + Math.abs(dy) > 3) { drag.moved = true; }
       if (drag.node) {
         drag.node.x += dx / view.scale; drag.node.y += dy / view.scale;
-        drag.start = now;
+        drag.start = at;
         place();
       } else {
         view.x = drag.view.x + dx; view.y = drag.view.y + dy;
         transform();
       }
     });
-    svg.addEventListener("pointerup", function () {
-      if (drag && drag.node && !drag.moved && drag.node.href) { window.location.href = drag.node.href; }
+    function release(event) {
+      delete touches[event.pointerId];
+      if (pinch) {
+        if (!Object.keys(touches).length) { pinch = null; placeLabels(); }
+        return;
+      }
+      if (event.type === "pointerup" && drag && drag.node && !drag.moved && drag.node.href) {
+        window.location.href = drag.node.href;  // a click, or a tap on a phone, opens the page
+      }
+      if (drag && drag.moved) { placeLabels(); }
       drag = null;
-    });
+    }
+    svg.addEventListener("pointerup", release);
+    svg.addEventListener("pointercancel", release);
     svg.addEventListener("wheel", function (event) {
       event.preventDefault();
-      var at = point(event), factor = event.deltaY < 0 ? 1.15 : 1 / 1.15;
-      var scale = Math.min(6, Math.max(0.2, view.scale * factor));
-      view.x = at.x - (at.x - view.x) * (scale / view.scale);
-      view.y = at.y - (at.y - view.y) * (scale / view.scale);
-      view.scale = scale;
-      transform();
+      zoom(point(event), event.deltaY < 0 ? 1.15 : 1 / 1.15);
+      laterLabels();  // once per frame, however fast the wheel turns
     }, { passive: false });
     nodeLayer.addEventListener("pointerover", function (event) {
       var group = event.target.closest(".kb-node");

@@ -1,4 +1,5 @@
-/* Kithbook: sorting and filtering for the People table. Offline, no dependencies. */
+/* Kithbook: sorting and filtering for the People table, and the draft's copy button. Offline,
+   no dependencies. */
 (function () {
   "use strict";
 
@@ -50,7 +51,40 @@
     apply();
   }
 
+  function copyButtons() {  // the "Write to ..." box: copy the draft, without leaving the page
+    var buttons = document.querySelectorAll("[data-kb-copy]");
+    Array.prototype.forEach.call(buttons, function (button) {
+      if (button.dataset.kbReady) { return; }
+      button.dataset.kbReady = "1";
+      button.addEventListener("click", function (event) {
+        event.preventDefault();
+        var source = document.getElementById(button.getAttribute("data-kb-copy"));
+        if (!source) { return; }
+        function said(words) {
+          button.textContent = words;
+          setTimeout(function () { button.textContent = "Copy"; }, 2000);
+        }
+        function fallback() {
+          var range = document.createRange();
+          range.selectNodeContents(source);
+          var selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          var copied = false;
+          try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+          said(copied ? "Copied" : "Selected: press Ctrl+C");
+        }
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(source.textContent).then(function () { said("Copied"); }, fallback);
+        } else {
+          fallback();
+        }
+      });
+    });
+  }
+
   function setUp() {
+    copyButtons();
     var tables = document.querySelectorAll(".kb-people table");
     Array.prototype.forEach.call(tables, function (table) {
       if (table.dataset.kbReady || !table.tHead || !table.tBodies.length) { return; }
