@@ -181,3 +181,33 @@ def test_the_calendar_holds_a_years_dates_of_the_wanted_contacts_without_errors(
     )
     assert [item.slug for item in due] == items
     assert [f"{occasion.contact.slug} {occasion.date}" for occasion in year] == dates
+
+
+@pytest.mark.parametrize(
+    ("files", "summary", "trigger"),
+    [
+        (
+            {"sam": contact("circle: friend", "2026-09-01 <-> email: hi")},
+            "Sam Example: last contact",
+            dt.timedelta(hours=9),  # 09:00 on the day it is due
+        ),
+        (
+            {"sam": contact("circle: friend\nbirthday: 1986-12-04", "2026-11-20 <-> email: hi")},
+            "Sam Example: birthday",
+            -dt.timedelta(hours=15),  # 09:00 the day before: time to write
+        ),
+    ],
+)
+def test_each_event_has_an_alarm(make_network, files, summary, trigger):
+    network = load(make_network(files))
+    data = build_calendar(
+        due_list(network, TODAY).items, occasions(network, TODAY, NEXT_YEAR), TODAY
+    )
+    event = next(
+        event
+        for event in Calendar.from_ical(data).walk("VEVENT")
+        if str(event["summary"]).startswith(summary)
+    )
+    (alarm,) = event.walk("VALARM")
+    assert (str(alarm["action"]), alarm.decoded("trigger")) == ("DISPLAY", trigger)
+    assert str(alarm["description"]) == str(event["summary"])

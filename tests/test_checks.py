@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kithbook.parse.load import load
-from kithbook.write.checks import FILE_CHECKS, problems_if_written, problems_of
+from kithbook.model import Network
+from kithbook.parse.load import load, load_files
+from kithbook.write.checks import FILE_CHECKS, problems_of, problems_of_changed
 
 ADA = "---\nname: Ada Lovelace\nemails: [ada@example.org]\n---\n"
 BROKEN = "---\nname: Charles Babbage\nemails: [not-an-address]\n---\n"
@@ -15,6 +16,22 @@ PATH = "contacts/grace.md"
 @pytest.fixture
 def network(make_network):
     return load(make_network({"ada-lovelace": ADA, "charles": BROKEN}))
+
+
+def problems_if_written(network: Network, today, texts: dict, checks=None) -> dict:
+    """The problems the files of `texts` would have as contacts of `network`, as the write service
+    asks (every front matter changed; a reference exists when the network has that contact);
+    `checks=FILE_CHECKS`: the files alone, with no cross-file rule."""
+    files = [
+        (path, text if isinstance(text, bytes) else text.encode()) for path, text in texts.items()
+    ]
+    written = load_files(network.root, network.config, files)
+    if checks is FILE_CHECKS:
+        paths = {problem.path for problem in written.problems} | set(texts)
+        return problems_of(written, today, paths, FILE_CHECKS)
+    return problems_of_changed(
+        written, today, lambda path: True, network.by_slug.__contains__, lambda: network
+    )
 
 
 def checked_messages(found: dict) -> list[tuple[str, str, str]]:

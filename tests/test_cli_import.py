@@ -31,16 +31,17 @@ def test_a_dry_run_prints_the_plan_with_names_and_writes_nothing(make_network, c
     before = files(root)
     code = run(root, str(FIXTURES / "Connections.csv"), "--dry-run")
     out, err = capsys.readouterr()
-    assert code == 1  # one record had no name
+    assert code == 0  # one connection hides their name: normal in LinkedIn exports
     assert files(root) == before
     assert out.splitlines()[0] == (
-        "Connections.csv (linkedin): 3 new, 1 merged, 0 unchanged, 1 skipped "
+        "Connections.csv (linkedin): 3 new, 1 merged, 0 unchanged, 0 skipped, 1 left out "
         "(dry run: nothing written)"
     )
+    assert "  left out line 8: this connection hides their name" in out
     assert "  new     Kemi Abara  -> contacts/kemi-abara.md  (line 6)" in out
     merge = "  merge   Astrid Lindqvist  -> contacts/astrid-lindqvist.md  (line 5): + links"
     assert merge in out
-    assert f"{FIXTURES / 'Connections.csv'}:8: error: this connection has no name" in err
+    assert f"{FIXTURES / 'Connections.csv'}:8: warning: this connection hides their name" in err
 
 
 def test_an_import_writes_files_and_says_what_it_did(make_network, capsys):
@@ -137,8 +138,8 @@ def test_an_import_into_a_folder_without_contacts_creates_the_contacts_folder(
         ("apple.vcf", "import: 0 new, 0 merged from apple.vcf; 3 unchanged, 0 skipped", 0),
         (
             "Connections.csv",
-            "import: 0 new, 0 merged from Connections.csv; 4 unchanged, 1 skipped",
-            1,
+            "import: 0 new, 0 merged from Connections.csv; 4 unchanged, 0 skipped, 1 left out",
+            0,
         ),
     ],
 )
@@ -149,15 +150,23 @@ def test_importing_a_file_again_counts_its_records_as_unchanged_not_skipped(
     run(root, str(FIXTURES / name))
     capsys.readouterr()
     assert run(root, str(FIXTURES / name)) == code
-    assert capsys.readouterr().out.splitlines() == [summary]
+    assert capsys.readouterr().out.splitlines()[0] == summary
 
 
 def test_a_dry_run_counts_unchanged_records_apart_from_skipped_ones(make_network, capsys):
     root = make_network({})
     run(root, str(FIXTURES / "Connections.csv"))
     capsys.readouterr()
-    assert run(root, str(FIXTURES / "Connections.csv"), "--dry-run") == 1
+    assert run(root, str(FIXTURES / "Connections.csv"), "--dry-run") == 0
     assert capsys.readouterr().out.splitlines()[0] == (
-        "Connections.csv (linkedin): 0 new, 0 merged, 4 unchanged, 1 skipped "
+        "Connections.csv (linkedin): 0 new, 0 merged, 4 unchanged, 0 skipped, 1 left out "
         "(dry run: nothing written)"
     )
+
+
+def test_json_lists_the_records_left_out_with_their_reason(make_network, capsys):
+    root = make_network({})
+    assert run(root, str(FIXTURES / "Connections.csv"), "--dry-run", "--json") == 0
+    left_out = json.loads(capsys.readouterr().out)["left_out"]
+    assert [entry["line"] for entry in left_out] == [8]
+    assert "hides their name" in left_out[0]["reason"]

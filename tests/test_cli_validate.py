@@ -261,7 +261,7 @@ def test_check_shows_only_the_named_checks(
             ["--check", "emails"],
             {},
             "kith validate: error: --check emails: no such check; checks are: choices, config, "
-            "date, duplicate-email, duplicate-key, duration, email, file, front-matter, "
+            "conflict, date, duplicate-email, duplicate-key, duration, email, file, front-matter, "
             "future-date, log, phone, quote, reference, required, slug, tags, type, unknown-key, "
             "yaml",
         ),

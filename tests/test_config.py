@@ -184,7 +184,7 @@ def test_a_circle_gives_its_cadence_and_anything_else_the_default(
                 "4: error: kithbook: unknown option 'colour'; known: contacts_dir, circles, "
                 "default_cadence, channels, follow_up_after, follow_ups, lookahead, belated, "
                 "timely_window, backlog_per_week, per_day, duplicate_outreach, phone_region, "
-                "max_file_bytes, user_name"
+                "max_file_bytes, user_name, notify"
             ],
         ),
         (

@@ -12,8 +12,9 @@ from kithbook.importers import read_source
 from kithbook.importers.apply import apply_plan
 from kithbook.importers.plan import plan_import
 from kithbook.parse.load import load
-from kithbook.repo.commits import commit_trailers, undo_last
+from kithbook.repo.commits import commit_trailers
 from kithbook.rules.validate import validate
+from kithbook.write.undo import undo_last
 
 TODAY = dt.date(2026, 12, 1)
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -50,7 +51,7 @@ def import_file(root: Path, name: str, format_name: str):
     ("slug", "name"),
     [
         ("dana-the-boss-o-neil-ceo", 'Dana "The Boss" O\'Neil: CEO'),
-        ("contact", "---"),
+        ("dashes-example-org", "dashes@example.org"),  # "---" names no one: the e-mail does
         ("no", "No"),
         ("null", "null"),
         ("2024-01-01", "2024-01-01"),
@@ -164,7 +165,9 @@ def test_a_merge_that_would_make_a_file_too_large_to_load_is_skipped(make_networ
 def test_an_import_of_many_files_is_one_commit_that_undo_takes_back_whole(
     make_network, monkeypatch
 ):
-    monkeypatch.setattr("kithbook.repo.commits.BULK_PATHS", 1)  # the path a 10,000-row import takes
+    monkeypatch.setattr(
+        "kithbook.repo.plumbing.BULK_PATHS", 1
+    )  # the path a 10,000-row import takes
     root = make_repo(make_network({"ada-lovelace": HAND_WRITTEN}))
     _, result = import_file(root, "apple.vcf", "vcard")
     assert result.commit is not None and result.commit.committed

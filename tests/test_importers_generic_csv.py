@@ -85,3 +85,16 @@ def test_first_and_last_name_columns_make_the_name_and_semicolons_are_read():
 def test_a_file_with_no_name_column_is_one_error():
     parsed = read_generic_csv(b"Email,Phone\nada@example.org,123\n")
     assert parsed.candidates == [] and "--map COLUMN=name" in parsed.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("'+44 20 7946 0101", ["+44 20 7946 0101"]),  # a spreadsheet-safe export's guard
+        ("+44 20 7946 0101", ["+44 20 7946 0101"]),
+        ("'0044 20 7946 0101", ["'0044 20 7946 0101"]),  # no formula to guard against: as is
+    ],
+)
+def test_a_formula_guard_in_front_of_a_cell_is_taken_off(cell, expected):
+    data = f'name,phones\nAda,"{cell}"\n'.encode()
+    assert read_generic_csv(data).candidates[0].phones == expected

@@ -37,9 +37,12 @@ def test_each_row_becomes_a_candidate(index, field, expected):
     assert getattr(read_google(FIXTURE.read_bytes()).candidates[index], field) == expected
 
 
-def test_a_row_without_a_name_is_skipped_at_its_line():
-    problems = read_google(FIXTURE.read_bytes()).problems
-    assert [(problem.line, problem.severity) for problem in problems] == [(7, "error")]
+def test_a_row_without_a_name_but_with_a_phone_is_kept_under_its_number():
+    parsed = read_google(FIXTURE.read_bytes())
+    assert parsed.problems == []
+    assert [(c.line, c.name, c.phones) for c in parsed.candidates[2:]] == [
+        (7, "+44 7700 900333", ["+44 7700 900333"])
+    ]
 
 
 OLDER = (

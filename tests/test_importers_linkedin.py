@@ -37,8 +37,9 @@ def test_each_connection_becomes_a_candidate_met_on_linkedin(index, field, expec
 def test_bad_rows_are_reported_at_their_source_line():
     problems = read_linkedin(FIXTURE.read_bytes()).problems
     lines = [(problem.line, problem.severity) for problem in problems]
-    assert lines == [(8, "error"), (9, "warning")]
-    assert "no name" in problems[0].message
+    assert lines == [(8, "warning"), (9, "warning")]  # a hidden name is normal: left out
+    assert "hides their name" in problems[0].message
+    assert problems[0].left_out
     assert "'sometime in 2022' is not a date like 01 Jan 2020" in problems[1].message
 
 
@@ -49,6 +50,11 @@ def test_bad_rows_are_reported_at_their_source_line():
         ("7 Sep 2015", dt.date(2015, 9, 7)),
         ("23-Sep-2021", dt.date(2021, 9, 23)),
         ("14 March 2019", dt.date(2019, 3, 14)),
+        ("1/8/18, 6:14 PM", dt.date(2018, 1, 8)),  # the 2018 layout: month first, time after
+        ("12/25/2017", dt.date(2017, 12, 25)),
+        ("25/12/2017", dt.date(2017, 12, 25)),  # day first when the first cannot be a month
+        ("23-Apr-23", dt.date(2023, 4, 23)),  # after a round trip through Excel
+        ("2020-01-01", dt.date(2020, 1, 1)),
     ],
 )
 def test_connected_on_dates_are_read_in_any_locale(text, expected):
@@ -58,7 +64,7 @@ def test_connected_on_dates_are_read_in_any_locale(text, expected):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("2020-01-01", "'2020-01-01' is not a date like 01 Jan 2020"),
+        ("2020-13-45", "'2020-13-45' is not a real date"),
         ("01 Foo 2020", "'01 Foo 2020' is not a date like 01 Jan 2020"),
         ("31 Feb 2022", "'31 Feb 2022' is not a real date"),
         ("", "'' is not a date like 01 Jan 2020"),

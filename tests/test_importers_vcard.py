@@ -149,19 +149,19 @@ def test_unescaped_commas_and_missing_fn_are_read_whole(text, expected_name, exp
     ("text", "line", "message"),
     [
         (
-            "BEGIN:VCARD\nVERSION:3.0\nEMAIL:a@example.org\nEND:VCARD\n",
+            "BEGIN:VCARD\nVERSION:3.0\nNOTE:a note\nEND:VCARD\n",
             1,
-            "this card has no name (no FN or N line); skipped",
+            "this card has no name (no FN or N line), and no organisation, e-mail or phone",
         ),
         (
             "BEGIN:VCARD\nVERSION:3.0\nN:;;;;\nEND:VCARD\n",
             1,
-            "this card has no name (its N line is empty); skipped",
+            "this card has no name (its N line has no letter), and no organisation",
         ),
         (
-            "BEGIN:VCARD\nVERSION:3.0\nFN: \nN:;;;;\nEND:VCARD\n",
+            "BEGIN:VCARD\nVERSION:3.0\nFN:-\nN:;;;;\nEND:VCARD\n",
             1,
-            "this card has no name (its FN and N lines are empty); skipped",
+            "this card has no name (its FN and N lines have no letter), and no organisation",
         ),
         ("BEGIN:VCARD\nVERSION:3.0\nFN:Ada\n", 1, "never closed"),
         (

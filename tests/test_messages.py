@@ -35,6 +35,12 @@ GOLDEN = [
         "contacts/nul-bytes.md:3: error: this is not a text file (it contains NUL bytes)",
     ),
     case(
+        "conflict-markers.md",
+        "contacts/conflict-markers.md:3: error: conflict markers: the file holds an unresolved Git "
+        "merge conflict (<<<<<<<, =======, >>>>>>>); keep what each side should keep, delete the "
+        "marker lines, then git add the file",
+    ),
+    case(
         "invalid-utf8.md",
         "contacts/invalid-utf8.md:3: error: not valid UTF-8 (byte 0xfc at column 12); "
         "save the file as UTF-8",

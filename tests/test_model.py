@@ -37,7 +37,7 @@ def test_check_names_are_one_enum_that_reads_compares_and_hashes_as_its_text():
 
     from kithbook.model import CHECK_NAMES, Check, Problem
 
-    assert CHECK_NAMES == tuple(sorted(check.value for check in Check))
+    assert CHECK_NAMES == tuple(sorted(c.value for c in Check if c not in ("write", "edit")))
     assert Check("future-date") is Check.FUTURE_DATE
     assert Check.LOG == "log" and Check.LOG in {"log"} and "log" in {Check.LOG}
     assert f"{Check.DUPLICATE_KEY}" == str(Check.DUPLICATE_KEY) == "duplicate-key"

@@ -9,7 +9,8 @@ import pytest
 
 from gitrepo import commit_all, git, init_repo, set_identity
 from kithbook.cli import main
-from kithbook.repo.commits import GitError, commit_files, commit_trailers, undo_last
+from kithbook.repo.commits import GitError, commit_files, commit_trailers
+from kithbook.write.undo import undo_last
 
 ADA = "---\nname: Ada Lovelace\ncircle: friend  # since 2019\ncompany: Analytical\n---\n\n## Log\n"
 
@@ -47,12 +48,11 @@ def test_a_kith_commit_carries_the_command_as_a_trailer(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("setup", "no_commit", "status"),
     [
-        ("other staged", False, "staged"),
         ("clean", True, "written"),
         ("not a repo", False, "not-a-repo"),
     ],
 )
-def test_commit_files_only_stages_or_skips_when_it_should(tmp_path: Path, setup, no_commit, status):
+def test_commit_files_skips_when_it_should(tmp_path: Path, setup, no_commit, status):
     if setup == "not a repo":
         root = tmp_path / "plain"
         (root / "contacts").mkdir(parents=True)
@@ -60,13 +60,23 @@ def test_commit_files_only_stages_or_skips_when_it_should(tmp_path: Path, setup,
     else:
         root = make_repo(tmp_path / "net")
         (root / "contacts/ada-lovelace.md").write_text(ADA + "x\n")
-        if setup == "other staged":
-            (root / "notes.txt").write_text("mine\n")
-            git(root, "add", "notes.txt")
     outcome = commit_files(root, [root / "contacts/ada-lovelace.md"], "log: x", no_commit=no_commit)
     assert outcome.status == status and not outcome.committed
     if setup != "not a repo":
         assert subjects(root) == ["start"]
+
+
+def test_a_commit_takes_only_its_files_and_leaves_what_is_staged_staged(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "net")
+    (root / "contacts/ada-lovelace.md").write_text(ADA + "x\n")
+    (root / "notes.txt").write_text("mine\n")
+    git(root, "add", "notes.txt")
+    outcome = commit_files(root, [root / "contacts/ada-lovelace.md"], "log: x")
+    assert outcome.committed and subjects(root) == ["log: x", "start"]
+    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == [
+        "contacts/ada-lovelace.md"
+    ]
+    assert git(root, "status", "--porcelain").splitlines() == ["A  notes.txt"]
 
 
 def test_a_commit_refused_by_a_hook_is_reported_not_raised(tmp_path: Path) -> None:
@@ -325,15 +335,13 @@ def test_git_setup_commits_only_its_file_and_a_new_clone_merges_with_the_driver(
     assert attribute.strip() == "contacts/ada-lovelace.md: merge: kithbook"
 
 
-def test_git_setup_with_other_changes_staged_only_stages_gitattributes(
-    tmp_path: Path, capsys
-) -> None:
+def test_git_setup_with_other_changes_staged_commits_only_gitattributes(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "net")
     (root / "notes.txt").write_text("staged by hand\n")
     git(root, "add", "notes.txt")
     assert main(["git-setup", "--root", str(root)]) == 0
-    assert "staged, not committed: other changes are staged (notes.txt)" in capsys.readouterr().err
-    assert subjects(root)[0] == "start"
+    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == [".gitattributes"]
+    assert git(root, "status", "--porcelain").splitlines() == ["A  notes.txt"]
 
 
 def loose_objects(root: Path) -> set[str]:
@@ -345,7 +353,7 @@ def loose_objects(root: Path) -> set[str]:
 def test_an_import_sized_commit_holds_exactly_its_files_and_undo_takes_it_back(
     tmp_path: Path, monkeypatch, bulk: bool
 ) -> None:
-    monkeypatch.setattr("kithbook.repo.commits.BULK_PATHS", 1 if bulk else 100)
+    monkeypatch.setattr("kithbook.repo.plumbing.BULK_PATHS", 1 if bulk else 100)
     root = make_repo(tmp_path / "net", {"ada-lovelace": ADA, "bob": "---\nname: Bob\n---\n"})
     written = [root / "contacts/ada-lovelace.md", root / "contacts/zoë smith.md"]
     written[0].write_text(ADA + "- 2026-11-30 -> email: Hi\n")

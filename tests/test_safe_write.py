@@ -13,8 +13,7 @@ from kithbook.write.safe_write import (
     ChangedOnDisk,
     PlannedWrite,
     WriteError,
-    read_snapshot,
-    update_file,
+    read_content,
     write_batch,
     write_if_unchanged,
     write_new,
@@ -29,10 +28,12 @@ from kithbook.write.safe_write import (
         (b"---\r\nname: Zo\xc3\xab\r\n---", "---\r\nname: Zoë\r\n---"),
     ],
 )
-def test_a_snapshot_holds_the_bytes_and_the_text_without_bom(tmp_path: Path, data, text) -> None:
+def test_a_file_content_holds_the_bytes_and_the_text_without_bom(
+    tmp_path: Path, data, text
+) -> None:
     path = tmp_path / "ada.md"
     path.write_bytes(data)
-    snapshot = read_snapshot(path)
+    snapshot = read_content(path)
     assert (snapshot.data, snapshot.text) == (data, text)
 
 
@@ -40,7 +41,7 @@ def test_a_snapshot_holds_the_bytes_and_the_text_without_bom(tmp_path: Path, dat
 def test_a_write_keeps_the_bom_and_line_endings_as_given(tmp_path: Path, bom: bytes) -> None:
     path = tmp_path / "ada.md"
     path.write_bytes(bom + b"---\r\nname: Ada\r\n---\r\n")
-    snapshot = read_snapshot(path)
+    snapshot = read_content(path)
     write_if_unchanged(path, snapshot, snapshot.text.replace("Ada", "Ada Lovelace"))
     assert path.read_bytes() == bom + b"---\r\nname: Ada Lovelace\r\n---\r\n"
 
@@ -50,14 +51,14 @@ def test_a_write_keeps_the_file_permissions(tmp_path: Path, mode: int) -> None:
     path = tmp_path / "ada.md"
     path.write_text("old\n")
     path.chmod(mode)
-    write_if_unchanged(path, read_snapshot(path), "new\n")
+    write_if_unchanged(path, read_content(path), "new\n")
     assert stat.S_IMODE(path.stat().st_mode) == mode
 
 
 def test_a_write_refuses_when_the_file_changed_on_disk(tmp_path: Path) -> None:
     path = tmp_path / "ada.md"
     path.write_text("old\n")
-    snapshot = read_snapshot(path)
+    snapshot = read_content(path)
     path.write_text("saved by an editor meanwhile\n")
     with pytest.raises(ChangedOnDisk, match="changed on disk"):
         write_if_unchanged(path, snapshot, "new\n")
@@ -67,7 +68,7 @@ def test_a_write_refuses_when_the_file_changed_on_disk(tmp_path: Path) -> None:
 def test_a_write_refuses_when_the_file_was_removed(tmp_path: Path) -> None:
     path = tmp_path / "ada.md"
     path.write_text("old\n")
-    snapshot = read_snapshot(path)
+    snapshot = read_content(path)
     path.unlink()
     with pytest.raises(ChangedOnDisk, match="removed"):
         write_if_unchanged(path, snapshot, "new\n")
@@ -76,7 +77,7 @@ def test_a_write_refuses_when_the_file_was_removed(tmp_path: Path) -> None:
 def test_a_write_leaves_no_temporary_file_behind(tmp_path: Path) -> None:
     path = tmp_path / "ada.md"
     path.write_text("old\n")
-    write_if_unchanged(path, read_snapshot(path), "new\n")
+    write_if_unchanged(path, read_content(path), "new\n")
     assert os.listdir(tmp_path) == ["ada.md"]
 
 
@@ -84,7 +85,7 @@ def test_a_write_replaces_the_file_in_one_rename(tmp_path: Path) -> None:
     path = tmp_path / "ada.md"
     path.write_text("old\n")
     before = path.stat().st_ino
-    write_if_unchanged(path, read_snapshot(path), "new\n")
+    write_if_unchanged(path, read_content(path), "new\n")
     assert path.stat().st_ino != before
 
 
@@ -92,7 +93,7 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> Non
     path = tmp_path / "ada.md"
     path.write_bytes(b"---\nname: Ad\xe9\n---\n")
     with pytest.raises(WriteError, match=r"ada.md:2: not valid UTF-8"):
-        read_snapshot(path)
+        _ = read_content(path).text
 
 
 def test_write_new_creates_a_file(tmp_path: Path) -> None:
@@ -109,33 +110,6 @@ def test_write_new_never_overwrites(tmp_path: Path) -> None:
         write_new(path, "new\n")
     assert path.read_text() == "precious\n"
     assert os.listdir(tmp_path) == ["ada.md"]
-
-
-def test_update_file_retries_when_the_file_changes_between_read_and_write(tmp_path: Path) -> None:
-    path = tmp_path / "ada.md"
-    path.write_text("a\n")
-    calls: list[str] = []
-
-    def change(text: str) -> str:
-        calls.append(text)
-        if len(calls) == 1:
-            path.write_text("a\nb\n")  # another writer slips in once
-        return text + "c\n"
-
-    assert update_file(path, change) == ("a\nb\n", "a\nb\nc\n")
-    assert path.read_text() == "a\nb\nc\n"
-
-
-def test_update_file_gives_up_after_its_attempts(tmp_path: Path) -> None:
-    path = tmp_path / "ada.md"
-    path.write_text("a\n")
-
-    def always_overtaken(text: str) -> str:
-        path.write_text(text + "x\n")
-        return text + "c\n"
-
-    with pytest.raises(ChangedOnDisk):
-        update_file(path, always_overtaken, attempts=3)
 
 
 def interfere(path: Path, case: str) -> None:
@@ -165,10 +139,10 @@ def test_a_batch_checks_each_file_as_a_single_write_would_and_writes_the_rest(
     other.write_text("old\n")
     if case in ("unchanged", "edited meanwhile", "removed meanwhile"):
         path.write_text("old\n")
-    snapshot = read_snapshot(path) if path.exists() else None
+    snapshot = read_content(path) if path.exists() else None
     writes = [
-        PlannedWrite(path, "new\n", snapshot),
-        PlannedWrite(other, "bob\n", read_snapshot(other)),
+        PlannedWrite(path, b"new\n", snapshot),
+        PlannedWrite(other, b"bob\n", read_content(other)),
     ]
 
     def between_the_passes(done: int, total: int) -> None:
@@ -191,14 +165,20 @@ def test_a_batch_keeps_each_files_permissions_bom_and_line_endings(
     path = tmp_path / "ada.md"
     path.write_bytes(bom + b"---\r\nname: Ada\r\n---\r\n")
     path.chmod(mode)
-    snapshot = read_snapshot(path)
-    write_batch([PlannedWrite(path, snapshot.text.replace("Ada", "Ada Lovelace"), snapshot)])
+    snapshot = read_content(path)
+    write_batch(
+        [
+            PlannedWrite(
+                path, snapshot.encoded(snapshot.text.replace("Ada", "Ada Lovelace")), snapshot
+            )
+        ]
+    )
     assert path.read_bytes() == bom + b"---\r\nname: Ada Lovelace\r\n---\r\n"
     assert stat.S_IMODE(path.stat().st_mode) == mode
 
 
 def test_a_new_file_in_a_batch_gets_the_usual_permissions(tmp_path: Path) -> None:
-    write_batch([PlannedWrite(tmp_path / "ada.md", "new\n")])
+    write_batch([PlannedWrite(tmp_path / "ada.md", b"new\n")])
     write_new(tmp_path / "bob.md", "new\n")
     modes = {stat.S_IMODE((tmp_path / name).stat().st_mode) for name in ("ada.md", "bob.md")}
     assert len(modes) == 1
@@ -209,7 +189,9 @@ def test_a_batch_syncs_twice_in_all_instead_of_once_per_file(tmp_path: Path, mon
     syncs: list[str] = []
     monkeypatch.setattr(kithbook.write.safe_write.os, "sync", lambda: syncs.append("sync"))
     monkeypatch.setattr(kithbook.write.safe_write.os, "fsync", lambda fd: syncs.append("fsync"))
-    writes = [PlannedWrite(tmp_path / f"person-{index}.md", f"{index}\n") for index in range(20)]
+    writes = [
+        PlannedWrite(tmp_path / f"person-{index}.md", f"{index}\n".encode()) for index in range(20)
+    ]
     progress: list[tuple[int, int]] = []
     assert write_batch(writes, lambda done, total: progress.append((done, total))) == [None] * 20
     assert syncs == ["sync", "sync"]
@@ -217,7 +199,9 @@ def test_a_batch_syncs_twice_in_all_instead_of_once_per_file(tmp_path: Path, mon
 
 
 def test_a_batch_interrupted_leaves_no_temporary_file(tmp_path: Path) -> None:
-    writes = [PlannedWrite(tmp_path / f"person-{index}.md", f"{index}\n") for index in range(3)]
+    writes = [
+        PlannedWrite(tmp_path / f"person-{index}.md", f"{index}\n".encode()) for index in range(3)
+    ]
 
     def interrupt(done: int, total: int) -> None:
         if done == 2:

@@ -60,7 +60,7 @@ def test_kith_import_of_an_endless_device_is_a_clear_error(make_network, capsys,
 def test_kith_import_of_a_folder_is_a_clear_error(make_network, capsys):
     root = make_network({"ada": ADA})
     assert main(["import", "--root", str(root), str(root / "contacts")]) == 2
-    assert capsys.readouterr().err.endswith("is a folder; give the file to import\n")
+    assert "is a folder with no .vcf files; give the file to import" in capsys.readouterr().err
 
 
 def test_an_oversized_mkdocs_yml_is_a_problem_not_a_memory_error(tmp_path):

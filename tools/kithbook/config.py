@@ -62,6 +62,11 @@ def _channels_option(reader: FieldReader, key: str, node: Node) -> tuple[str, ..
     return tuple(name.lower() for name in names) or None
 
 
+def _urls_option(reader: FieldReader, key: str, node: Node) -> tuple[str, ...] | None:
+    urls, _ = reader.text_list(key, node)
+    return tuple(urls) or None
+
+
 def _count_option(reader: FieldReader, key: str, node: Node) -> int | None:
     return reader.integer(key, node, minimum=0)
 
@@ -135,6 +140,9 @@ class Config:
     )
     user_name: str | None = option(
         None, _text_option, "the sign-off of kith draft's drafts; no name, no sign-off name"
+    )
+    notify: tuple[str, ...] = option(
+        (), _urls_option, "apprise URLs kith notify sends today's plan to"
     )
 
     def cadence_of_circle(self, circle: str | None) -> Duration:

@@ -24,11 +24,12 @@ STATUSES = ("active", "paused", "declined", "archived")
 class Check(str, Enum):
     """The kind of a problem, by name: `kith validate --check NAME` selects one, JSON shows the name.
 
-    Problems found while loading carry the first fourteen; `rules.validate.CHECKS` runs the rest
-    (and `unknown-key` again, for typos of known keys). A `str`, so a name compares, hashes and
+    Problems found while loading carry the names from `file` to `config`; `rules.validate.CHECKS`
+    runs the rest (and `unknown-key` again, for typos of known keys). A `str`, so a name compares, hashes and
     prints as its text."""
 
     FILE = "file"
+    CONFLICT = "conflict"
     FRONT_MATTER = "front-matter"
     YAML = "yaml"
     SLUG = "slug"
@@ -48,6 +49,8 @@ class Check(str, Enum):
     DUPLICATE_EMAIL = "duplicate-email"
     REFERENCE = "reference"
     FUTURE_DATE = "future-date"
+    WRITE = "write"  # the write service's own refusals (a link, a file changed meanwhile, ...)
+    EDIT = "edit"  # an edit that cannot be made safely: edit the file by hand
 
     def __str__(self) -> str:
         return self.value
@@ -59,7 +62,8 @@ class Check(str, Enum):
         return hash(self.value)
 
 
-CHECK_NAMES = tuple(sorted(check.value for check in Check))
+CHECK_NAMES = tuple(sorted(c.value for c in Check if c not in (Check.WRITE, Check.EDIT)))
+"""The names `kith validate --check` takes: every check but the write service's own."""
 
 
 @dataclass(frozen=True)
@@ -266,6 +270,7 @@ class Contact:
     snooze: dt.date | None = None
     knows: tuple[str, ...] = ()
     private: bool = False
+    uid: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     log: tuple[LogEntry, ...] = ()
     body: str = ""

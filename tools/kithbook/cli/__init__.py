@@ -45,6 +45,7 @@ COMMANDS = {  # command name: module in this package, in the order `kith --help`
     "git-setup": "git_setup",
     "import": "import_cmd",
     "export": "export",
+    "notify": "notify",
     "site": "site",
     "serve": "serve",
     "completion": "completion",

@@ -262,6 +262,7 @@ def _export(
     today: dt.date,
 ) -> str:
     from kithbook.exporters.calendar import build_calendar, calendar_entries, write_calendar
+    from kithbook.write.safe_write import WriteError
 
     items, year = calendar_entries(
         network,
@@ -274,6 +275,8 @@ def _export(
     calendar = build_calendar(items, year, today)
     try:
         write_calendar(args.ics, calendar)
+    except WriteError as error:
+        raise CommandError(f"--ics {error}") from None
     except OSError as error:
         raise CommandError(f"--ics {args.ics}: cannot write the file: {error.strerror}") from None
     events = calendar.count(b"BEGIN:VEVENT")

@@ -19,13 +19,6 @@ from kithbook.rules.phrases import first_words, plural, short_date
 if TYPE_CHECKING:
     from rich.console import Console
 
-HEADINGS = {
-    "follow-up": "Follow up",
-    "occasion": "Occasions",
-    "timely": "Timely",
-    "reconnect": "Reconnect",
-    "backlog": "Backlog: this week's picks",
-}
 KIND_NOUNS = {
     "follow-up": "follow-up",
     "occasion": "occasion",
@@ -113,9 +106,11 @@ def details(item: DueItem, today: dt.date) -> Iterator[tuple[str, str]]:
         yield "note", item.note
 
 
-def sections(due: DueList, items: list[DueItem], show_all: bool) -> Iterator[tuple[str, list]]:
-    """(heading, items) of the table: the plan, with --all everything else due, what falls due
-    soon (--upcoming); kept out of the plan by the guard, shown as notes."""
+def sections(
+    due: DueList, items: list[DueItem], show_all: bool
+) -> Iterator[tuple[str, list[DueItem]]]:
+    """(heading, items) of the table: the plan, with --all everything else due (notes included),
+    and what falls due soon (--upcoming)."""
     plan = [item for item in items if item.plan]
     rest = [item for item in items if not item.plan and not item.upcoming]
     soon = [item for item in items if item.upcoming]
@@ -130,14 +125,6 @@ def sections(due: DueList, items: list[DueItem], show_all: bool) -> Iterator[tup
 def notes(items: list[DueItem]) -> list[DueItem]:
     """Items kept out of the plan with a note (a birthday while two messages are unanswered)."""
     return [item for item in items if item.note and not item.plan and not item.upcoming]
-
-
-def groups(items: tuple[DueItem, ...] | list[DueItem]) -> Iterator[tuple[str, list[DueItem]]]:
-    """(kind, items) in KINDS order, skipping empty kinds."""
-    for kind in KINDS:
-        members = [item for item in items if item.kind == kind]
-        if members:
-            yield kind, members
 
 
 def display_width(text: str) -> int:

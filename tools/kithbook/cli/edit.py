@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from kithbook.cli.common import CommandError, add_root, add_today, print_problems, today_from
-from kithbook.cli.writing import add_slug, add_write_options, commit, find_contact, load_network
+from kithbook.cli.writing import add_slug, add_write_options, contact_for, report
 
 HELP = "open a contact in $EDITOR, validate it on close, commit it"
 EXAMPLES = """\
@@ -64,36 +64,42 @@ def editor_command(path: Path, line: int | None = None) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.cli.writing import file_errors
+    from kithbook.write.service import Change, write
 
     today = today_from(args)
-    network = load_network(args.root)
-    contact = find_contact(network, args.slug)
-    path = network.root / contact.path
+    contact, config, network = contact_for(args.root, args.slug)
+    path = args.root / contact.path
     before = path.read_bytes()
     line: int | None = None
     while True:
         _open(editor_command(path, line))
-        try:
-            data = path.read_bytes()  # checked as the loader will read it: bad UTF-8 is an error
-        except FileNotFoundError:
+        if not path.exists():
             raise CommandError(
                 f"{contact.path} is gone (did the editor delete it?); nothing was committed"
-            ) from None
-        errors = file_errors(network, contact.path, data, today)
-        if not errors:
-            break
-        print_problems(errors, sys.stderr)
-        if not _ask(f"{contact.path} has errors; reopen it at line {errors[0].line}? [Y/n] "):
+            )
+        if path.read_bytes() == before:
+            print(f"{contact.path}: no changes")
+            return 0
+        outcome = write(
+            args.root,
+            config,
+            today,
+            [Change.as_is(contact.path)],
+            f"edit: {contact.slug}",
+            command=args.command,
+            network=network,
+            commit=not args.no_commit,
+        )
+        if not outcome.problems or outcome.error:
+            return report(args, outcome)
+        print_problems(outcome.problems, sys.stderr)
+        first = outcome.problems[0].line
+        if not _ask(f"{contact.path} has errors; reopen it at line {first}? [Y/n] "):
             print(
                 f"{contact.path}: not committed: fix the errors above, then commit", file=sys.stderr
             )
             return 1
-        line = errors[0].line
-    if path.read_bytes() == before:
-        print(f"{contact.path}: no changes")
-        return 0
-    return commit(args, network.root, [path], f"edit: {contact.slug}")
+        line = first
 
 
 def _open(command: list[str]) -> None:

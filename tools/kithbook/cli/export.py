@@ -1,4 +1,5 @@
-"""`kith export vcard|csv|json`: the network, or the contacts with a tag, for phones and sheets."""
+"""`kith export vcard|csv|json|vdir`: the network, or the contacts with a tag, for phones, sheets,
+and (as a vdir folder, one `.vcf` per contact) for vdirsyncer, khard and a CardDAV server."""
 
 from __future__ import annotations
 
@@ -8,20 +9,31 @@ from pathlib import Path
 
 from kithbook.cli.common import CommandError, add_root, add_today, check_root, today_from
 
-HELP = "export contacts as vCard (4.0 or 3.0), CSV or JSON; private contacts only when asked"
+HELP = (
+    "export contacts as vCard (4.0 or 3.0), CSV, JSON or a vdir folder; private contacts only "
+    "when asked"
+)
 EXAMPLES = """\
 examples:
   kith export vcard -o network.vcf          for a phone
   kith export csv --tag python -o python.csv
   kith export json                          to standard output
+  kith export vdir ~/vdir                   one .vcf per contact, for vdirsyncer
 """
-FORMATS = ("vcard", "csv", "json")
+FORMATS = ("vcard", "csv", "json", "vdir")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_root(parser)
     add_today(parser)
-    parser.add_argument("format", choices=FORMATS, help="vcard, csv or json")
+    parser.add_argument("format", choices=FORMATS, help="vcard, csv, json or vdir")
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        metavar="DIR",
+        help="for vdir: the folder of .vcf files (one per contact; created when missing)",
+    )
     parser.add_argument("--tag", metavar="T", help="only contacts with this tag")
     parser.add_argument(
         "-o",
@@ -38,8 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--vcard-version",
         choices=("4.0", "3.0"),
-        default="4.0",
-        help="vCard version (default 4.0; 3.0 for older phones)",
+        help="vCard version (default 4.0, and 3.0 for vdir, which CardDAV servers and phones "
+        "read best)",
     )
 
 
@@ -48,10 +60,16 @@ def run(args: argparse.Namespace) -> int:
     from kithbook.parse.load import load
 
     today = today_from(args)
+    if (args.format == "vdir") != (args.folder is not None):
+        raise CommandError(
+            "give the folder for vdir (kith export vdir DIR), and only for vdir (use -o FILE)"
+        )
     network = load(check_root(args.root), cache=True)
     contacts = select_contacts(network, tag=args.tag, include_private=args.include_private)
+    if args.format == "vdir":
+        return _export_vdir(contacts, args.folder, args.vcard_version or "3.0", network)
     if args.format == "vcard":
-        text = to_vcard(contacts, args.vcard_version)
+        text = to_vcard(contacts, args.vcard_version or "4.0")
     elif args.format == "csv":
         text = to_csv(contacts, today)
     else:
@@ -67,10 +85,27 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(f"{args.output}: cannot write the file: {error.strerror}") from None
         noun = "contact" if len(contacts) == 1 else "contacts"
         print(f"exported {len(contacts)} {noun} to {args.output}", file=sys.stderr)
-    if network.errors:
+    _note_errors(network)
+    return 0
+
+
+def _export_vdir(contacts: list, folder: Path, version: str, network: object) -> int:
+    from kithbook.exporters.vdir import write_vdir
+
+    try:
+        result = write_vdir(contacts, folder, version)
+    except OSError as error:
+        raise CommandError(f"{folder}: cannot write the vdir: {error.strerror or error}") from None
+    print(result.summary(folder), file=sys.stderr)
+    _note_errors(network)
+    return 0
+
+
+def _note_errors(network: object) -> None:
+    errors = getattr(network, "errors", [])
+    if errors:
         print(
-            f"note: the network has {len(network.errors)} errors (kith validate shows them); "
+            f"note: the network has {len(errors)} errors (kith validate shows them); "
             "fields that failed to read were left out",
             file=sys.stderr,
         )
-    return 0

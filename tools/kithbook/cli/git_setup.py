@@ -17,11 +17,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kithbook.cli.common import CommandError, add_root, check_root
-from kithbook.cli.writing import add_write_options, commit
+from kithbook.cli.common import CommandError, add_root, check_root, today_from
+from kithbook.cli.writing import add_write_options, report
+from kithbook.write.service import Change, write
 
 if TYPE_CHECKING:
     from git import Repo
+
+    from kithbook.repo.plumbing import Repository
 
 HELP = "install the contact merge driver in this Git repository (--hook: also a pre-commit check)"
 EXAMPLES = """\
@@ -49,66 +52,99 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.config import load_config
-    from kithbook.repo.commits import open_repo, repo_path
+    from kithbook.repo.plumbing import find_repository
 
     root = check_root(args.root)
-    repo = open_repo(root)
-    if repo is None or repo.working_tree_dir is None:
+    repo = find_repository(root)
+    if repo is None:
         raise CommandError(f"{root} is not in a Git repository; run git init first")
-    top = Path(repo.working_tree_dir)
-    contacts = repo_path(repo, root / load_config(root)[0].contacts_dir)
+    config = load_config(root)[0]
+    contacts = repo.path_of(root / config.contacts_dir)
     pattern = f"{contacts}/*.md merge={DRIVER}"
-    attributes = top / ".gitattributes"
-    if add_line(attributes, pattern):
-        print(f".gitattributes: added {pattern}")
     register_driver(repo)
     print(f"git config: merge.{DRIVER}.driver set for this repository")
     if args.hook:
         hook = hook_path(repo)
-        install_hook(hook, repo_path(repo, root), force=args.force)
+        install_hook(hook, repo.path_of(root), force=args.force)
         print(f"{hook}: installed; commits that leave the network with errors are refused")
-    if not repo.git.status("--porcelain", "--", attributes.name):
-        return 0  # committed already (by an earlier git-setup, or by hand)
-    return commit(args, top, [attributes], f"git-setup: merge {contacts}/*.md with kithbook")
+    attributes = repo.top / ".gitattributes"
+    relative = Path(os.path.relpath(attributes, root.resolve())).as_posix()
+    if not attributes.exists():
+        change = Change.new(relative, pattern + "\n")
+    elif has_line(attributes, pattern):
+        change = Change.as_is(relative)  # committed if it is not yet
+    else:
+        change = Change.edit(relative, lambda text: with_line(text, pattern))
+    message = f"git-setup: merge {contacts}/*.md with kithbook"
+    outcome = write(
+        root,
+        config,
+        today_from(args),
+        [change],
+        message,
+        command=args.command,
+        commit=not args.no_commit,
+    )
+    if outcome.written and change.kind != "as-is":
+        print(f".gitattributes: added {pattern}")
+    return report(args, outcome, quiet=True)
 
 
-def register_driver(repo: Repo) -> None:
+def has_line(path: Path, line: str) -> bool:
+    """Whether the text file at `path` holds `line` (spaces around it aside)."""
+    text = path.read_bytes().decode("utf-8", "replace")
+    return line in (existing.strip() for existing in text.splitlines())
+
+
+def with_line(text: str, line: str) -> str:
+    """`text` with `line` appended unless it holds it already; its line endings (and every other
+    byte) kept."""
+    from kithbook.write.text import line_ending
+
+    if line in (existing.strip() for existing in text.splitlines()):
+        return text
+    eol = line_ending(text)
+    separator = "" if not text or text.endswith(("\n", "\r")) else eol
+    return text + separator + line + eol
+
+
+def _top(repo: Repository | Repo) -> Path:
+    """The work tree of a repository (kithbook's own `Repository`, or GitPython's `Repo`)."""
+    top = getattr(repo, "top", None)
+    return Path(top) if top is not None else Path(str(repo.working_tree_dir))  # type: ignore[union-attr]
+
+
+def register_driver(repo: Repository | Repo) -> None:
     """Register the merge driver in the repository's own config (this machine only)."""
-    with repo.config_writer() as config:
-        config.set_value(f'merge "{DRIVER}"', "name", "Kithbook contact files (log lines kept)")
-        config.set_value(f'merge "{DRIVER}"', "driver", driver_command())
+    import subprocess
+
+    for key, value in (
+        ("name", "Kithbook contact files (log lines kept)"),
+        ("driver", driver_command()),
+    ):
+        subprocess.run(
+            ["git", "-C", str(_top(repo)), "config", f"merge.{DRIVER}.{key}", value], check=True
+        )
 
 
-def hook_path(repo: Repo) -> Path:
+def hook_path(repo: Repository | Repo) -> Path:
     """Where Git looks for this repository's pre-commit hook (core.hooksPath respected)."""
-    hooks = Path(repo.git.rev_parse("--git-path", "hooks"))
-    return (
-        hooks if hooks.is_absolute() else Path(str(repo.working_tree_dir)) / hooks
-    ) / "pre-commit"
+    import subprocess
+
+    top = _top(repo)
+    done = subprocess.run(
+        ["git", "-C", str(top), "rev-parse", "--git-path", "hooks"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    hooks = Path(done.stdout.strip())
+    return (hooks if hooks.is_absolute() else top / hooks) / "pre-commit"
 
 
 def driver_command() -> str:
     """The command Git runs to merge a contact file (this Python, so kithbook is importable)."""
     return f"{shlex.quote(sys.executable)} -m kithbook.repo.merge_driver %O %A %B %P"
-
-
-def add_line(path: Path, line: str) -> bool:
-    """Append `line` to a text file unless it is there already, atomically, every other byte kept
-    (its line endings too); WriteError when the file cannot be read or written safely."""
-    from kithbook.write.safe_write import read_snapshot, write_if_unchanged, write_new
-    from kithbook.write.text import line_ending
-
-    snapshot = read_snapshot(path) if path.exists() else None
-    text = snapshot.text if snapshot else ""
-    if line in (existing.strip() for existing in text.splitlines()):
-        return False
-    eol = line_ending(text)
-    separator = "" if not text or text.endswith(("\n", "\r")) else eol
-    if snapshot is None:
-        write_new(path, line + eol)
-    else:
-        write_if_unchanged(path, snapshot, text + separator + line + eol)
-    return True
 
 
 def hook_script(network: str) -> str:

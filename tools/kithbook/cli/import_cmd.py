@@ -30,15 +30,19 @@ if TYPE_CHECKING:
     from kithbook.importers.candidate import ParsedSource
     from kithbook.model import Network
 
-HELP = "import contacts from a vCard, LinkedIn Connections.csv, Google Contacts CSV or any CSV"
+HELP = (
+    "import contacts from a vCard or vdir folder, LinkedIn Connections.csv, Google Contacts CSV, "
+    "any CSV, or a Kithbook JSON export"
+)
 EXAMPLES = """\
 examples:
   kith import contacts.vcf --dry-run        what would change, nothing written
   kith import Connections.csv               a LinkedIn data export
   kith import people.csv --map "Work mail=emails"
       (any CSV)
+  kith import ~/vdir                        a vdir folder (vdirsyncer, khard)
 """
-FORMAT_NAMES = ("vcard", "linkedin", "google", "csv")
+FORMAT_NAMES = ("vcard", "linkedin", "google", "csv", "json")
 PROGRESS_DELAY = 0.5  # seconds before a progress bar appears
 
 
@@ -46,7 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_root(parser)
     add_today(parser)
     add_json(parser)
-    parser.add_argument("file", type=Path, metavar="FILE", help="the file to import")
+    parser.add_argument(
+        "file", type=Path, metavar="FILE", help="the file to import, or a vdir folder of .vcf files"
+    )
     parser.add_argument(
         "--dry-run",
         action="store_true",
@@ -79,6 +85,19 @@ def run(args: argparse.Namespace) -> int:
 
     root = check_root(args.root)
     today = today_from(args)
+    if args.file.is_dir():
+        from kithbook.importers.vcard import read_vdir
+
+        if not any(args.file.glob("*.vcf")):
+            raise CommandError(
+                f"{args.file}: is a folder with no .vcf files; give the file to import, or a vdir "
+                "(a folder of .vcf files, one per contact)"
+            )
+        if args.format not in (None, "vcard") or args.map:
+            raise CommandError(f"{args.file} is a folder: a vdir of .vcf files, read as vCard")
+        network = load(root)
+        with garbage_collector_frozen():
+            return _import(args, network, read_vdir(args.file), "vdir", today)
     data = _read(args.file)
     format_name = args.format or detect_format(data, args.file.name)
     if format_name is None:
@@ -121,6 +140,8 @@ def _import(
         result = apply_plan(
             plan, network, today, source, no_commit=args.no_commit, progress=progress
         )
+    for note in result.notes:
+        print(f"kith import: note: {note}", file=sys.stderr)
     problems = sorted([*plan.problems, *result.problems], key=lambda problem: problem.line)
     if args.json:
         data_out = plan_json(plan, shown_file, format_name)
@@ -134,7 +155,11 @@ def _import(
     else:
         _print_problems(problems, shown_file)
         skipped = sum(problem.severity == "error" for problem in problems)
-        print(f"{result.summary(source)}; {len(plan.unchanged)} unchanged, {skipped} skipped")
+        left_out = f", {len(plan.left_out)} left out" if plan.left_out else ""
+        print(
+            f"{result.summary(source)}; {len(plan.unchanged)} unchanged, {skipped} skipped{left_out}"
+        )
+        print_people(plan, result.merged, problems)
         if result.commit is not None:
             print(result.commit.message, file=sys.stdout if result.commit.committed else sys.stderr)
     return 1 if _has_errors(problems) else 0
@@ -162,9 +187,26 @@ def print_plan(plan: Any, contacts: dict, source: str, format_name: str) -> None
     for line, slug in plan.unchanged:
         name = contacts[slug].name if slug in contacts else slug
         print(f"  same    {name}  ({slug}, line {line}): nothing new")
-    for problem in plan.problems:
+    _print_left_out(plan.problems)
+
+
+def print_people(plan: Any, merged_paths: list[str], problems: list) -> None:
+    """After an import: each person merged (by name, with what was added) and each record left
+    out or skipped, so a merge into the wrong person or a lost record is seen at once."""
+    written = set(merged_paths)
+    for merge in plan.merges:
+        if merge.path in written:
+            added = "; ".join(str(addition) for addition in merge.additions)
+            print(f"  merged  {merge.name}  -> {merge.path}  (line {merge.lines[0]}): + {added}")
+    _print_left_out(problems)
+
+
+def _print_left_out(problems: list) -> None:
+    for problem in problems:
         if problem.severity == "error":
             print(f"  skipped line {problem.line}: {problem.message.removesuffix('; skipped')}")
+        elif problem.left_out:
+            print(f"  left out line {problem.line}: {problem.message.removesuffix('; left out')}")
 
 
 def plan_json(plan: Any, shown_file: str, format_name: str) -> dict[str, Any]:
@@ -185,13 +227,14 @@ def plan_json(plan: Any, shown_file: str, format_name: str) -> dict[str, Any]:
             for m in plan.merges
         ],
         "unchanged": [{"slug": slug, "line": line} for line, slug in plan.unchanged],
+        "left_out": [{"line": p.line, "reason": p.message} for p in plan.left_out],
         "problems": [_problem_json(problem, shown_file) for problem in plan.problems],
     }
 
 
 def _problem_json(problem: Any, shown_file: str) -> dict[str, Any]:
     return {
-        "path": shown_file,
+        "path": f"{shown_file}/{problem.file}" if problem.file else shown_file,
         "line": problem.line,
         "severity": problem.severity,
         "message": problem.message,

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from kithbook import clock
 from kithbook.cli.common import CommandError
 
 HELP = "start a new network: a Git repository with contacts/, mkdocs.yml and the checks"
@@ -118,39 +119,55 @@ class _Outcome(NamedTuple):
 
 def _repository(folder: Path, paths: list[str], *, hook: bool) -> _Outcome:
     """`git init` (unless `folder` is the top of a repository already), the merge driver, the
-    hook, and the first commit of exactly these files, without a remote."""
-    import git
+    hook, and the first commit of exactly these files (through the write service; not undoable:
+    `kith undo` never takes a network's first commit back), without a remote."""
+    import subprocess
 
     from kithbook.cli.git_setup import hook_path, install_hook, register_driver
-    from kithbook.repo.commits import git_error_text
+    from kithbook.config import load_config
+    from kithbook.repo.plumbing import find_repository
+    from kithbook.write.service import Change, write
 
-    try:
-        repo = git.Repo(folder)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        repo = git.Repo.init(folder)
-    with repo:
-        register_driver(repo)
-        if hook:
-            install_hook(hook_path(repo), ".")
-        try:
-            repo.git.add("--", *paths)
-            repo.git.commit("-q", "--no-verify", "-m", FIRST_COMMIT, "--", *paths)
-        except git.GitCommandError as error:
-            identity = re.search(r"identity|who you are|email address|user\.name", str(error))
-            how = ""
-            if identity:
-                how = "tell Git who you are (git config --global user.name/user.email), then "
-            return _Outcome(
-                False,
-                f"kith init: error: not committed: {git_error_text(error)}; "
-                f"{how}commit it yourself: git -C {folder} commit -m 'Start my network'",
-            )
-        checks = "merge driver and pre-commit check" if hook else "merge driver"
-        return _Outcome(
-            True,
-            f"committed {repo.head.commit.hexsha[:7]}: {FIRST_COMMIT} "
-            f"({checks} installed; no remote: add your own private one with git remote add)",
+    repo = find_repository(folder)
+    if repo is None or repo.top != folder.resolve():
+        subprocess.run(["git", "init", "-q", str(folder)], check=True, capture_output=True)
+        repo = find_repository(folder)
+    assert repo is not None, f"git init made no repository in {folder}"
+    register_driver(repo)
+    if hook:
+        install_hook(hook_path(repo), ".")
+    outcome = write(
+        folder,
+        load_config(folder)[0],
+        clock.today(),
+        [Change.as_is(path) for path in paths],
+        FIRST_COMMIT,
+        command="init",
+        check=False,  # the files are kith's own, each tested
+        undoable=False,
+    )
+    commit = outcome.commit
+    if outcome.error or commit is None or not commit.committed:
+        reason = outcome.error or (commit.message if commit else "nothing was committed")
+        reason = reason.removeprefix("written but not committed: ")
+        identity = re.search(r"identity|who you are|email address|user\.name", reason)
+        how = (
+            "tell Git who you are (git config --global user.name/user.email), then "
+            if identity
+            else ""
         )
+        return _Outcome(
+            False,
+            f"kith init: error: not committed: {reason}; "
+            f"{how}commit it yourself: git -C {folder} add -A && "
+            f"git -C {folder} commit -m 'Start my network'",
+        )
+    checks = "merge driver and pre-commit check" if hook else "merge driver"
+    return _Outcome(
+        True,
+        f"committed {(commit.sha or '')[:7]}: {FIRST_COMMIT} "
+        f"({checks} installed; no remote: add your own private one with git remote add)",
+    )
 
 
 def _shown(files: dict[str, bytes]) -> list[str]:

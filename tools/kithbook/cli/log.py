@@ -5,23 +5,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kithbook.cli.common import add_root, add_today, parse_date_argument, today_from
 from kithbook.cli.writing import (
-    NotValid,
     accept_arrow_arguments,
     add_slug,
     add_write_options,
-    commit,
-    edit_contact,
-    file_errors,
+    contact_for,
     find_contact,
     load_network,
+    run_changes,
     run_edit,
 )
-from kithbook.model import Contact, Direction, Network
+from kithbook.model import Contact, Direction
 from kithbook.rules.outreach import OUTREACH, earlier_outreach
 
 if TYPE_CHECKING:
@@ -99,26 +96,36 @@ def split_words(first: str, words: list[str]) -> tuple[list[str], Direction, lis
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.write.edit import append_log_entry, format_log_line
+    from kithbook.write.service import Change
 
     today = today_from(args)
     date = args.date or today
     queries, direction, words = split_words(args.slug, args.words)
-    network = load_network(args.root)
-    contacts = list({c.slug: c for c in (find_contact(network, q) for q in queries)}.values())
-    channel, text = _channel_and_text(direction, words, network.config.channels)
+    if len(queries) == 1:  # one contact: its file alone is read when named by its slug
+        contact, config, network = contact_for(args.root, queries[0])
+        contacts = [contact]
+    else:
+        network = load_network(args.root)
+        config = network.config
+        found = (find_contact(network, query) for query in queries)
+        contacts = list({contact.slug: contact for contact in found}.values())
+    channel, text = _channel_and_text(direction, words, config.channels)
     line = format_log_line(date, direction, channel, text)
     if direction in OUTREACH:
         for contact in contacts:
-            _warn_duplicate_outreach(contact, date, network.config)
+            _warn_duplicate_outreach(contact, date, config)
     message = commit_message([contact.slug for contact in contacts], direction, channel, text)
-    channels = network.config.channels
 
     def change(text: str) -> str:
-        return append_log_entry(text, line, channels)
+        return append_log_entry(text, line, config.channels)
 
     if len(contacts) == 1:
-        return run_edit(args, network, contacts[0], change, message, today)
-    return edit_all(args, network, contacts, change, message, today)
+        return run_edit(args, network, contacts[0], change, message, today, config=config)
+    # several contacts: one commit, and all or nothing (one that would not validate stops all)
+    changes = [Change.edit(contact.path, change) for contact in contacts]
+    return run_changes(
+        args, args.root, config, today, changes, message, network=network, all_or_nothing=True
+    )
 
 
 def commit_message(slugs: list[str], direction: Direction, channel: str | None, text: str) -> str:
@@ -129,45 +136,6 @@ def commit_message(slugs: list[str], direction: Direction, channel: str | None, 
     arrow = {"out": "->", "in": "<-", "both": "<->", "note": "note"}[direction]
     what = f"{arrow} {channel}" if channel else arrow
     return f"log: {', '.join(slugs)} {what}: {first_words(text, 50)}"
-
-
-def edit_all(
-    args: argparse.Namespace,
-    network: Network,
-    contacts: list[Contact],
-    change: Callable[[str], str],
-    message: str,
-    today: dt.date,
-) -> int:
-    """One change to several contacts in one commit: all are checked before any is written, so a
-    file that would not validate leaves every file as it was."""
-    from kithbook.cli.common import CommandError, print_problems
-    from kithbook.write.edit import EditError
-    from kithbook.write.safe_write import WriteError
-
-    for contact in contacts:
-        try:
-            text = (network.root / contact.path).read_text(encoding="utf-8")
-            errors = file_errors(network, contact.path, change(text), today)
-        except (OSError, UnicodeDecodeError) as error:
-            raise CommandError(f"{contact.path}: cannot read it: {error}") from None
-        except EditError as error:
-            raise CommandError(f"{contact.path}:1: {error}") from None
-        if errors:
-            print_problems(errors, sys.stderr)
-            print(
-                f"{contact.path}: not changed, nor any other: the result would have errors; "
-                "fix them first",
-                file=sys.stderr,
-            )
-            return 1
-    for contact in contacts:
-        try:
-            edit_contact(network, contact, change, today)
-        except (NotValid, EditError, WriteError) as error:
-            raise CommandError(f"{contact.path}: {error}") from None
-    paths = [network.root / contact.path for contact in contacts]
-    return commit(args, network.root, paths, message)
 
 
 def _channel_and_text(

@@ -9,19 +9,17 @@ before anything is written: a result that would not validate leaves every file a
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 import sys
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kithbook.cli.common import CommandError, add_root, add_today, print_problems, today_from
-from kithbook.cli.writing import add_write_options, commit, find_contact, load_network
-from kithbook.model import Contact, Network, Problem
+from kithbook.cli.writing import add_write_options, find_contact, load_network
+from kithbook.model import Contact, Network
 
 if TYPE_CHECKING:
     from kithbook.write.merge_contacts import MergeReport
-    from kithbook.write.safe_write import Snapshot
+    from kithbook.write.safe_write import FileContent
 
 HELP = "fold contact OTHER into KEEP (the same person twice): one file, one commit, undoable"
 EXAMPLES = """\
@@ -40,8 +38,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kithbook.cli.writing import report
     from kithbook.write.edit import EditError
     from kithbook.write.safe_write import WriteError
+    from kithbook.write.service import EDIT_CHECK, Change, write
 
     today = today_from(args)
     network = load_network(args.root)
@@ -51,34 +51,63 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_commit:
         _refuse_uncommitted(network, keep, other)
     try:
-        texts, snapshots, report = planned_texts(network, keep, other)
+        texts, snapshots, report_ = planned_texts(network, keep, other)
     except (EditError, WriteError) as error:
         raise CommandError(f"cannot merge: {error}") from None
-    errors = _errors(network, other, texts, today)
-    if errors:
-        print_problems(errors, sys.stderr)
+    changes = [
+        Change.restore(path, _unless_changed(snapshots[path], snapshots[path].encoded(text)))
+        for path, text in texts.items()
+    ]
+    changes.append(Change.restore(other.path, _unless_changed(snapshots[other.path], None)))
+    outcome = write(
+        network.root,
+        network.config,
+        today,
+        changes,
+        f"merge: {other.slug} into {keep.slug}",
+        command=args.command,
+        network=network,
+        commit=not args.no_commit,
+        all_or_nothing=True,
+    )
+    if outcome.written:
+        updated = [path for path in texts if path != keep.path]
+        also = f"; updated references in {', '.join(updated)}" if updated else ""
+        print(
+            f"merged {other.path} into {keep.path}: {report_.summary()}; removed {other.path}{also}"
+        )
+    elif outcome.refused and any(p.check != EDIT_CHECK for p in outcome.problems):
+        print_problems(outcome.problems, sys.stderr)
         print("kith merge: nothing changed: the result would have errors", file=sys.stderr)
         return 1
-    try:
-        write_merge(network, texts, snapshots, other)
-    except WriteError as error:
-        raise CommandError(str(error)) from None
-    updated = [path for path in texts if path != keep.path]
-    also = f"; updated references in {', '.join(updated)}" if updated else ""
-    print(f"merged {other.path} into {keep.path}: {report.summary()}; removed {other.path}{also}")
-    paths = [network.root / path for path in [*texts, other.path]]
-    return commit(args, network.root, paths, f"merge: {other.slug} into {keep.slug}")
+    return report(args, outcome)
+
+
+def _unless_changed(
+    snapshot: FileContent, new: bytes | None
+) -> Callable[[bytes | None], bytes | None]:
+    """The change to `new` bytes (None: remove), refused when the file no longer holds what was
+    read when the merge was planned."""
+    from kithbook.write.edit import EditError
+
+    def restore(current: bytes | None) -> bytes | None:
+        if current != snapshot.data:
+            raise EditError("changed on disk since the merge was planned; run kith merge again")
+        return new
+
+    return restore
 
 
 def planned_texts(
     network: Network, keep: Contact, other: Contact
-) -> tuple[dict[str, str], dict[str, Snapshot], MergeReport]:
-    """(relative path -> new text, path -> snapshot, report): KEEP merged, references updated."""
+) -> tuple[dict[str, str], dict[str, FileContent], MergeReport]:
+    """(relative path -> new text, path -> content as read, report): KEEP merged, references
+    updated."""
     from kithbook.write.merge_contacts import merge_contact_texts, references_updated
-    from kithbook.write.safe_write import read_snapshot
+    from kithbook.write.safe_write import read_content
 
     snapshots = {
-        contact.path: read_snapshot(network.root / contact.path)
+        contact.path: read_content(network.root / contact.path)
         for contact in network.contacts
         if contact.path in (keep.path, other.path) or _refers_to(contact, other.slug)
     }
@@ -100,60 +129,21 @@ def _refers_to(contact: Contact, slug: str) -> bool:
     return slug in contact.knows or bool(contact.met and contact.met.via == slug)
 
 
-def _errors(
-    network: Network, other: Contact, texts: dict[str, str], today: dt.date
-) -> list[Problem]:
-    """The errors the changed files would have in the network without OTHER."""
-    from kithbook.write.checks import problems_if_written
-
-    without = Network(
-        network.root,
-        network.config,
-        [contact for contact in network.contacts if contact.path != other.path],
-        [problem for problem in network.problems if problem.path != other.path],
-    )
-    found = problems_if_written(without, today, texts)
-    return [p for problems in found.values() for p in problems if p.severity == "error"]
-
-
-def write_merge(
-    network: Network, texts: dict[str, str], snapshots: dict[str, Snapshot], other: Contact
-) -> None:
-    """Write every changed file (refusing any that changed on disk meanwhile), then remove OTHER."""
-    from kithbook.write.safe_write import PlannedWrite, WriteError, write_batch
-
-    writes = [
-        PlannedWrite(network.root / path, text, snapshots[path]) for path, text in texts.items()
-    ]
-    failed = [error for error in write_batch(writes) if error is not None]
-    if failed:
-        raise failed[0]
-    try:
-        os.unlink(network.root / other.path)
-    except OSError as error:
-        raise WriteError(f"{other.path}: cannot remove it: {error.strerror}") from None
-
-
 def _refuse_uncommitted(network: Network, keep: Contact, other: Contact) -> None:
     """`kith undo` restores what was committed: refuse when a file to change has edits not yet
     committed, so that undo gives back exactly what was there."""
-    from kithbook.repo.commits import open_repo, repo_paths
+    from kithbook.repo.plumbing import find_repository, git
 
-    repo = open_repo(network.root)
+    repo = find_repository(network.root)
     if repo is None:
         return
-    paths = [network.root / contact.path for contact in network.contacts]
     wanted = {keep.path, other.path} | {
         c.path for c in network.contacts if _refers_to(c, other.slug)
     }
-    relative = repo_paths(repo, [path for path in paths if _relative(network, path) in wanted])
-    dirty = repo.git.status("--porcelain", "--", *relative).splitlines()
+    relative = [repo.path_of(network.root / path) for path in sorted(wanted)]
+    dirty = git(repo, "status", "--porcelain", "--", *relative).decode().splitlines()
     if dirty:
         raise CommandError(
             f"{dirty[0][3:]} has changes not committed yet; commit them first, so that "
             "kith undo can give back exactly what was there"
         )
-
-
-def _relative(network: Network, path: Path) -> str:
-    return path.relative_to(network.root).as_posix()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from pathlib import Path
 from typing import Any
 
 from kithbook.cli.common import CommandError, add_root, add_today, today_from
 from kithbook.cli.set import typed_value
-from kithbook.cli.writing import add_write_options, commit, file_errors, find_contact, load_network
+from kithbook.cli.writing import add_write_options, find_contact, load_network, run_changes
 from kithbook.model import Network
 
 HELP = "create a contact file: kith new NAME [--email ...] [--circle ...] [--met ...]"
@@ -67,7 +67,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.write.edit import EditError, render_new_contact
-    from kithbook.write.safe_write import WriteError, write_new
+    from kithbook.write.service import Change
 
     today = today_from(args)
     network = load_network(args.root)
@@ -81,26 +81,21 @@ def run(args: argparse.Namespace) -> int:
     birthday = typed_value("birthday", args.birthday) if args.birthday else None
     folder = network.root / network.config.contacts_dir
     slug = _slug(args, folder)
-    relative = f"{network.config.contacts_dir}/{slug}.md"
+    relative = f"{Path(network.config.contacts_dir).as_posix()}/{slug}.md"
     try:
-        text = render_new_contact(
-            _fields(args, name, birthday), _body(args.note), config=network.config
-        )
+        text = render_new_contact(_fields(args, name, birthday), _body(args.note))
     except EditError as error:
         raise CommandError(str(error)) from None
-    errors = file_errors(network, relative, text, today)
-    if errors:
-        for problem in errors:
-            print(f"kith new: error: {problem.message}", file=sys.stderr)
-        print(f"{relative}: not created: fix the options above", file=sys.stderr)
-        return 2
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        write_new(folder / f"{slug}.md", text)
-    except WriteError as error:
-        raise CommandError(str(error)) from None
-    print(f"created {relative}")
-    return commit(args, network.root, [folder / f"{slug}.md"], f"new: {slug}")
+    return run_changes(
+        args,
+        network.root,
+        network.config,
+        today,
+        [Change.new(relative, text)],
+        f"new: {slug}",
+        network=network,
+        new_file=True,
+    )
 
 
 def _slug(args: argparse.Namespace, folder: Any) -> str:

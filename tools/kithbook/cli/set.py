@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from kithbook.cli.common import CommandError, add_root, add_today, today_from
-from kithbook.cli.writing import add_slug, add_write_options, find_contact, load_network, run_edit
+from kithbook.cli.writing import add_slug, add_write_options, contact_for, run_edit
 from kithbook.parse.keys import KEY_KINDS
 
 HELP = "set one front-matter key: kith set SLUG KEY VALUE (lists get VALUE added; KEY.SUB for maps)"
@@ -86,12 +86,11 @@ def run(args: argparse.Namespace) -> int:
     if not key or (args.key.count(".") > 1):
         raise CommandError(f"{args.key!r}: give KEY or KEY.SUB, such as links.github")
     value = typed_value(args.key, args.value)
-    network = load_network(args.root)
-    contact = find_contact(network, args.slug)
+    contact, config, network = contact_for(args.root, args.slug)
     if subkey:
 
         def change(text: str) -> str:
-            return set_mapping_entry(text, key, subkey, value, config=network.config)
+            return set_mapping_entry(text, key, subkey, value)
 
         verb = f"{args.key} = {args.value}"
     elif KEY_KINDS.get(key) == "list":
@@ -99,18 +98,17 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(f"{key}: give a value to add to the list")
 
         def change(text: str) -> str:
-            return add_list_item(text, key, value, config=network.config)
+            return add_list_item(text, key, value)
 
         verb = f"{key} + {args.value}"
     else:
 
         def change(text: str) -> str:
-            return set_key(text, key, value, config=network.config)
+            return set_key(text, key, value)
 
         verb = f"{key} = {args.value}"
-    return run_edit(
-        args, network, contact, change, f"set: {contact.slug} {verb}", today, contact.line_of(key)
-    )
+    message = f"set: {contact.slug} {verb}"
+    return run_edit(args, network, contact, change, message, today, contact.line_of(key), config)
 
 
 def _month_day(text: str) -> bool:

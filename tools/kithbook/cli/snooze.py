@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 
 from kithbook.cli.common import CommandError, add_root, add_today, today_from
-from kithbook.cli.writing import add_slug, add_write_options, find_contact, load_network, run_edit
+from kithbook.cli.writing import add_slug, add_write_options, contact_for, run_edit
 
 HELP = "hide a contact from the due list until a date: kith snooze SLUG 3w|YYYY-MM-DD|off"
 EXAMPLES = """\
@@ -55,11 +55,11 @@ def run(args: argparse.Namespace) -> int:
 
     today = today_from(args)
     until = snooze_until(args.until, today)
-    network = load_network(args.root)
-    contact = find_contact(network, args.slug)
+    contact, config, network = contact_for(args.root, args.slug)
     message = f"snooze: {contact.slug} until {until}" if until else f"snooze: {contact.slug} off"
 
     def change(text: str) -> str:
-        return set_key(text, "snooze", until, config=network.config)
+        return set_key(text, "snooze", until)
 
-    return run_edit(args, network, contact, change, message, today, contact.line_of("snooze"))
+    line = contact.line_of("snooze")
+    return run_edit(args, network, contact, change, message, today, line, config)

@@ -82,6 +82,13 @@ def percent(rate: Rate) -> str:
     return f"{rate.rate:.0%} ({rate.answered} of {rate.sent})"
 
 
+def _overall(rate: Rate) -> str:
+    """`40% (4 of 10 messages answered within 14 days)`."""
+    if rate.rate is None:
+        return "no messages in this period"
+    return f"{rate.rate:.0%} ({rate.answered} of {rate.sent} messages answered within 14 days)"
+
+
 def report_lines(figures: Stats) -> list[str]:
     """The terminal report, one figure a line."""
     from kithbook.rules.phrases import date_words, plural
@@ -89,7 +96,7 @@ def report_lines(figures: Stats) -> list[str]:
     lines = [
         f"Since {date_words(figures.since)} ({plural(figures.weeks, 'week')})",
         "",
-        f"Reply rate        {percent(figures.overall)} messages answered within 14 days",
+        "Reply rate        " + _overall(figures.overall),
     ]
     if figures.median_days_to_answer is not None:
         days = figures.median_days_to_answer

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kithbook.cli.common import add_root, add_today, today_from
-from kithbook.cli.writing import add_slug, add_write_options, find_contact, load_network, run_edit
+from kithbook.cli.writing import add_slug, add_write_options, contact_for, run_edit
 from kithbook.model import STATUSES
 
 HELP = "set a contact's status: kith status SLUG " + "|".join(STATUSES)
@@ -32,11 +32,10 @@ def run(args: argparse.Namespace) -> int:
     from kithbook.write.edit import set_key
 
     today = today_from(args)
-    network = load_network(args.root)
-    contact = find_contact(network, args.slug)
+    contact, config, network = contact_for(args.root, args.slug)
 
     def change(text: str) -> str:
-        return set_key(text, "status", args.status, config=network.config)
+        return set_key(text, "status", args.status)
 
     return run_edit(
         args,
@@ -46,4 +45,5 @@ def run(args: argparse.Namespace) -> int:
         f"status: {contact.slug} {args.status}",
         today,
         contact.line_of("status"),
+        config,
     )

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     root = check_root(args.root)
     today = today_from(args)
     pulled = pull_rebase(root)
-    print(_last_line(pulled) or "pulled")
+    print(git_summary(pulled) or "pulled")
     problems = validate(load(root), today)
     if has_errors(problems):
         print_problems([problem for problem in problems if problem.severity == "error"], sys.stderr)
@@ -41,10 +41,14 @@ def run(args: argparse.Namespace) -> int:
     if args.no_push:
         return 0
     pushed = push(root)
-    print(_last_line(pushed) or "pushed")
+    print(git_summary(pushed) or "pushed")
     return 0
 
 
-def _last_line(text: str) -> str:
+def git_summary(text: str) -> str:
+    """Git's output in short: its first line (`Updating 1a2b..3c4d`, `Already up to date.`,
+    `Successfully rebased ...`) and, when there are more, its last (`2 files changed, ...`)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines else ""
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    return f"{lines[0]}\n{lines[-1]}"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from kithbook.cli.common import add_root, check_root
+from kithbook.cli.common import add_root, check_root, today_from
+from kithbook.cli.writing import report
 
 HELP = "revert the last commit made by kith (with a new revert commit)"
 EXAMPLES = """\
@@ -18,14 +20,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.repo.commits import undo_last
+    from kithbook.write.undo import undo_last
 
     root = check_root(args.root)
-    outcome = undo_last(root)
+    undone = undo_last(root, today_from(args))
+    outcome = undone.outcome
+    if not outcome.committed:
+        return report(args, outcome) or 1
     print(
-        f"undone: {outcome.reverted_summary} ({outcome.reverted_sha[:7]}), "
-        f"reverted by {outcome.sha[:7]}; changed {files_changed(outcome.paths)}"
+        f"undone: {undone.reverted_summary} ({undone.reverted_sha[:7]}), "
+        f"reverted by {undone.sha[:7]}; changed {files_changed(undone.paths)}"
     )
+    for note in outcome.notes:
+        print(f"kith undo: note: {note}", file=sys.stderr)
     return 0
 
 

@@ -50,18 +50,17 @@ def remove(args: argparse.Namespace, key: str, value: str | None) -> int:
     today = today_from(args)
     network = load_network(args.root)
     contact = find_contact(network, args.slug)
-    config = network.config
 
     if value is None:
 
         def change(text: str) -> str:
-            return remove_key(text, key, config=config)
+            return remove_key(text, key)
 
         message = f"unset: {contact.slug} {key}"
     else:
 
         def change(text: str) -> str:
-            return remove_list_item(text, key, value, config=config)
+            return remove_list_item(text, key, value)
 
         message = f"unset: {contact.slug} {key} - {value}"
     return run_edit(args, network, contact, change, message, today, contact.line_of(key))

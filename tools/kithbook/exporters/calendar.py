@@ -1,7 +1,9 @@
 """The due list and the coming year's birthdays and yearly dates as an iCalendar file.
 
 Events are all-day, with stable UIDs so a calendar app updates them in place on the next export.
-Built with the `icalendar` library; the file is written atomically, with ordinary permissions.
+Each has an alarm: a due item at 09:00 on its day, a birthday or yearly date at 09:00 the day
+before (time to write a card). Built with the `icalendar` library; the file is written atomically,
+with ordinary permissions.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
 PRODUCT = "-//Kithbook//kith due//EN"
 CALENDAR_NAME = "Kithbook: who to reach out to"
 UID_DOMAIN = "kithbook.invalid"
+DUE_ALARM = dt.timedelta(hours=9)  # after the start of the all-day event: 09:00 that day
+OCCASION_ALARM = -dt.timedelta(hours=15)  # 09:00 the day before
 
 
 def calendar_entries(
@@ -78,17 +82,27 @@ def build_calendar(
                 stamp,
                 f"{item.name}: {item.reason}",
                 description,
+                DUE_ALARM,
             )
         )
     for occasion in occasions:
         summary = f"{occasion.contact.name}: {occasion.title}"
         uid = f"{occasion.kind}-{occasion.contact.slug}-{occasion.date.isoformat()}"
-        calendar.add_component(_event(uid, occasion.date, stamp, summary, occasion.label))
+        calendar.add_component(
+            _event(uid, occasion.date, stamp, summary, occasion.label, OCCASION_ALARM)
+        )
     return calendar.to_ical()
 
 
-def _event(uid: str, day: dt.date, stamp: dt.datetime, summary: str, description: str) -> Event:
-    from icalendar import Event  # noqa: F811 (icalendar is slow to import: only when exporting)
+def _event(
+    uid: str,
+    day: dt.date,
+    stamp: dt.datetime,
+    summary: str,
+    description: str,
+    alarm: dt.timedelta,
+) -> Event:
+    from icalendar import Alarm, Event  # noqa: F811 (icalendar is slow to import: only here)
 
     event = Event()
     event.add("uid", f"{uid}@{UID_DOMAIN}")
@@ -98,13 +112,22 @@ def _event(uid: str, day: dt.date, stamp: dt.datetime, summary: str, description
     event.add("summary", summary)
     event.add("description", description)
     event.add("transp", "TRANSPARENT")
+    reminder = Alarm()
+    reminder.add("action", "DISPLAY")
+    reminder.add("description", summary)
+    reminder.add("trigger", alarm)
+    event.add_component(reminder)
     return event
 
 
 def write_calendar(path: Path, data: bytes) -> None:
     """Write atomically (a temporary file in the same folder, then a rename), keeping the replaced
     file's permissions, or giving a new file those of the umask (0644 under the usual 022) rather
-    than a temporary file's 0600, so a calendar app or web server can read it as any other file."""
+    than a temporary file's 0600, so a calendar app or web server can read it as any other file.
+    Anything but a regular file at `path` (a link, a FIFO, a device) is refused: WriteError."""
+    from kithbook.write.safe_write import check_replaceable
+
+    check_replaceable(path)
     folder = path.parent if str(path.parent) else Path(".")
     mode = _permissions(path)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")

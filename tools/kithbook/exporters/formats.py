@@ -1,8 +1,9 @@
 """The network in formats other tools read: vCard 4.0 or 3.0 (via vobject), CSV, and JSON.
 
 Exports are pure functions of the loaded contacts. Private contacts are left out unless asked
-for; the `## Private` notes only go into JSON, and only then. The vCard re-imports to the same
-contacts; the CSV re-imports as a generic CSV (its columns are the contact keys).
+for; the `## Private` notes only go into JSON, and only then. Each export imports back to the same
+contacts (`kith import`): the vCard keeps what it has no property for in `X-KITHBOOK-...`
+properties, the CSV's columns are the contact keys, and the JSON holds everything, log included.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -41,9 +43,18 @@ CSV_COLUMNS = (
     "met.date",
     "met.where",
     "met.via",
+    "snooze",
+    "knows",
+    "goals",
+    "memories",
+    "uid",
+    "private",
     "last_contact",
     "notes",
 )
+TEXT_LIST_SEPARATOR = "\n"  # goals and memories are sentences: one a line
+KITHBOOK_UID = "kithbook:"
+_URL = re.compile(r"[a-z][a-z0-9+.-]*:\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?", re.IGNORECASE)
 LIST_SEPARATOR = "; "
 
 
@@ -63,14 +74,15 @@ def to_vcard(contacts: Iterable[Contact], version: str = "4.0") -> str:
     """One vCard per contact; 3.0 writes a birthday without year the way Apple does (1604-MM-DD)."""
     if version not in VCARD_VERSIONS:
         raise ValueError(f"vCard version {version!r}; use one of: {', '.join(VCARD_VERSIONS)}")
-    return "".join(_card(contact, version).serialize() for contact in contacts)
+    return "".join(card_of(contact, version).serialize() for contact in contacts)
 
 
-def _card(contact: Contact, version: str) -> vobject.base.Component:
+def card_of(contact: Contact, version: str) -> vobject.base.Component:
+    """One contact's vCard (a vobject component)."""
     card = vobject.vCard()
     card.add("version").value = version
     card.add("prodid").value = "-//Kithbook//kith export//EN"
-    card.add("uid").value = f"kithbook:{contact.slug}"
+    card.add("uid").value = contact_uid(contact)
     card.add("fn").value = contact.name
     given, _, family = contact.name.rpartition(" ")
     card.add("n").value = Name(family=family, given=given)
@@ -81,7 +93,8 @@ def _card(contact: Contact, version: str) -> vobject.base.Component:
     for position, number in enumerate(contact.phones):
         _add_typed(card, "tel", number, ["pref"] if position == 0 else [], version)
     for label, url in contact.links.items():
-        _add_typed(card, "url", url, [label], version)
+        # a handle (`github: ada`) is no URL: a phone would open it as one
+        _add_typed(card, "url" if is_url(url) else "x-kithbook-link", url, [label], version)
     if contact.company:
         card.add("org").value = [contact.company]
     if contact.role:
@@ -94,7 +107,43 @@ def _card(contact: Contact, version: str) -> vobject.base.Component:
         card.add("categories").value = list(contact.tags)
     if contact.notes.strip():
         card.add("note").value = contact.notes.strip()
+    for name, value in kithbook_properties(contact):
+        card.add(name).value = value
     return card
+
+
+def contact_uid(contact: Contact) -> str:
+    """The vCard UID: the contact's `uid` key (a card made on a phone keeps its own), else
+    `kithbook:<slug>`, stable as long as the file keeps its name."""
+    return contact.uid or f"{KITHBOOK_UID}{contact.slug}"
+
+
+def is_url(text: str) -> bool:
+    """Whether a link is a URL (`https://...`, `mailto:...`, `example.org/ada`), not a handle."""
+    return bool(_URL.fullmatch(text.strip()))
+
+
+def kithbook_properties(contact: Contact) -> list[tuple[str, str]]:
+    """The keys a vCard has no property for, as `X-KITHBOOK-...` properties (in vCard order)."""
+    met = contact.met
+    cadence = "never" if contact.cadence_never else _text(contact.cadence)
+    single = [
+        ("circle", contact.circle),
+        ("cadence", cadence),
+        ("channel", contact.channel),
+        ("status", contact.status if contact.status != "active" else None),
+        ("snooze", contact.snooze.isoformat() if contact.snooze else None),
+        ("met-date", met.date_text if met else None),
+        ("met-where", met.where if met else None),
+        ("met-via", met.via if met else None),
+        ("private", "true" if contact.private else None),
+        ("slug", contact.slug if contact.uid else None),  # the UID names the file otherwise
+    ]
+    properties = [(f"x-kithbook-{name}", value) for name, value in single if value]
+    for name, values in (("knows", contact.knows), ("goal", contact.goals)):
+        properties.extend((f"x-kithbook-{name}", value) for value in values)
+    properties.extend(("x-kithbook-memory", value) for value in contact.memories)
+    return properties
 
 
 def _add_typed(
@@ -185,6 +234,12 @@ def _csv_values(contact: Contact, today: dt.date) -> dict[str, str]:
         "met.date": (met.date_text or "") if met else "",
         "met.where": (met.where or "") if met else "",
         "met.via": (met.via or "") if met else "",
+        "snooze": contact.snooze.isoformat() if contact.snooze else "",
+        "knows": LIST_SEPARATOR.join(contact.knows),
+        "goals": TEXT_LIST_SEPARATOR.join(contact.goals),
+        "memories": TEXT_LIST_SEPARATOR.join(contact.memories),
+        "uid": contact.uid or "",
+        "private": "true" if contact.private else "",
         "last_contact": last.date.isoformat() if last else "",
         "notes": contact.notes.strip(),
     }
@@ -228,6 +283,7 @@ def contact_json(contact: Contact, *, include_private: bool = False) -> dict[str
         "snooze": contact.snooze.isoformat() if contact.snooze else None,
         "knows": list(contact.knows),
         "private": contact.private,
+        "uid": contact.uid,
         "extra": json.loads(json.dumps(contact.extra, default=str)),
         "notes": contact.notes,
         "log": [_entry_json(entry) for entry in contact.log],

@@ -12,10 +12,11 @@ from kithbook.importers.candidate import Candidate, ParsedSource, SourceProblem
 from kithbook.importers.detect import detect_format
 from kithbook.importers.generic_csv import MappingError, read_generic_csv
 from kithbook.importers.google import read_google
+from kithbook.importers.kithbook_json import read_kithbook_json
 from kithbook.importers.linkedin import read_linkedin
 from kithbook.importers.vcard import read_vcards
 
-FORMATS = ("vcard", "linkedin", "google", "csv")
+FORMATS = ("vcard", "linkedin", "google", "csv", "json")
 # The largest file `kith import` reads (docs/import-export.md): far above a contact export without
 # photos (30,000 LinkedIn connections are 5 MB), far below what would exhaust memory.
 MAX_IMPORT_BYTES = 100_000_000
@@ -44,4 +45,6 @@ def read_source(
         return read_google(data)
     if format_name == "csv":
         return read_generic_csv(data, mapping)
+    if format_name == "json":
+        return read_kithbook_json(data)
     raise ValueError(f"unknown import format {format_name!r}; use one of: {', '.join(FORMATS)}")

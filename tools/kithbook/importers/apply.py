@@ -1,28 +1,26 @@
-"""Carry out an import plan: write new files and merges with the edit API, then one Git commit.
+"""Carry out an import plan: new files and merges as changes handed to the write service.
 
 Every file is checked before it is written: a new file must validate clean, and a merge must not
 bring a problem the file did not have. A file that would fail is reported and left alone; the rest
 are written. The commit (`import: 3 new, 1 merged from Connections.csv`) is one, so `kith undo`
-takes the whole import back. A new file is rendered once and checked with the rest; the checks run
-in one batch, and so do the writes: each file atomic, all of them synced to disk together.
+takes the whole import back; an import killed midway is finished by the next kith command (the
+service's journal), and running it again adds what was not written yet.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from kithbook.importers.candidate import SourceProblem
 from kithbook.importers.plan import Addition, ImportPlan, Merge
 from kithbook.model import Network
-from kithbook.repo.commits import CommitOutcome, commit_files
-from kithbook.write.checks import FILE_CHECKS, problems_if_written, problems_of
+from kithbook.repo.commits import CommitOutcome
 from kithbook.write.edit import EditError, add_list_item, set_key, set_mapping_entry
-from kithbook.write.new_contact import render_contact_text
-from kithbook.write.safe_write import PlannedWrite, Snapshot, WriteError, read_snapshot, write_batch
+from kithbook.write.new_contact import render_new_contact
+from kithbook.write.service import EDIT_CHECK, WRITE_CHECK, Change, write
 
 Progress = Callable[[int, int], None]
 
@@ -35,6 +33,7 @@ class ApplyResult:
     merged: list[str] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
     commit: CommitOutcome | None = None
+    notes: list[str] = field(default_factory=list)
 
     @property
     def paths(self) -> list[str]:
@@ -42,16 +41,6 @@ class ApplyResult:
 
     def summary(self, source: str) -> str:
         return f"import: {len(self.created)} new, {len(self.merged)} merged from {source}"
-
-
-@dataclass
-class _Write:
-    """One file to write: its new text, and the snapshot it replaces (None for a new file)."""
-
-    path: str
-    line: int
-    text: str
-    snapshot: Snapshot | None = None
 
 
 def apply_plan(
@@ -63,70 +52,67 @@ def apply_plan(
     no_commit: bool = False,
     progress: Progress | None = None,
 ) -> ApplyResult:
-    """Write the plan's files into the network's folder and commit them as one import."""
+    """Write the plan's files into the network's folder and commit them as one import, through
+    the write service: new files must have no problem at all, merged ones no new problem."""
     result = ApplyResult()
-    writes = [*_new_writes(plan, result), *_merge_writes(plan, network, result)]
-    writes = _checked(writes, network, today, result)
-    if any(write.snapshot is None for write in writes):
-        _make_folder(network.root / network.config.contacts_dir)
-    planned = [
-        PlannedWrite(network.root / write.path, write.text, write.snapshot) for write in writes
-    ]
-    for write, error in zip(writes, write_batch(planned, progress), strict=True):
-        if error:
-            result.problems.append(SourceProblem(write.line, "error", f"{error}; skipped"))
-        elif write.snapshot is None:
-            result.created.append(write.path)
-        else:
-            result.merged.append(write.path)
-    if result.paths:
-        paths = [network.root / path for path in result.paths]
-        result.commit = commit_files(
-            network.root, paths, result.summary(source), no_commit=no_commit, command="import"
-        )
+    changes = [*_new_files(plan, result), *_merges(plan, result)]
+    lines = {change.path: change.line for change in changes}
+    new = {contact.path for contact in plan.new}
+
+    def message(paths: Sequence[str]) -> str:
+        created = sum(path in new for path in paths)
+        return f"import: {created} new, {len(paths) - created} merged from {source}"
+
+    outcome = write(
+        network.root,
+        network.config,
+        today,
+        changes,
+        message,
+        command="import",
+        network=network,
+        commit=not no_commit,
+        policy="no-new-problems",
+        progress=progress,
+    )
+    for path in outcome.written:
+        (result.created if path in new else result.merged).append(path)
+    for path in dict.fromkeys(outcome.refused):
+        what = "merge skipped" if path not in new else "not written"
+        found = [problem for problem in outcome.problems if problem.path == path]
+        reason = found[0].message if found else "refused"
+        if found and found[0].check not in (WRITE_CHECK, EDIT_CHECK):
+            reason = f"the file would have a problem ({found[0]})"
+        result.problems.append(SourceProblem(lines[path], "error", f"{path}: {what}: {reason}"))
+    if outcome.error:
+        result.problems.append(SourceProblem(1, "error", outcome.error))
+    result.commit = outcome.commit
+    result.notes = outcome.notes
     result.problems.sort(key=lambda problem: problem.line)
     return result
 
 
-def _make_folder(folder: Path) -> None:
-    """The contacts folder, created when missing (Git drops an emptied folder; `kith new` does the
-    same); a folder that cannot be made is left to the writes, which report it per record."""
-    with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
-
-
-def _new_writes(plan: ImportPlan, result: ApplyResult) -> list[_Write]:
-    writes = []
+def _new_files(plan: ImportPlan, result: ApplyResult) -> list[Change]:
+    changes = []
     for contact in plan.new:
         try:
-            text = render_contact_text(contact.fields, contact.body)  # loaded in `_checked`
+            text = render_new_contact(contact.fields, contact.body)
         except EditError as error:
-            result.problems.append(
-                SourceProblem(
-                    contact.lines[0],
-                    "error",
-                    f"{contact.name}: cannot write {contact.path}: {error}",
-                )
-            )
+            message = f"{contact.name}: cannot write {contact.path}: {error}"
+            result.problems.append(SourceProblem(contact.lines[0], "error", message))
             continue
-        writes.append(_Write(contact.path, contact.lines[0], text))
-    return writes
+        changes.append(Change.new(contact.path, text, contact.lines[0]))
+    return changes
 
 
-def _merge_writes(plan: ImportPlan, network: Network, result: ApplyResult) -> list[_Write]:
+def _merges(plan: ImportPlan, result: ApplyResult) -> list[Change]:
     """Each merge's additions applied one by one to the file's text; refused ones are reported."""
-    writes = []
-    for merge in plan.merges:
-        line = merge.lines[0]
-        try:
-            snapshot = read_snapshot(network.root / merge.path)
-        except WriteError as error:
-            result.problems.append(SourceProblem(line, "error", f"{error}; merge skipped"))
-            continue
-        text = _merged_text(snapshot.text, merge, result)
-        if text != snapshot.text:
-            writes.append(_Write(merge.path, line, text, snapshot))
-    return writes
+    return [
+        Change.edit(
+            merge.path, functools.partial(_merged_text, merge=merge, result=result), merge.lines[0]
+        )
+        for merge in plan.merges
+    ]
 
 
 def _merged_text(text: str, merge: Merge, result: ApplyResult) -> str:
@@ -142,44 +128,11 @@ def _merged_text(text: str, merge: Merge, result: ApplyResult) -> str:
     return text
 
 
-def _checked(
-    writes: list[_Write], network: Network, today: dt.date, result: ApplyResult
-) -> list[_Write]:
-    """The writes whose files will validate: new files clean, merged files with no new problem
-    (each file checked alone: an import adds no references and merges, never duplicates, e-mails)."""
-    texts = {write.path: write.text for write in writes}
-    after = problems_if_written(network, today, texts, FILE_CHECKS)
-    before = problems_of(
-        network, today, [w.path for w in writes if w.snapshot is not None], FILE_CHECKS
-    )
-    kept = []
-    for write in writes:
-        old = before.get(write.path, [])
-        known = {(problem.check, problem.message) for problem in old}
-        new = [
-            problem
-            for problem in after.get(write.path, [])
-            if (problem.check, problem.message) not in known
-        ]
-        if any(problem.severity == "error" for problem in old):
-            reason = "the file has errors (kith validate shows them); fix them, then import again"
-        elif new:
-            reason = f"the file would have a problem ({new[0]})"
-        else:
-            kept.append(write)
-            continue
-        what = "merge skipped" if write.snapshot is not None else "not written"
-        message = f"{write.path}: {what}: {reason}"
-        result.problems.append(SourceProblem(write.line, "error", message))
-    return kept
-
-
 def apply_addition(text: str, addition: Addition) -> str:
-    """One addition as an edit of the file's text (EditError when the layout does not allow it).
-    The edit proves it reads back as intended; the file is loaded and validated in `_checked`."""
+    """One addition as an edit of the file's text (EditError when the layout does not allow it);
+    the write service loads and checks the result."""
     if addition.kind == "list":
-        return add_list_item(text, addition.key, addition.value, check_loads=False)
+        return add_list_item(text, addition.key, addition.value)
     if addition.kind == "mapping":
-        key, subkey = addition.key, addition.subkey or ""
-        return set_mapping_entry(text, key, subkey, addition.value, check_loads=False)
-    return set_key(text, addition.key, addition.value, check_loads=False)
+        return set_mapping_entry(text, addition.key, addition.subkey or "", addition.value)
+    return set_key(text, addition.key, addition.value)

@@ -1,6 +1,7 @@
 """CSV files as rows that remember their line, read with the csv module, for every CSV importer.
 
-Exports are UTF-8 (often with a BOM) from LinkedIn and Google, Windows-1252 from older Outlook.
+Exports are UTF-8 (often with a BOM) from LinkedIn and Google, UTF-16 from some Windows tools,
+Windows-1252 or another legacy set from older Outlook.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from kithbook.importers.candidate import ParsedSource
+from kithbook.importers.encoding import decode_bytes
 
 # What a spreadsheet reads as the start of a formula; Kithbook's CSV export puts a `'` in front of
 # a cell that starts so (`exporters.formats.safe_cell`), and the importers take it off.
@@ -28,11 +32,16 @@ class Row:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, which can decode any byte."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    """The file's text (BOM, UTF-16, UTF-8, else a guessed legacy set; see `decode_bytes`)."""
+    return decode_bytes(data).text
+
+
+def read_text(data: bytes, parsed: ParsedSource) -> str:
+    """The file's text; a guessed character set is reported as a warning at line 1."""
+    decoded = decode_bytes(data)
+    if decoded.warning:
+        parsed.warning(1, decoded.warning)
+    return decoded.text
 
 
 def read_rows(text: str) -> list[Row]:

@@ -7,6 +7,7 @@ from pathlib import PurePath
 
 from kithbook.importers.csv_rows import decode_text, find_header, read_rows
 from kithbook.importers.google import is_google_header
+from kithbook.importers.kithbook_json import is_kithbook_json
 from kithbook.importers.linkedin import is_linkedin_header
 
 _VCARD_START = re.compile(r"\A(?:\s*\n)*\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE | re.MULTILINE)
@@ -14,10 +15,13 @@ SNIFF_BYTES = 64_000
 
 
 def detect_format(data: bytes, filename: str = "") -> str | None:
-    """`vcard`, `linkedin`, `google` or `csv`; None when neither the content nor the name tells."""
-    head = decode_text(data[:SNIFF_BYTES])
+    """`vcard`, `json`, `linkedin`, `google` or `csv`; None when neither the content nor the name
+    tells."""
+    head = decode_text(data[:SNIFF_BYTES])  # an even count: UTF-16 is cut between characters
     if _VCARD_START.match(head):
         return "vcard"
+    if is_kithbook_json(head):
+        return "json"
     rows = read_rows(head)
     if find_header(rows, is_linkedin_header) is not None:
         return "linkedin"
@@ -26,6 +30,8 @@ def detect_format(data: bytes, filename: str = "") -> str | None:
     suffix = PurePath(filename).suffix.lower()
     if suffix in (".vcf", ".vcard"):
         return "vcard"
+    if suffix == ".json":
+        return "json"
     first = next((row for row in rows if not row.blank), None)
     if suffix == ".csv" or (first is not None and len(first.cells) >= 2):
         return "csv"

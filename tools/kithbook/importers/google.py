@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kithbook.importers.candidate import Candidate, ParsedSource
-from kithbook.importers.csv_rows import decode_text, find_header, read_rows, records
+from kithbook.importers.csv_rows import find_header, read_rows, read_text, records
 from kithbook.importers.values import (
     GENERIC_LINK_LABELS,
     add_link,
@@ -20,6 +20,7 @@ from kithbook.importers.values import (
     parse_birthday,
     plain_text,
     tag_word,
+    without_direction_marks,
 )
 
 FORMAT = "google"
@@ -40,7 +41,7 @@ def is_google_header(cells: list[str]) -> bool:
 def read_google(data: bytes) -> ParsedSource:
     """Every row of a Google Contacts export as a candidate."""
     parsed = ParsedSource(FORMAT)
-    rows = read_rows(decode_text(data))
+    rows = read_rows(read_text(data, parsed))
     header = find_header(rows, is_google_header, limit=1)
     if header is None:
         parsed.error(
@@ -57,20 +58,15 @@ def read_google(data: bytes) -> ParsedSource:
 def _candidate(line: int, values: dict[str, str], parsed: ParsedSource) -> Candidate | None:
     candidate = Candidate(line=line)
     candidate.name = _name(values)
-    if not candidate.name:
-        parsed.error(
-            line, "this contact has no name (First Name, Last Name and File As are empty); skipped"
-        )
-        return None
     for nickname in _split(values.get("Nickname", "")):
         add_unique(candidate.aka, nickname)
     groups = _numbered(values)
     for number in sorted(groups.get("E-mail", {})):
         for address in _split(groups["E-mail"][number].get("Value", "")):
-            add_unique(candidate.emails, address)
+            add_unique(candidate.emails, without_direction_marks(address))
     for number in sorted(groups.get("Phone", {})):
         for phone in _split(groups["Phone"][number].get("Value", "")):
-            add_unique(candidate.phones, phone)
+            add_unique(candidate.phones, without_direction_marks(phone))
     for number in sorted(groups.get("Website", {})):
         entry = groups["Website"][number]
         label = tag_word(entry.get("Label") or entry.get("Type") or "")
@@ -96,6 +92,13 @@ def _candidate(line: int, values: dict[str, str], parsed: ParsedSource) -> Candi
         word = tag_word(label)
         if word and not label.startswith("*") and word not in candidate.tags:
             candidate.tags.append(word)
+    if candidate.fill_name() is None:
+        parsed.error(
+            line,
+            "this contact has no name (First Name, Last Name and File As are empty), and no "
+            "organisation, e-mail or phone to name it by; skipped",
+        )
+        return None
     return candidate
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kithbook.importers.candidate import Candidate, ParsedSource
-from kithbook.importers.csv_rows import decode_text, find_header, read_rows, records
-from kithbook.importers.values import add_unique, one_line
+from kithbook.importers.candidate import Candidate, ParsedSource, has_letters
+from kithbook.importers.csv_rows import find_header, read_rows, read_text, records
+from kithbook.importers.values import add_unique, one_line, without_direction_marks
 from kithbook.model import Met
 
 FORMAT = "linkedin"
@@ -23,7 +23,12 @@ MONTHS = {
         start=1,
     )
 }
-_CONNECTED_ON = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3})[A-Za-z]*[ -](\d{4})")
+_CONNECTED_ON = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3})[A-Za-z]*[ -](\d{4}|\d{2})")
+# The 2018 layout and Excel's re-save: month/day/year, a two-digit year, perhaps a time after it.
+_NUMERIC_DATE = re.compile(
+    r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp][Mm])?)?"
+)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?")
 
 
 def is_linkedin_header(cells: list[str]) -> bool:
@@ -31,21 +36,33 @@ def is_linkedin_header(cells: list[str]) -> bool:
 
 
 def parse_connected_on(text: str) -> dt.date:
-    """`01 Jan 2020` (or `1-Jan-2020`) as a date in any locale; ValueError if not."""
-    match = _CONNECTED_ON.fullmatch(text.strip())
-    month = MONTHS.get(match[2].lower()) if match else None
-    if match is None or month is None:
-        raise ValueError(f"{text.strip()!r} is not a date like 01 Jan 2020")
+    """`01 Jan 2020`, `1-Jan-2020`, Excel's `23-Apr-23`, the 2018 layout's `1/8/18, 6:14 PM`
+    (month first, as LinkedIn writes it; day first when the first number cannot be a month) or
+    `2020-01-08`, as a date; ValueError if not. Two-digit years are 20YY: LinkedIn began in 2003."""
+    cleaned = text.strip()
+    year = month = day = None
+    if match := _CONNECTED_ON.fullmatch(cleaned):
+        day, month, year = int(match[1]), MONTHS.get(match[2].lower()), int(match[3])
+    elif match := _NUMERIC_DATE.fullmatch(cleaned):
+        month, day, year = int(match[1]), int(match[2]), int(match[3])
+        if month > 12 >= day:
+            month, day = day, month
+    elif match := _ISO_DATE.fullmatch(cleaned):
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+    if year is None or month is None or day is None:
+        raise ValueError(f"{cleaned!r} is not a date like 01 Jan 2020")
+    if year < 100:
+        year += 2000
     try:
-        return dt.date(int(match[3]), month, int(match[1]))
+        return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{text.strip()!r} is not a real date") from None
+        raise ValueError(f"{cleaned!r} is not a real date") from None
 
 
 def read_linkedin(data: bytes) -> ParsedSource:
     """Every connection as a candidate met on LinkedIn on the day you connected."""
     parsed = ParsedSource(FORMAT)
-    rows = read_rows(decode_text(data))
+    rows = read_rows(read_text(data, parsed))
     header = find_header(rows, is_linkedin_header)
     if header is None:
         parsed.error(1, "no LinkedIn header row (First Name, Last Name, ..., Connected On) found")
@@ -53,12 +70,15 @@ def read_linkedin(data: bytes) -> ParsedSource:
     for line, values in records(rows, header):
         candidate = Candidate(line=line)
         candidate.name = one_line(f"{values.get('First Name', '')} {values.get('Last Name', '')}")
-        if not candidate.name:
-            parsed.error(
-                line, "this connection has no name (First Name and Last Name are empty); skipped"
+        add_unique(candidate.emails, without_direction_marks(values.get("Email Address")))
+        if not has_letters(candidate.name) and not candidate.emails:
+            parsed.leave_out(
+                line,
+                "this connection hides their name (First Name and Last Name are empty) and has no "
+                "e-mail; left out",
             )
             continue
-        add_unique(candidate.emails, values.get("Email Address"))
+        candidate.fill_name()
         url = one_line(values.get("URL"))
         if url:
             candidate.links["linkedin"] = url

@@ -10,18 +10,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
 from kithbook.importers.candidate import Candidate, SourceProblem
-from kithbook.importers.matching import MatchIndex, linkedin_key, name_keys
+from kithbook.importers.matching import (
+    Identifiers,
+    MatchIndex,
+    email_key,
+    linkedin_key,
+    linkedin_keys,
+    name_keys,
+)
 from kithbook.importers.tidy import tidy
 from kithbook.model import Contact, Met, MonthDay, Network
-from kithbook.parse.slugs import free_slug, make_slug
+from kithbook.parse.slugs import SLUG, free_slug, make_slug
 
 SINGLE_KEYS = ("company", "role", "location")
+# Keys a Kithbook export carries (and other files do not): added when the file has none.
+KEPT_KEYS = ("uid", "circle", "cadence", "channel", "status", "snooze", "private")
+LIST_KEYS = ("knows", "goals", "memories")
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
@@ -80,10 +90,17 @@ class ImportPlan:
         match a contact and add nothing, which are `unchanged`."""
         return sum(problem.severity == "error" for problem in self.problems)
 
+    @property
+    def left_out(self) -> list[SourceProblem]:
+        """Records left out on purpose (a LinkedIn connection who hides their name): reported,
+        not errors."""
+        return [problem for problem in self.problems if problem.left_out]
+
     def summary(self) -> str:
+        left_out = f", {len(self.left_out)} left out" if self.left_out else ""
         return (
             f"{len(self.new)} new, {len(self.merges)} merged, {len(self.unchanged)} unchanged, "
-            f"{self.bad_records} skipped"
+            f"{self.bad_records} skipped{left_out}"
         )
 
 
@@ -106,6 +123,14 @@ class _Person:
     lines: list[int] = field(default_factory=list)
     merge: Merge | None = None  # None for a planned new contact
     written: frozenset[str] = frozenset()  # keys in the file, even those whose value failed to read
+    # Kithbook's own keys (KEPT_KEYS) and lists (LIST_KEYS); rare outside its exports, so None
+    # (nothing) until something is added: 10,000 empty dicts would cost the cycle collector time
+    keys: dict[str, Any] | None = None
+    lists: dict[str, list[str]] | None = None
+    dates: Sequence[dict[str, Any]] = ()
+    log: Sequence[str] = ()
+    private_notes: str = ""
+    exported: bool = False  # planned from a Kithbook export's record, which named its slug
 
     @classmethod
     def of_contact(cls, contact: Contact) -> _Person:
@@ -123,6 +148,16 @@ class _Person:
             list(contact.tags),
             merge=Merge(contact.slug, contact.path, contact.name),
             written=frozenset(contact.lines),
+            keys={
+                "uid": contact.uid,
+                "circle": contact.circle,
+                "cadence": "never" if contact.cadence_never else _str(contact.cadence),
+                "channel": contact.channel,
+                "status": contact.status if "status" in contact.lines else None,
+                "snooze": contact.snooze,
+                "private": True if contact.private else None,
+            },
+            lists={key: list(getattr(contact, key)) for key in LIST_KEYS if getattr(contact, key)},
         )
 
     @classmethod
@@ -140,6 +175,9 @@ class _Person:
             None,
             [],
             notes=candidate.notes,
+            dates=candidate.dates,
+            log=candidate.log,
+            private_notes=candidate.private_notes,
         )
 
 
@@ -160,7 +198,22 @@ def plan_import(
     folder = network.config.contacts_dir
     for candidate in candidates:
         plan.problems.extend(tidy(candidate, network.config, today))
-        match = index.find(candidate.name, candidate.emails, candidate.links)
+        match = index.find(
+            candidate.name,
+            candidate.emails,
+            candidate.links,
+            uids=candidate_uids(candidate),
+            identifiers=lambda slug: _identifiers(people.get(slug), network.by_slug.get(slug)),
+        )
+        plan.problems.extend(
+            SourceProblem(
+                candidate.line,
+                "warning",
+                f"{candidate.name} has the name of {slug} but another {kind}: kept apart, "
+                "as another person",
+            )
+            for slug, kind in index.kept_apart
+        )
         if match is not None and match.ambiguous:
             plan.problems.append(
                 SourceProblem(
@@ -173,9 +226,11 @@ def plan_import(
             )
             continue
         if match is None:
-            slug = free_slug(make_slug(candidate.name), taken)
+            wanted = candidate.slug if candidate.slug and SLUG.fullmatch(candidate.slug) else None
+            slug = free_slug(wanted or make_slug(candidate.name), taken)
             taken.add(slug)
             person = _Person.of_candidate(candidate, slug, f"{folder}/{slug}.md")
+            person.exported = bool(candidate.slug)
             people[slug] = person
             new_people.append(person)
         else:
@@ -185,7 +240,13 @@ def plan_import(
             )
         person.lines.append(candidate.line)
         added = _merge(person, candidate, plan.problems)
-        index.add(slug, person.emails, person.links, (person.name, *person.aka))
+        index.add(
+            slug,
+            person.emails,
+            person.links,
+            (person.name, *person.aka),
+            uids=[uid] if (uid := (person.keys or {}).get("uid")) else (),
+        )
         if match is None:
             continue
         if added and person.merge is not None:
@@ -205,11 +266,16 @@ def _merge(person: _Person, candidate: Candidate, problems: list[SourceProblem])
     added: list[Addition] = []
     conflict = _conflict_reporter(person, candidate, problems)
     names = {key for name in (person.name, *person.aka) for key in name_keys(name)}
+    exact = candidate.slug is not None  # a Kithbook export: its aliases are yours, as written
     for alias in candidate.aka:
-        if not name_keys(alias) & names:
-            person.aka.append(alias)
-            names |= name_keys(alias)
-            added.append(Addition("list", "aka", alias))
+        if exact:
+            if alias.lower() in {name.lower() for name in (person.name, *person.aka)}:
+                continue
+        elif name_keys(alias) & names:
+            continue
+        person.aka.append(alias)
+        names |= name_keys(alias)
+        added.append(Addition("list", "aka", alias))
     known = {address.lower() for address in person.emails}
     for address in candidate.emails:
         if address.lower() not in known:
@@ -233,6 +299,7 @@ def _merge(person: _Person, candidate: Candidate, problems: list[SourceProblem])
             added.append(Addition("key", key, value))
         elif current.casefold() != value.casefold():
             conflict(key, current, value)
+    added.extend(_merge_kept_keys(person, candidate))
     added.extend(_merge_birthday(person, candidate, conflict))
     added.extend(_merge_met(person, candidate))
     for tag in candidate.tags:
@@ -282,6 +349,65 @@ def _merge_links(person: _Person, candidate: Candidate, conflict: Conflict) -> l
     return added
 
 
+def _merge_kept_keys(person: _Person, candidate: Candidate) -> list[Addition]:
+    """Kithbook's own keys (circle, status, knows, goals, ...) when the file has none of them."""
+    if not candidate.has_kithbook_keys():
+        return []
+    added = []
+    keys = person.keys = person.keys or {}
+    lists = person.lists = person.lists or {}
+    for key in KEPT_KEYS:
+        value = _kept_value(key, getattr(candidate, key))
+        if value in (None, False, "") or keys.get(key) is not None or key in person.written:
+            continue
+        keys[key] = value
+        added.append(Addition("key", key, value))
+    for key in LIST_KEYS:
+        kept = lists.setdefault(key, [])
+        for item in getattr(candidate, key):
+            if item not in kept:
+                kept.append(item)
+                added.append(Addition("list", key, item))
+    return added
+
+
+def _kept_value(key: str, value: Any) -> Any:
+    """A value as the file writes it: `snooze` a date (text would be quoted), the rest as given."""
+    if key == "snooze" and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return value
+
+
+def candidate_uids(candidate: Candidate) -> list[str]:
+    """The identities a record carries: its vCard UID, and `kithbook:<slug>` from an export."""
+    uids = [candidate.uid] if candidate.uid else []
+    return [*uids, f"kithbook:{candidate.slug}"] if candidate.slug else uids
+
+
+def _identifiers(person: _Person | None, contact: Contact | None) -> Identifiers:
+    """What tells a person apart from another of the same name: a UID and LinkedIn profiles;
+    for a person this import creates, also its e-mails and (from a Kithbook export) its slug. Asked
+    only for name matches, so nothing is kept for the many records that never need it."""
+    if person is None:
+        if contact is None:
+            return {}
+        return {
+            "UID": {contact.uid} if contact.uid else set(),
+            "LinkedIn profile": linkedin_keys(contact.links),
+        }
+    uid = (person.keys or {}).get("uid")
+    uids: set[str] = {uid} if uid else set()
+    known = {"UID": uids, "LinkedIn profile": linkedin_keys(person.links)}
+    if person.merge is None:  # planned by this import
+        known["e-mail"] = {email_key(address) for address in person.emails}
+        if person.exported:
+            uids.add(f"kithbook:{person.slug}")
+    return known
+
+
 def _merge_birthday(person: _Person, candidate: Candidate, conflict: Conflict) -> list[Addition]:
     offered, kept = candidate.birthday, person.birthday
     if offered is None or offered == kept or (kept is None and "birthday" in person.written):
@@ -306,12 +432,14 @@ def _merge_met(person: _Person, candidate: Candidate) -> list[Addition]:
         added.append(Addition("mapping", "met", met_date_value(offered), "date"))
     if kept.where is None and offered.where:
         added.append(Addition("mapping", "met", offered.where, "where"))
+    if kept.via is None and offered.via:
+        added.append(Addition("mapping", "met", offered.via, "via"))
     if added:
         person.met = Met(
             date=kept.date or offered.date,
             precision=kept.precision if kept.date else offered.precision,
             where=kept.where or offered.where,
-            via=kept.via,
+            via=kept.via or offered.via,
         )
     return added
 
@@ -323,20 +451,39 @@ def _new_contact(person: _Person) -> NewContact:
         met = {
             "date": met_date_value(person.met) if person.met.date else None,
             "where": person.met.where,
+            "via": person.met.via,
         }
         met = {key: value for key, value in met.items() if value is not None}
+    keys = person.keys or {}
     fields = {
         "name": person.name,
+        "uid": keys.get("uid"),
         "aka": person.aka,
         "emails": person.emails,
         "phones": person.phones,
         "links": person.links,
         **{key: person.single[key] for key in SINGLE_KEYS},
         "tags": person.tags,
+        **{key: keys.get(key) for key in ("circle", "cadence", "channel", "status", "snooze")},
         "birthday": birthday_value(person.birthday) if person.birthday else None,
         "met": met,
+        **{key: (person.lists or {}).get(key) for key in LIST_KEYS},
+        "dates": person.dates,
+        "private": keys.get("private") or None,
     }
-    return NewContact(person.slug, person.path, fields, markdown_body(person.notes), person.lines)
+    body = contact_body(person.notes, person.log, person.private_notes)
+    return NewContact(person.slug, person.path, fields, body, person.lines)
+
+
+def contact_body(notes: str, log: Sequence[str], private_notes: str = "") -> str:
+    """Notes (kept plain text), the log entries as given, and a `## Private` section when any."""
+    body = markdown_body(notes) or "## Log\n"
+    if log:
+        body += "\n" + "\n".join(log) + "\n"
+    if private_notes.strip():
+        private = markdown_body(private_notes).removesuffix("\n\n## Log\n")
+        body += "\n## Private\n\n" + private + "\n"
+    return body
 
 
 def markdown_body(notes: str) -> str:
@@ -378,6 +525,10 @@ def _url_key(url: str) -> str:
         return f"linkedin:{profile}"
     text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower())
     return text.removeprefix("www.").rstrip("/")
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _shown(value: object) -> str:

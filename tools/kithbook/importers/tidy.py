@@ -24,7 +24,9 @@ def tidy(candidate: Candidate, config: Config, today: dt.date) -> list[SourcePro
         if reason:
             warnings.append(
                 SourceProblem(
-                    line, "warning", f"{address} is not a valid e-mail ({reason}); left out"
+                    candidate.line_of("emails", address),
+                    "warning",
+                    f"{address} is not a valid e-mail ({reason}); left out",
                 )
             )
         else:
@@ -34,7 +36,13 @@ def tidy(candidate: Candidate, config: Config, today: dt.date) -> list[SourcePro
     for number in candidate.phones:
         reason = phone_problem(number, config.phone_region)
         if reason:
-            warnings.append(SourceProblem(line, "warning", f"phone {number} {reason}; left out"))
+            warnings.append(
+                SourceProblem(
+                    candidate.line_of("phones", number),
+                    "warning",
+                    f"phone {number} {reason}; left out",
+                )
+            )
         else:
             kept_phones.append(number)
     candidate.phones = kept_phones

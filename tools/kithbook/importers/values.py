@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from typing import Literal
 from urllib.parse import urlsplit
 
 from kithbook.model import MonthDay
@@ -15,6 +17,8 @@ _BIRTHDAY = re.compile(
     r"(?:(?P<year>\d{4})|--)-?(?P<month>\d{2})-?(?P<day>\d{2})(?:T[\d:.]*(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Invisible direction marks and embeddings (Google wraps phone numbers in U+202A ... U+202C).
+_DIRECTION_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 OMITTED_YEAR = 1604  # Apple writes birthdays without a year as 1604-MM-DD
 
 # Labels that say nothing about the site ("Profile", "Home page"): the link's host names it instead.
@@ -54,6 +58,12 @@ def one_line(text: str | None) -> str:
     return " ".join(_CONTROL.sub("", text).split())
 
 
+def without_direction_marks(text: str | None) -> str:
+    """Text without the invisible marks that set writing direction: they belong to no address or
+    number, and a phone number wrapped in them does not read as one."""
+    return _DIRECTION_MARKS.sub("", text or "")
+
+
 def plain_text(text: str | None) -> str:
     """Multi-line text with `\n` line endings, no control characters, edges trimmed."""
     if not text:
@@ -84,8 +94,19 @@ def parse_birthday(text: str, *, year_omitted: bool = False) -> MonthDay | None:
 
 
 def tag_word(text: str) -> str:
-    """A label such as "Friends & Family" as the tag word `friends-family`."""
-    return "-".join(re.findall(r"[^\W_]+", text.lower()))
+    """A label such as "Friends & Family" as the tag word `friends-family`; combining marks (the
+    vowel signs of Thai and Indic scripts) stay with their letters."""
+    words: list[str] = []
+    current: list[str] = []
+    for char in unicodedata.normalize("NFC", text.lower()):
+        if char.isalnum() or (current and unicodedata.category(char).startswith("M")):
+            current.append(char)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return "-".join(words)
 
 
 def link_label(url: str) -> str:
@@ -118,7 +139,7 @@ def add_unique(items: list[str], value: str | None) -> None:
         items.append(value)
 
 
-def parse_met_date(text: str) -> tuple[dt.date, str] | None:
+def parse_met_date(text: str) -> tuple[dt.date, Literal["day", "month", "year"]] | None:
     """`2020-03-14`, `2020-03` or `2020` as (date, precision); None when empty."""
     cleaned = text.strip()
     if not cleaned:
@@ -126,7 +147,9 @@ def parse_met_date(text: str) -> tuple[dt.date, str] | None:
     match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", cleaned)
     if match is None:
         raise ValueError(f"{cleaned!r} is not a date (expected 2020-03-14, 2020-03 or 2020)")
-    precision = "day" if match[3] else "month" if match[2] else "year"
+    precision: Literal["day", "month", "year"] = (
+        "day" if match[3] else "month" if match[2] else "year"
+    )
     try:
         return dt.date(int(match[1]), int(match[2] or 1), int(match[3] or 1)), precision
     except ValueError:

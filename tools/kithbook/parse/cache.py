@@ -21,21 +21,21 @@ import pickle
 import posixpath
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from kithbook.cache import FRESH_NS, cache_path, tool_digest, write_cache_file
 from kithbook.config import CONFIG_FILE, Config
 from kithbook.gc_pause import garbage_collector_paused
-from kithbook.model import Check, Contact, Problem
+from kithbook.model import Check, Contact, LogEntry, Problem
 from kithbook.parse.load import _may_be_file, is_contact_name, parse_contact, read_at_most
 from kithbook.public import looks_private
 
 CACHE_FILE = "contacts.pickle"
 CHANGES_FILE = "contacts-changes.pickle"
 MAX_CHANGES = 200
-FORMAT = 3
+FORMAT = 4
 
 Identity = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 # (identity, contact or None, problems, whether an unreadable file says private: kithbook.public)
@@ -43,16 +43,7 @@ Entry = tuple[Identity, Contact | None, tuple[Problem, ...], bool]
 
 _ALLOWED = {
     ("kithbook.model", name)
-    for name in (
-        "Contact",
-        "LogEntry",
-        "Problem",
-        "Check",
-        "Duration",
-        "MonthDay",
-        "Met",
-        "LifeDate",
-    )
+    for name in ("Problem", "Check", "Duration", "MonthDay", "Met", "LifeDate")
 } | {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
 
 
@@ -92,12 +83,12 @@ def read_cache(root: Path, key: str) -> Stored | None:
     base = _read(folder / CACHE_FILE, key)
     if base is None or not isinstance(base[1], dict):
         return None
-    generation, entries = base
+    generation, entries = base[0], _entries(base[1])
     changes = _read(folder / CHANGES_FILE, key)
     if changes is not None and changes[0] == generation and isinstance(changes[1], tuple):
         changed, removed = changes[1]
         merged = {name: entry for name, entry in entries.items() if name not in removed}
-        merged.update(changed)
+        merged.update(_entries(changed))
         return Stored(generation, entries, merged)
     return Stored(generation, entries, entries)
 
@@ -127,11 +118,45 @@ def write_cache(root: Path, key: str, entries: dict[str, Entry], stored: Stored 
         }
         removed = tuple(name for name in base if name not in entries)
         if len(changed) + len(removed) <= max(MAX_CHANGES, len(entries) // 20):
-            _write(root, CHANGES_FILE, (key, stored.generation, (changed, removed)))
+            _write(root, CHANGES_FILE, (key, stored.generation, (_rows(changed), removed)))
             return
     generation = os.urandom(8).hex()
-    if _write(root, CACHE_FILE, (key, generation, entries)):
+    if _write(root, CACHE_FILE, (key, generation, _rows(entries))):
         (folder / CHANGES_FILE).unlink(missing_ok=True)
+
+
+# Contacts are stored as tuples of their fields, and log entries as plain tuples: pickling and
+# unpickling them takes half the time of Contact and LogEntry objects, and no class of ours but the
+# small value types above needs to be unpickled.
+_FIELDS = tuple(field.name for field in fields(Contact))
+_LOG = _FIELDS.index("log")
+_new_tuple = tuple.__new__
+
+
+def _rows(entries: dict[str, Entry]) -> dict[str, tuple[Any, ...]]:
+    return {
+        name: (identity, None if contact is None else _row(contact), problems, private)
+        for name, (identity, contact, problems, private) in entries.items()
+    }
+
+
+def _row(contact: Contact) -> tuple[Any, ...]:
+    values = [getattr(contact, name) for name in _FIELDS]
+    values[_LOG] = tuple(map(tuple, contact.log))
+    return tuple(values)
+
+
+def _entries(rows: dict[str, tuple[Any, ...]]) -> dict[str, Entry]:
+    return {
+        name: (identity, None if row is None else _contact(row), problems, private)
+        for name, (identity, row, problems, private) in rows.items()
+    }
+
+
+def _contact(row: tuple[Any, ...]) -> Contact:
+    values = list(row)
+    values[_LOG] = tuple([_new_tuple(LogEntry, entry) for entry in values[_LOG]])
+    return Contact(*values)
 
 
 def _write(root: Path, name: str, payload: object) -> bool:

@@ -8,6 +8,7 @@ are validator passes, not readers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -18,6 +19,15 @@ from kithbook.parse.fields import FieldReader
 from kithbook.parse.yamlnodes import BOOL, FLOAT, INT, NULL, TIMESTAMP
 
 TAG = re.compile(r"[^\W_][\w-]*")
+
+
+def is_tag(text: str) -> bool:
+    """A tag is a word of letters, digits and hyphens; combining marks (Thai and Indic vowel
+    signs) count with the letter they belong to."""
+    return bool(
+        TAG.fullmatch("".join(c for c in text if not unicodedata.category(c).startswith("M")))
+    )
+
 
 Values = dict[str, Any]
 KeyReader = Callable[[FieldReader, str, Node, Values], None]
@@ -46,7 +56,7 @@ def _tags(reader: FieldReader, key: str, node: Node, values: Values) -> None:
         text = reader.text(key, item)
         if text is None:
             continue
-        if not TAG.fullmatch(text) or text != text.lower():
+        if not is_tag(text) or text != text.lower():
             words = "-".join(re.findall(r"[^\W_]+", text.lower()))
             hint = f"; write {words!r}" if words else ""
             if "," in text:
@@ -215,6 +225,7 @@ KEYS: dict[str, KeyReader] = {
     "snooze": _date,
     "knows": _lower_list,
     "private": _private,
+    "uid": _text,
 }
 
 # What each known key holds, for writers such as `kith set`: a list takes items, a date is written

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -158,6 +159,10 @@ def parse_contact(
     if len(data) > config.max_file_bytes:
         problems.append(Problem(relative, 1, "error", _too_large(config), Check.FILE))
         return None
+    conflict = conflict_line(data)
+    if conflict:
+        problems.append(Problem(relative, conflict, "error", CONFLICT_MESSAGE, Check.CONFLICT))
+        return None
     try:
         document = split(decode(data))
     except DocumentError as error:
@@ -218,6 +223,22 @@ def parse_contact(
         body_line=document.body_line,
         **values,
     )
+
+
+_OURS_MARKER = re.compile(rb"^<<<<<<<(?:[ \t]|\r?$)", re.MULTILINE)
+_THEIRS_MARKER = re.compile(rb"^>>>>>>>(?:[ \t]|\r?$)", re.MULTILINE)
+CONFLICT_MESSAGE = (
+    "conflict markers: the file holds an unresolved Git merge conflict (<<<<<<<, =======, "
+    ">>>>>>>); keep what each side should keep, delete the marker lines, then git add the file"
+)
+
+
+def conflict_line(data: bytes) -> int:
+    """The line of the first `<<<<<<<` conflict marker when a `>>>>>>>` follows it; else 0."""
+    ours = _OURS_MARKER.search(data)
+    if ours is None or _THEIRS_MARKER.search(data, ours.end()) is None:
+        return 0
+    return data.count(b"\n", 0, ours.start()) + 1
 
 
 def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str, Any]:

@@ -1,25 +1,30 @@
-"""Git at the edge: commit what a command wrote, undo kith's last commit, pull and push for sync.
+"""Git at the edge: commit files as they are, find kith's last commit for undo, pull and push.
 
-GitPython is imported inside the functions so that commands start fast. A folder that is not a Git
-repository is not an error: the outcome says so and the caller warns. Kith's commits carry a
-`Kith-Command: <name>` trailer, which is how `undo_last` finds them. Files are staged through the
-git command line with their paths on stdin, so an import of 10,000 files commits in a second or two.
+A folder that is not a Git repository is not an error: the outcome says so and the caller warns.
+Kith's commits carry a `Kith-Command: <name>` trailer, which is how `last_kith_commit` finds them
+(and a `Kith-Reverts: <sha>` on an undo). Commits are built by `repo.plumbing` from bytes, never
+with `git commit` from the work tree. GitPython (for pull and push) is imported inside functions.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import posixpath
 import re
-import tempfile
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from kithbook.errors import KithbookError
+from kithbook.repo.plumbing import (
+    GitError,
+    Repository,
+    blob_at,
+    commit_contents,
+    find_repository,
+    git,
+    head,
+    ignored,
+    match_index_to_head,
+)
 
 if TYPE_CHECKING:
     from git import Repo
@@ -28,17 +33,7 @@ TRAILER = "Kith-Command"
 REVERTS_TRAILER = "Kith-Reverts"
 _TRAILER_LINE = re.compile(r"^([A-Za-z-]+): *(.+?) *$", re.MULTILINE)
 
-_LOCK_ATTEMPTS = 40
-BULK_PATHS = 100  # above this many files, Git writes their objects into one pack, not a file each
-_BULK_GIT = (2, 37)  # from this version `git update-index` writes such a pack in one go
-
 Status = Literal["committed", "staged", "written", "not-a-repo", "failed"]
-
-
-class GitError(KithbookError):
-    """A Git step failed; the message is one line saying what happened and what to do."""
-
-    exit_code = 1  # not a mistake in the command's arguments: the repository refused
 
 
 @dataclass(frozen=True)
@@ -52,16 +47,6 @@ class CommitOutcome:
     @property
     def committed(self) -> bool:
         return self.status == "committed"
-
-
-@dataclass(frozen=True)
-class UndoOutcome:
-    """The kith commit that was reverted and the new revert commit."""
-
-    reverted_sha: str
-    reverted_summary: str
-    sha: str
-    paths: tuple[str, ...]
 
 
 def open_repo(root: Path | str) -> Repo | None:
@@ -82,130 +67,94 @@ def commit_files(
     no_commit: bool = False,
     command: str | None = None,
 ) -> CommitOutcome:
-    """Commit only `paths` with `message` and a Kith-Command trailer; only stage them when other
-    changes are staged; do nothing with `no_commit` or outside a repository."""
-    repo = open_repo(root)
+    """Commit `paths` as they are now (a file that is gone is removed) with `message` and a
+    Kith-Command trailer, and nothing else that is staged; under kith's lock, built from the
+    files' bytes (`plumbing.commit_contents`). Writers go through `write.service` instead, which
+    commits exactly what it wrote; this is for files changed otherwise."""
+    repo = find_repository(root)
     if repo is None:
         message = f"{root} is not in a Git repository: written, not committed"
         return CommitOutcome("not-a-repo", message)
     if no_commit:
         return CommitOutcome("written", "written, not committed (--no-commit)")
-    relative = repo_paths(repo, paths)
-    with _kith_lock(repo):
-        return _commit_locked(repo, relative, message, command or message.split(":", 1)[0])
+    from kithbook.repo.locks import check_git_locks
+    from kithbook.write.safe_write import locked
 
-
-def _commit_locked(repo: Repo, relative: list[str], message: str, command: str) -> CommitOutcome:
-    import git
-
-    ours = set(relative)
-    for attempt in range(_LOCK_ATTEMPTS):
+    with locked(repo.git_dir / "kith.lock"):
         try:
-            ignored = _ignored(repo, relative)
-            if ignored:
-                shown = ", ".join(ignored[:3]) + (" ..." if len(ignored) > 3 else "")
+            check_git_locks(repo)
+            relative = [repo.path_of(path) for path in paths]
+            left_out = ignored(repo, relative)
+            if left_out:
+                shown = ", ".join(left_out[:3]) + (" ..." if len(left_out) > 3 else "")
                 return CommitOutcome(
                     "failed",
                     f"written but not committed: .gitignore excludes "
                     f"{shown}; commit by hand with git add -f if you mean to",
                 )
-            _stage(repo, relative)
-            staged = staged_paths(repo)
-            others = [path for path in staged if path not in ours]
-            if others:
-                shown = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
-                note = f"staged, not committed: other changes are staged ({shown})"
-                return CommitOutcome("staged", note)
-            if not staged:
-                head = repo.head.commit.hexsha
-                return CommitOutcome("committed", f"already committed in {head[:7]}", head)
-            # `-- paths` commits only ours even if something is staged meanwhile; for many paths
-            # Git's pathspec matching is slow, so the index checked just above is committed whole.
-            only = ["--", *relative] if len(relative) <= BULK_PATHS else []
-            repo.git.commit("-m", f"{message}\n\n{TRAILER}: {command}", *only)
-            head = repo.head.commit.hexsha
-            return CommitOutcome("committed", f"committed {head[:7]}: {message}", head)
-        except git.GitCommandError as error:
-            if "index.lock" not in str(error) or attempt + 1 == _LOCK_ATTEMPTS:
-                reason = git_error_text(error)
-                return CommitOutcome("failed", f"written but not committed: {reason}")
-            time.sleep(0.05 * (attempt + 1))  # another git command holds the index
-    raise AssertionError("the loop returns")
+            contents = {path: _bytes_of(repo.top / path) for path in relative}
+            parent = head(repo)
+            if parent is not None and all(
+                blob_at(repo, parent, path) == data for path, data in contents.items()
+            ):
+                match_index_to_head(repo, relative)
+                return CommitOutcome("committed", f"already committed in {parent[:7]}", parent)
+            trailer = command or message.split(":", 1)[0]
+            sha, _ = commit_contents(repo, contents, f"{message}\n\n{TRAILER}: {trailer}\n")
+        except GitError as error:
+            return CommitOutcome("failed", f"written but not committed: {error}")
+    return CommitOutcome("committed", f"committed {sha[:7]}: {message}", sha)
 
 
-def _stage(repo: Repo, relative: list[str]) -> None:
-    """Stage exactly `relative`, new, changed or removed, as `git add --all -- <paths>` would; the
-    paths go on stdin: no length limit, and no pathspec matching, which grows with paths x files."""
-    bulk = len(relative) > BULK_PATHS and repo.git.version_info[:2] >= _BULK_GIT
-    options = {"c": "core.bigFileThreshold=1"} if bulk else {}  # the documented way to one pack
-    with tempfile.TemporaryFile() as paths:
-        paths.write(b"".join(os.fsencode(path) + b"\0" for path in relative))
-        paths.seek(0)
-        repo.git(**options).update_index("--add", "--remove", "-z", "--stdin", istream=paths)
-
-
-def _ignored(repo: Repo, relative: list[str]) -> list[str]:
-    """The paths among `relative` that are untracked and ignored by Git (`git add` refuses those)."""
-    folders = sorted({posixpath.dirname(path) or "." for path in relative})
-    listed = repo.git.ls_files("-z", "--others", "--ignored", "--exclude-standard", "--", *folders)
-    ignored = set(listed.split("\0"))
-    return [path for path in relative if path in ignored]
-
-
-@contextlib.contextmanager
-def _kith_lock(repo: Repo) -> Iterator[None]:
-    """One kith commit at a time per repository (a lock file in .git; other git commands retry)."""
+def _bytes_of(path: Path) -> bytes | None:
     try:
-        import fcntl
-    except ImportError:  # Windows: the index.lock retry is all there is
-        yield
-        return
-    with open(Path(repo.git_dir) / "kith.lock", "a") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        yield
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
 
 
-def undo_last(root: Path | str) -> UndoOutcome:
-    """Revert the newest kith commit not yet undone with a new commit (never rewriting history)."""
-    import git
+@dataclass(frozen=True)
+class KithCommit:
+    """A commit kith made: its id, its first parent, its summary and the files it changed."""
 
-    repo = _require_repo(root)
-    if not repo.head.is_valid():
+    sha: str
+    parent: str | None
+    summary: str
+    paths: tuple[str, ...]
+
+
+def last_kith_commit(repo: Repository) -> KithCommit:
+    """The newest commit kith made that is not undone yet (following first parents), or GitError."""
+    if head(repo) is None:
         raise GitError("the repository has no commits yet; nothing to undo")
-    if staged_paths(repo):
-        raise GitError("other changes are staged; commit or unstage them before kith undo")
-    target = _last_kith_commit(repo)
-    paths = tuple(sorted(target.stats.files))
-    try:
-        repo.git.revert("--no-commit", target.hexsha)
-    except git.GitCommandError as error:
-        with contextlib.suppress(git.GitCommandError):
-            repo.git.revert("--abort")
-        raise GitError(
-            f"cannot undo {target.hexsha[:7]} ({target.summary}): {git_error_text(error)}"
-        ) from None
-    message = (
-        f"undo: {target.summary}\n\nThis reverts commit {target.hexsha}.\n\n"
-        f"{TRAILER}: undo\n{REVERTS_TRAILER}: {target.hexsha}"
-    )
-    try:
-        repo.git.commit("-m", message)
-    except git.GitCommandError as error:
-        raise GitError(f"the revert is staged but not committed: {git_error_text(error)}") from None
-    return UndoOutcome(target.hexsha, str(target.summary), repo.head.commit.hexsha, paths)
-
-
-def _last_kith_commit(repo: Repo):  # -> git.Commit
+    output = git(
+        repo, "log", "--first-parent", "--max-count=10000", "--format=%H%x00%P%x00%B%x1e", "HEAD"
+    ).decode("utf-8", "replace")
     undone: set[str] = set()
-    for commit in repo.iter_commits("HEAD", first_parent=True, max_count=10_000):
-        trailers = commit_trailers(str(commit.message))
+    for record in output.split("\x1e"):
+        fields = record.strip("\n").split("\0")
+        if len(fields) != 3:
+            continue
+        sha, parents, body = fields
+        trailers = commit_trailers(body)
         command = trailers.get(TRAILER)
         if command is None:
             continue
         if command == "undo":
             undone.add(trailers.get(REVERTS_TRAILER, ""))
-        elif commit.hexsha not in undone:
-            return commit
+        elif sha not in undone:
+            parent = parents.split()[0] if parents.split() else None
+            changed = (
+                git(repo, "diff-tree", "--no-commit-id", "--name-only", "-r", "-z", "--root", sha)
+                if parent is None
+                else git(repo, "diff", "--name-only", "-z", "--no-renames", parent, sha)
+            )
+            paths = tuple(
+                sorted(p for p in changed.decode("utf-8", "surrogateescape").split("\0") if p)
+            )
+            return KithCommit(
+                sha, parent, body.strip().splitlines()[0] if body.strip() else "", paths
+            )
     raise GitError("no commit made by kith to undo (kith commits carry a 'Kith-Command:' line)")
 
 
@@ -245,34 +194,6 @@ def push(root: Path | str) -> str:
         return repo.git.push() or "pushed"
     except git.GitCommandError as error:
         raise GitError(f"git push failed: {git_error_text(error)}") from None
-
-
-def staged_paths(repo: Repo) -> list[str]:
-    """Paths (relative to the repository) with staged changes."""
-    output = repo.git.diff("--cached", "--name-only", "-z")
-    return [path for path in output.split("\0") if path]
-
-
-def repo_path(repo: Repo, path: Path | str) -> str:
-    """A path as Git names it: relative to the working tree, with forward slashes."""
-    top = Path(str(repo.working_tree_dir)).resolve()
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.resolve().relative_to(top).as_posix()
-    except ValueError:
-        raise GitError(f"{path} is outside the repository {top}") from None
-
-
-def repo_paths(repo: Repo, paths: Sequence[Path | str]) -> list[str]:
-    """`repo_path` of many files, each folder resolved once (an import names thousands in one)."""
-    folders: dict[str, str] = {}
-    relative = []
-    for path in paths:
-        folder, name = os.path.split(os.path.abspath(path))
-        if folder not in folders:
-            folders[folder] = repo_path(repo, folder)
-        relative.append(name if folders[folder] == "." else f"{folders[folder]}/{name}")
-    return relative
 
 
 def git_error_text(error: Exception) -> str:

@@ -5,7 +5,9 @@ entries added on either side are all kept, once each, in date order (a log that 
 before stays so: an entry logged late with --date lands in its place); an entry removed or edited on
 one side stays removed. A front-matter key changed on one side only takes that side's lines; a key changed
 differently on both sides is left between conflict markers, and the driver exits 1 like Git's own.
-Anything the driver cannot read falls back to Git's line-based `git merge-file`.
+A text the structured merge cannot read falls back to Git's line-based `git merge-file`; anything
+the driver cannot read at all (a NUL byte, bad UTF-8) is left as both whole sides between conflict
+markers, so that neither side is ever lost.
 """
 
 from __future__ import annotations
@@ -141,7 +143,9 @@ def network_config(path: str | None, top: Path) -> Config:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`merge_driver BASE OURS THEIRS [PATH]`: write the merge into OURS; exit 1 on conflicts."""
+    """`merge_driver BASE OURS THEIRS [PATH]`: write the merge into OURS; exit 1 on conflicts.
+    Whatever it cannot read or merge (a NUL byte, bad UTF-8, an error of its own), it leaves as
+    conflict markers around both whole sides: a side is never lost."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) < 3:
         print(
@@ -149,28 +153,40 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     base_path, ours_path, theirs_path = (Path(arg) for arg in args[:3])
+    path = args[3] if len(args) > 3 else None
+    shown = path or ours_path.name
     data = [path.read_bytes() for path in (base_path, ours_path, theirs_path)]
     try:
-        texts = [chunk.decode("utf-8-sig") for chunk in data]
-    except UnicodeDecodeError:
-        return (
-            subprocess.run(
-                ["git", "merge-file", str(ours_path), str(base_path), str(theirs_path)], check=False
-            ).returncode
-            and 1
-        )
-    path = args[3] if len(args) > 3 else None
-    base, ours, theirs = texts
-    merged, conflicted = merge_texts(base, ours, theirs, network_config(path, Path.cwd()))
-    bom = b"\xef\xbb\xbf" if data[1].startswith(b"\xef\xbb\xbf") else b""
-    ours_path.write_bytes(bom + merged.encode("utf-8"))
+        if any(b"\0" in chunk for chunk in data):
+            raise CannotMerge("a side holds a NUL byte")
+        base, ours, theirs = (chunk.decode("utf-8-sig") for chunk in data)
+        merged, conflicted = merge_texts(base, ours, theirs, network_config(path, Path.cwd()))
+        bom = b"\xef\xbb\xbf" if data[1].startswith(b"\xef\xbb\xbf") else b""
+        result = bom + merged.encode("utf-8")
+        reason = "the same key was changed on both sides"
+    except Exception as error:  # noqa: BLE001 - any failure must still keep both sides
+        result, conflicted = whole_file_conflict(data[1], data[2]), True
+        reason = f"kith cannot merge it ({_reason(error)}); both sides are kept whole"
+    ours_path.write_bytes(result)
     if conflicted:
-        shown = path or ours_path.name
-        print(
-            f"kith merge: conflict in {shown}: the same key was changed on both sides",
-            file=sys.stderr,
-        )
+        print(f"kith merge: conflict in {shown}: {reason}", file=sys.stderr)
     return 1 if conflicted else 0
+
+
+def whole_file_conflict(ours: bytes, theirs: bytes) -> bytes:
+    """Both sides whole between conflict markers, as Git shows a conflict: resolve by hand."""
+
+    def ended(data: bytes) -> bytes:
+        return data if not data or data.endswith(b"\n") else data + b"\n"
+
+    return b"<<<<<<< ours\n" + ended(ours) + b"=======\n" + ended(theirs) + b">>>>>>> theirs\n"
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return "a side is not valid UTF-8"
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text[:120]
 
 
 if __name__ == "__main__":

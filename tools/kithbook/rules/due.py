@@ -456,7 +456,7 @@ class Rules:
         ones that would pester kept out of the plan with a note, and the person's habits in the
         reason where they matter."""
         habits = responsiveness_of(entries, circle_prior(contact))
-        days = unanswered_days(writes)
+        days = unanswered_days(writes) if writes else []
         weight = answer_weight(habits.reply_rate, len(days))
         guard = pester_guard_until(days)
         note = None

@@ -7,6 +7,7 @@ Checks are pure: no clock (today is a parameter), no file access.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Callable, Iterable, Iterator
 
 from kithbook.hints import did_you_mean
@@ -109,11 +110,13 @@ def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem
 
 def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
     """`knows` and `met.via` name contacts that exist (by slug). A file that exists but could not
-    be read, being private, has its own error; naming it again would show it on a public page."""
+    be read, being private, has its own error; naming it again would show it on a public page. A
+    file holding an unresolved merge conflict has its own problem ("conflict markers") too, and
+    naming it elsewhere is no second one."""
     folder = network.config.contacts_dir
     unreadable = {
         path.removeprefix(f"{folder}/").removesuffix(".md") for path in network.private_unreadable
-    }
+    } | _unreadable_slugs(network)
     for contact in network.contacts:
         for slug, line in zip(contact.knows, contact.item_lines.get("knows", ())):
             if slug == contact.slug:
@@ -130,6 +133,15 @@ def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
         if met and met.via and met.via not in network.by_slug and met.via not in unreadable:
             line = met.via_line or contact.line_of("met")
             yield _missing(network, contact, line, "met.via", met.via)
+
+
+def _unreadable_slugs(network: Network) -> set[str]:
+    """Slugs of contact files left unread because they hold Git's conflict markers."""
+    return {
+        posixpath.splitext(posixpath.basename(problem.path))[0]
+        for problem in network.problems
+        if problem.check == "conflict"
+    }
 
 
 def _missing(network: Network, contact: Contact, line: int, key: str, slug: str) -> Problem:

@@ -1,16 +1,17 @@
-"""The question every writer asks before it writes: which problems does a contact file have, or
-would it have with a new text? One answer for `kith log`/`set`/`new`/`edit` and for an import.
+"""The question the write service asks before it writes: which problems would a changed contact
+file have? The file's own checks, plus the cross-file rules the change can affect; one answer
+for every writing command and for an import.
 
-Pure: the texts are given, the network is loaded; nothing is read from disk or printed.
+Pure: the changed files come loaded; anything else (is there a file for this slug, the whole
+network) is asked through the callables given, so nothing here reads a disk or prints.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
 
-from kithbook.model import Check, Network, Problem
-from kithbook.parse.load import load_files
+from kithbook.model import Check, Contact, Network, Problem
 from kithbook.rules.validate import CHECKS, validate
 
 NETWORK_CHECKS = (
@@ -40,23 +41,47 @@ def problems_of(
     return found
 
 
-def problems_if_written(
-    network: Network,
+def problems_of_changed(
+    written: Network,
     today: dt.date,
-    texts: Mapping[str, str | bytes],
-    checks: Iterable[str] | None = None,
+    front_matter_changed: Callable[[str], bool],
+    slug_exists: Callable[[str], bool],
+    whole: Callable[[], Network],
 ) -> dict[str, list[Problem]]:
-    """The problems each file of `texts` (relative path -> new content; bytes are checked exactly as
-    they are) would have as a contact of `network`: loaded with its settings, beside the other
-    contacts as they are, checked as `problems_of` checks."""
-    files = [
-        (path, text if isinstance(text, bytes) else text.encode("utf-8"))
-        for path, text in texts.items()
-    ]
-    written = load_files(network.root, network.config, files)
-    others = [contact for contact in network.contacts if contact.path not in texts]
-    unreadable = (network.private_unreadable - set(texts)) | written.private_unreadable
-    combined = Network(
-        network.root, network.config, others + written.contacts, written.problems, unreadable
-    )
-    return problems_of(combined, today, texts.keys(), checks)
+    """The problems of the changed files in `written` (loaded from their new bytes): the loader's,
+    the file checks, and the cross-file rules the change can affect, without reading the whole
+    network unless one of them needs it. A reference is first looked up by `slug_exists` (is
+    there such a file?); the other contacts are loaded (`whole()`) only for a reference that is
+    missing (its message names near misses) or for e-mails in front matter that changed
+    (`front_matter_changed(path)`), which `duplicate-email` compares with everyone's."""
+    paths = {problem.path for problem in written.problems} | {c.path for c in written.contacts}
+    found = problems_of(written, today, paths, FILE_CHECKS)
+    needed: set[str] = set()
+    existing: dict[str, Contact] = {}  # referenced slugs with a file: enough for the rule
+    for contact in written.contacts:
+        via = contact.met.via if contact.met else None
+        for slug in [*contact.knows, *([via] if via else [])]:
+            if slug in written.by_slug or slug in existing:
+                continue
+            if slug_exists(slug):
+                existing[slug] = contact
+            else:
+                needed.add("reference")
+        if contact.emails and front_matter_changed(contact.path):
+            needed.add("duplicate-email")
+    if "reference" not in needed:  # every reference names a file: only "knows itself" is left
+        view = Network(written.root, written.config, written.contacts, [])
+        view.by_slug = {**existing, **view.by_slug}
+        for problem in validate(view, today, ("reference",)):
+            if problem.path in paths:
+                found.setdefault(problem.path, []).append(problem)
+    if needed:
+        network = whole()
+        others = [contact for contact in network.contacts if contact.path not in paths]
+        unreadable = (network.private_unreadable - paths) | written.private_unreadable
+        combined = Network(network.root, network.config, others + written.contacts, [], unreadable)
+        for path, problems in problems_of(combined, today, paths, sorted(needed)).items():
+            found.setdefault(path, []).extend(problems)
+    for problems in found.values():
+        problems.sort(key=lambda problem: problem.line)
+    return found

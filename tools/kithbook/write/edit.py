@@ -1,17 +1,18 @@
-"""Pure text edits on a contact file: change only what an edit must, then re-load to prove it.
+"""Pure text edits on a contact file: change only what an edit must, then read it back to prove it.
 
 Each function takes the file's text and returns the new text. Comments, key order, quoting, blank
 lines, line endings and the final newline all stay as written. The front matter is located with YAML
 node positions (never re-dumped); after every edit the result is re-read and compared with the
 intended value, and an `EditError` is raised rather than writing anything uncertain. YAML is read
 with the loader's C parser, and the text before an edit only once (for positions and the check).
+Whether the whole file still loads and validates is checked once, by the write service.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
@@ -33,9 +34,6 @@ from kithbook.write.yamltext import (
     single_quoted,
     yaml_scalar,
 )
-
-if TYPE_CHECKING:
-    from kithbook.config import Config
 
 __all__ = [
     "EditError",
@@ -80,34 +78,15 @@ class _FrontMatter:
         source = self.source[:start] + new + self.source[end:]
         return self.text.with_front_matter(source)
 
-    def verify(
-        self,
-        before: str,
-        after: str,
-        key: str,
-        expected: Any,
-        check_loads: bool,
-        config: Config | None,
-    ) -> None:
+    def verify(self, before: str, after: str, key: str, expected: Any) -> None:
         """The post-edit check, with this front matter's pairs as the ones before the edit."""
-        verify_front_matter(
-            before,
-            after,
-            key,
-            expected,
-            node_pairs(self.root),
-            check_loads=check_loads,
-            config=config,
-        )
+        verify_front_matter(before, after, key, expected, node_pairs(self.root))
 
 
 @old_mac_as_lf
-def set_key(
-    text: str, key: str, value: Any, *, check_loads: bool = True, config: Config | None = None
-) -> str:
+def set_key(text: str, key: str, value: Any) -> str:
     """Set a top-level key to a scalar or one-line list; add `key: value` at the end if missing.
-    The result must load with the network's `config` (default: the defaults); `check_loads=False`
-    is for a caller that loads and validates the result itself (an import)."""
+    Whether the result loads and validates is the write service's check, made once."""
     front = _front_matter(text)
     found = front.entry(front.root, key)
     if found is None:
@@ -115,14 +94,12 @@ def set_key(
         result = _append_entry(front, front.root, [f"{_key(key)}: {rendered}".rstrip()])
     else:
         result = _replace_value(front, key, found[1], value, in_flow=False)
-    front.verify(text, result, key, _python(value), check_loads, config)
+    front.verify(text, result, key, _python(value))
     return result
 
 
 @old_mac_as_lf
-def add_list_item(
-    text: str, key: str, item: Any, *, check_loads: bool = True, config: Config | None = None
-) -> str:
+def add_list_item(text: str, key: str, item: Any) -> str:
     """Append `item` to the list `key` (block or flow); create it, or turn one value into a list."""
     front = _front_matter(text)
     found = front.entry(front.root, key)
@@ -141,20 +118,12 @@ def add_list_item(
             raise EditError(f"{key}: is a mapping, not a list; kith will not turn it into one")
         expected = before if isinstance(before, list) else [] if before is None else [before]
         expected = [*expected, _python(item)]
-    front.verify(text, result, key, expected, check_loads, config)
+    front.verify(text, result, key, expected)
     return result
 
 
 @old_mac_as_lf
-def set_mapping_entry(
-    text: str,
-    key: str,
-    subkey: str,
-    value: Any,
-    *,
-    check_loads: bool = True,
-    config: Config | None = None,
-) -> str:
+def set_mapping_entry(text: str, key: str, subkey: str, value: Any) -> str:
     """Set `key.subkey` (such as links.github or met.date), creating the mapping or the entry."""
     front = _front_matter(text)
     rendered = _rendered(f"{key}.{subkey}", value)
@@ -167,7 +136,7 @@ def set_mapping_entry(
         result = _set_in_mapping(front, key, subkey, found[0], found[1], value)
     expected = dict(before) if isinstance(before, dict) else {}
     expected[subkey] = _python(value)
-    front.verify(text, result, key, expected, check_loads, config)
+    front.verify(text, result, key, expected)
     return result
 
 
@@ -383,9 +352,7 @@ def _python(value: Any, key: Any = _MISSING) -> Any:
 
 
 @old_mac_as_lf
-def remove_list_item(
-    text: str, key: str, item: str, *, check_loads: bool = True, config: Config | None = None
-) -> str:
+def remove_list_item(text: str, key: str, item: str) -> str:
     """Take one item out of the list `key` (block or one-line flow), the first equal to `item`
     (else the first equal ignoring case); the last item going removes the key."""
     front = _front_matter(text)
@@ -401,7 +368,7 @@ def remove_list_item(
         raise EditError(f"{key}: has no item {item!r} (it holds: {shown})")
     remaining = items[:index] + items[index + 1 :]
     if not remaining or isinstance(node, ScalarNode):
-        return remove_key(text, key, check_loads=check_loads, config=config)
+        return remove_key(text, key)
     if not isinstance(node, SequenceNode):
         raise EditError(f"{key}: is a mapping, not a list; edit it by hand")
     source = front.source
@@ -418,14 +385,12 @@ def remove_list_item(
         if _DASH_PREFIX.fullmatch(source[line_start : target.start_mark.index]) is None:
             raise EditError(f"{key}: the item is not on its own '- ' line; edit it by hand")
         result = front.edit(line_start, _after_line(source, _content_end(target)), "")
-    front.verify(text, result, key, remaining, check_loads, config)
+    front.verify(text, result, key, remaining)
     return result
 
 
 @old_mac_as_lf
-def remove_key(
-    text: str, key: str, *, check_loads: bool = True, config: Config | None = None
-) -> str:
+def remove_key(text: str, key: str) -> str:
     """Remove a top-level key and its value's lines (comments on lines of their own stay)."""
     front = _front_matter(text)
     found = front.entry(front.root, key)
@@ -439,10 +404,6 @@ def remove_key(
     expected = [pair for pair in node_pairs(front.root) if pair[0] != key]
     if front_matter_pairs(result) != expected or Text.parse(result).body != front.text.body:
         raise EditError(f"{key}: removing it would not read back as intended; edit it by hand")
-    if check_loads:
-        from kithbook.write.new_contact import _check_loads
-
-        _check_loads(result, config)
     return result
 
 
@@ -461,9 +422,6 @@ def replace_list_item(
     key: str,
     old: str,
     new: str,
-    *,
-    check_loads: bool = True,
-    config: Config | None = None,
 ) -> str:
     """Replace the item `old` of the list `key` (or its single value) by `new`, where it is written
     (a renamed contact in `knows`)."""
@@ -486,5 +444,5 @@ def replace_list_item(
     expected: Any = [*items[:index], new, *items[index + 1 :]]
     if not isinstance(node, SequenceNode):
         expected = new
-    front.verify(text, result, key, expected, check_loads, config)
+    front.verify(text, result, key, expected)
     return result

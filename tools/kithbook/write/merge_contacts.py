@@ -91,12 +91,12 @@ def _fold_key(
         if str(value).casefold() != str(ours.get("name", "")).casefold():
             if str(value).casefold() not in aliases:
                 report.added.append(f"aka {value}")
-                return add_list_item(text, "aka", value, check_loads=False, config=config)
+                return add_list_item(text, "aka", value)
         return text
     if key == "private":
         if value is True and ours.get("private") is not True:
             report.copied.append("private: true")
-            return set_key(text, "private", True, check_loads=False, config=config)
+            return set_key(text, "private", True)
         return text
     if KEY_KINDS.get(key) == "list":
         have = {_folded(item) for item in _as_list(ours.get(key))}
@@ -106,7 +106,7 @@ def _fold_key(
             if _folded(item) not in have:
                 have.add(_folded(item))
                 report.added.append(f"{key} {item}")
-                text = add_list_item(text, key, item, check_loads=False, config=config)
+                text = add_list_item(text, key, item)
         return text
     if key not in ours:
         report.copied.append(key)
@@ -115,7 +115,7 @@ def _fold_key(
         for subkey, item in value.items():
             if subkey not in ours[key] and not (key == "met" and item == keep_slug):
                 report.copied.append(f"{key}.{subkey}")
-                text = set_mapping_entry(text, key, subkey, item, check_loads=False, config=config)
+                text = set_mapping_entry(text, key, subkey, item)
     return text
 
 
@@ -203,12 +203,12 @@ def references_updated(text: str, old: str, new: str, config: Config) -> str:
     knows = _as_list(pairs.get("knows"))
     if old in knows:
         if new in knows:
-            text = remove_list_item(text, "knows", old, check_loads=False, config=config)
+            text = remove_list_item(text, "knows", old)
         else:
-            text = replace_list_item(text, "knows", old, new, check_loads=False, config=config)
+            text = replace_list_item(text, "knows", old, new)
     met = pairs.get("met")
     if isinstance(met, dict) and met.get("via") == old:
-        text = set_mapping_entry(text, "met", "via", new, check_loads=False, config=config)
+        text = set_mapping_entry(text, "met", "via", new)
     return text
 
 

@@ -1,36 +1,25 @@
 """A brand-new contact file, written whole in the documented format, every value quoted safely.
 
-A new file needs no edit-and-reparse cycle: it is rendered once and read back once. `kith new` also
-loads it here; an import loads and validates all its new files in one batch instead.
+A new file needs no edit-and-reparse cycle: it is rendered once and its front matter read back
+once; the write service then loads and checks it with the rest of the change.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kithbook.write.text import EditError, front_matter_pairs
 from kithbook.write.yamltext import YAMLValueError, yaml_scalar
-
-if TYPE_CHECKING:
-    from kithbook.config import Config
 
 _SIMPLE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 EMPTY_BODY = "\n## Log\n"
 
 
-def render_new_contact(fields: dict[str, Any], body: str = "", config: Config | None = None) -> str:
+def render_new_contact(fields: dict[str, Any], body: str = "") -> str:
     """Front matter from `fields` (in order; empty values left out) and a body with a `## Log`;
-    the text reads back as exactly those fields and loads as a contact with the network's `config`
-    (default: the defaults), else EditError."""
-    text = render_contact_text(fields, body)
-    _check_loads(text, config)
-    return text
-
-
-def render_contact_text(fields: dict[str, Any], body: str = "") -> str:
-    """`render_new_contact` without loading the result: for callers that load and validate it
-    themselves; the text still reads back as exactly `fields` (else EditError)."""
+    the text reads back as exactly those fields, else EditError. (Whether it loads and validates
+    with the network's settings is the write service's one check.)"""
     if not isinstance(fields.get("name"), str) or not fields["name"].strip():
         raise EditError("name: a new contact needs a name")
     kept = {key: value for key, value in fields.items() if value not in (None, "", [], (), {})}
@@ -77,13 +66,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     return value
-
-
-def _check_loads(text: str, config: Config | None) -> None:
-    """EditError unless the loader reads the text as a contact."""
-    from kithbook.config import Config
-    from kithbook.parse.load import parse_contact
-
-    problems: list[Any] = []
-    if parse_contact("contact.md", text.encode("utf-8"), config or Config(), problems) is None:
-        raise EditError(f"the new contact would not load ({problems[0].message})")

@@ -7,16 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from yaml.nodes import Node
 
 from kithbook.errors import KithbookError
 from kithbook.parse.document import DocumentError, lf_text, split
 from kithbook.parse.yamlnodes import TooComplex, YAMLSyntaxError, compose, key_text, to_python
-
-if TYPE_CHECKING:
-    from kithbook.config import Config
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 Edit = TypeVar("Edit", bound=Callable[..., str])
@@ -114,16 +111,10 @@ def verify_front_matter(
     key: str,
     expected: Any,
     old_pairs: list[tuple[str, Any]] | None = None,
-    *,
-    check_loads: bool = True,
-    config: Config | None = None,
 ) -> None:
-    """EditError unless `after` differs from `before` only in `key`, now reading as `expected`, and
-    loads as a contact with the network's `config` (unless the caller loads it itself: an import);
-    `old_pairs` are `before`'s pairs when the caller has already read them."""
-    from kithbook.config import Config
-    from kithbook.parse.load import parse_contact
-
+    """EditError unless `after` differs from `before` only in `key`, now reading as `expected`;
+    `old_pairs` are `before`'s pairs when the caller has already read them. (Whether the file
+    loads and validates is the write service's one check.)"""
     if old_pairs is None:
         old_pairs = front_matter_pairs(before)
     old = [(k, v) for k, v in old_pairs if k != key]
@@ -132,8 +123,3 @@ def verify_front_matter(
     values = [v for k, v in pairs if k == key]
     if old != new or values != [expected] or Text.parse(after).body != Text.parse(before).body:
         raise EditError(f"{key}: the edit would not read back as intended; edit the file by hand")
-    problems: list[Any] = []
-    if not check_loads:
-        return
-    if parse_contact("contact.md", after.encode("utf-8"), config or Config(), problems) is None:
-        raise EditError(f"{key}: the edited file would not load ({problems[0].message})")
