@@ -2,6 +2,9 @@
 and the merge driver for contact files. The core never imports this package (an import-linter
 contract in pyproject.toml keeps it so), and a folder that is not a repository is not an error.
 
-Public API: `repo.commits` (`commit_files`, `undo_last`, `pull_rebase`, `push`), `repo.history`
-(`file_histories`, for the site), `repo.revision` (`load_at`, `load_staged`), `repo.merge_driver`.
+Public API: `repo.plumbing` (`commit_contents`: a commit built from given bytes, never from the work
+tree; `find_repository`, `GitError`), `repo.commits` (`last_kith_commit`, `pull_rebase`, `push`),
+`repo.journal` (the note that lets an interrupted write be finished), `repo.locks` (Git's lock files,
+live or stale), `repo.history` (`file_histories`, for the site), `repo.revision` (`load_at`,
+`load_staged`), `repo.merge_driver`.
 """
