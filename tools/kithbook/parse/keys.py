@@ -24,6 +24,8 @@ TAG = re.compile(r"[^\W_][\w-]*")
 def is_tag(text: str) -> bool:
     """A tag is a word of letters, digits and hyphens; combining marks (Thai and Indic vowel
     signs) count with the letter they belong to."""
+    if text.isascii():  # no combining marks: skip the per-character look-up (most tags)
+        return bool(TAG.fullmatch(text))
     return bool(
         TAG.fullmatch("".join(c for c in text if not unicodedata.category(c).startswith("M")))
     )
