@@ -126,7 +126,7 @@ def write_cache(root: Path, key: str, entries: dict[str, Entry], stored: Stored 
             _write(root, CHANGES_FILE, (key, stored.generation, (_rows(changed), removed)))
             return
     elif not (folder / CACHE_FILE).exists() and not (folder / SEEN_FILE).exists():
-        _write(folder, SEEN_FILE, None)  # a one-off run does not pay for a cache; the next run does
+        _write(root, SEEN_FILE, None)  # a one-off run does not pay for a cache; the next run does
         return
     generation = os.urandom(8).hex()
     if _write(root, CACHE_FILE, (key, generation, _rows(entries))):
