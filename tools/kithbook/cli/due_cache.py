@@ -17,12 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import kithbook
-from kithbook.cache_dir import CACHE_DIR, cache_folder, read_cache_file, write_cache_file
+from kithbook.cache import FRESH_NS, cache_path, read_cache_file, tool_digest, write_cache_file
 from kithbook.config import CONFIG_FILE, Config
 
 SUBDIR = "due"
-FRESH_NS = 2_000_000_000
 KEEP_ENTRIES = 32
 
 
@@ -49,14 +47,8 @@ def fingerprint(root: Path, config: Config, request: dict[str, Any]) -> Fingerpr
     Take it before reading the files: a file changed after this point then misses next time."""
     hasher = hashlib.sha256()
     hasher.update(json.dumps(request, sort_keys=True, default=str).encode())
-    hasher.update(kithbook.__version__.encode())
+    hasher.update(tool_digest().encode())
     newest = 0
-    package = Path(kithbook.__file__).parent
-    for source in sorted(package.rglob("*.py")):
-        stat = source.stat()
-        hasher.update(
-            f"{source.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
-        )
     config_path = root / CONFIG_FILE
     try:
         hasher.update(config_path.read_bytes())
@@ -98,15 +90,13 @@ def _folder_entries(folder: Path) -> tuple[str, int]:
 def entry_path(root: Path, request: dict[str, Any]) -> Path:
     """One entry per request (day, options, output mode): the newest run replaces the older one."""
     name = hashlib.sha256(json.dumps(request, sort_keys=True, default=str).encode()).hexdigest()
-    return root / CACHE_DIR / SUBDIR / f"{name[:32]}.json"
+    return cache_path(root, SUBDIR, f"{name[:32]}.json")
 
 
 def lookup(root: Path, request: dict[str, Any], current: Fingerprint) -> CachedRun | None:
     """The stored run for this request when everything it depends on is unchanged."""
-    if cache_folder(root, SUBDIR, create=False) is None:  # missing, or a link: no cache
-        return None
     try:
-        data = json.loads(read_cache_file(entry_path(root, request)) or b"")
+        data = json.loads(read_cache_file(entry_path(root, request)) or b"")  # never a link
         if data.get("digest") != current.digest:
             return None
         return CachedRun(data["stdout"], data["stderr"], int(data["exit_code"]))
@@ -115,30 +105,24 @@ def lookup(root: Path, request: dict[str, Any], current: Fingerprint) -> CachedR
 
 
 def store(root: Path, request: dict[str, Any], current: Fingerprint, run: CachedRun) -> bool:
-    """Save the run unless a file is too fresh to trust its timestamp; a failed write is ignored.
-    The cache's folders are made by `kithbook.cache_dir`, which refuses links: a `due` folder
-    that is a link to one of yours is never written into, nor pruned."""
+    """Save the run unless a file is too fresh to trust its timestamp; a failed write is ignored."""
     if current.newest_ns >= time.time_ns() - FRESH_NS:
         return False
-    folder = cache_folder(root, SUBDIR)
-    if folder is None:
-        return False
+    path = entry_path(root, request)
     payload = {
         "digest": current.digest,
         "stdout": run.stdout,
         "stderr": run.stderr,
         "exit_code": run.exit_code,
     }
-    try:
-        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:  # output holding a file name that is not UTF-8: not stored
-        return False
-    if not write_cache_file(folder, entry_path(root, request).name, data):
+    # written only into a folder of the cache's own (kithbook.cache refuses links), so the prune
+    # below never reaches a folder of yours that a cloned network's `due` link points to
+    if not write_cache_file(root, path, json.dumps(payload, ensure_ascii=False)):
         return False
     try:
-        _prune(folder)
+        _prune(path.parent)
     except OSError:
-        return False
+        pass
     return True
 
 

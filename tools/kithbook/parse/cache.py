@@ -9,7 +9,11 @@ tell a later write apart. The answer is always the one a cold load gives: same c
 problems in the same order (a property test edits, adds, removes and renames files to check it).
 
 The cache is one pickle in `.kithbook-cache/`, replaced atomically, so two processes at once at worst
-both write a valid cache. It is read with an allow-list of classes (Kithbook's model, dates and
+both write a valid cache. The first run in a folder only notes that it ran: writing the parses of
+10,000 contacts costs a quarter of a second, which a one-off run (a CI job, a fresh clone, another
+person's folder) would pay for nothing; from the second run on they are kept.
+
+The cache is read with an allow-list of classes (Kithbook's value types, dates and
 plain values): a cache file planted in a cloned repository cannot run code, only miss.
 """
 
@@ -26,31 +30,26 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import kithbook
-from kithbook.cache_dir import CACHE_DIR, cache_folder, read_cache_file, write_cache_file
+from kithbook.cache import FRESH_NS, cache_path, read_cache_file, tool_digest, write_cache_file
 from kithbook.config import CONFIG_FILE, Config
-from kithbook.model import Contact, LogEntry, Problem
-from kithbook.parse.load import (
-    _may_be_file,
-    garbage_collector_paused,
-    is_contact_name,
-    parse_contact,
-    read_at_most,
-)
+from kithbook.gc_pause import garbage_collector_paused
+from kithbook.model import Check, Contact, LogEntry, Problem
+from kithbook.parse.load import _may_be_file, is_contact_name, parse_contact, read_at_most
 from kithbook.public import looks_private
 
 CACHE_FILE = "contacts.pickle"
 CHANGES_FILE = "contacts-changes.pickle"
+SEEN_FILE = "contacts.seen"  # a run happened here: the next one keeps the parses
 MAX_CHANGES = 200
 FORMAT = 4
-FRESH_NS = 2_000_000_000
 
 Identity = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 # (identity, contact or None, problems, whether an unreadable file says private: kithbook.public)
 Entry = tuple[Identity, Contact | None, tuple[Problem, ...], bool]
 
 _ALLOWED = {
-    ("kithbook.model", name) for name in ("Problem", "Duration", "MonthDay", "Met", "LifeDate")
+    ("kithbook.model", name)
+    for name in ("Problem", "Check", "Duration", "MonthDay", "Met", "LifeDate")
 } | {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
 
 
@@ -65,13 +64,7 @@ class _AllowListUnpickler(pickle.Unpickler):
 
 def cache_key(root: Path, config: Config) -> str:
     """What every cached parse depends on besides its own file: the tool, Python and the settings."""
-    hasher = hashlib.sha256(f"{FORMAT}\0{kithbook.__version__}\0{sys.version}\0".encode())
-    package = Path(kithbook.__file__).parent
-    for source in sorted(package.rglob("*.py")):
-        stat = source.stat()
-        hasher.update(
-            f"{source.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
-        )
+    hasher = hashlib.sha256(f"{FORMAT}\0{tool_digest()}\0{sys.version}\0".encode())
     try:
         hasher.update((root / CONFIG_FILE).read_bytes())
     except OSError:
@@ -94,9 +87,7 @@ def read_cache(root: Path, key: str) -> Stored | None:
     """The stored parses when they were made with `key`; None when missing, stale or unreadable,
     or when they are not shaped as this version writes them (a corrupt or planted file is a miss,
     never an error)."""
-    folder = cache_folder(root, create=False)
-    if folder is None:
-        return None
+    folder = cache_path(root)
     base = _read(folder / CACHE_FILE, key)
     if base is None or not isinstance(base[1], dict):
         return None
@@ -124,7 +115,7 @@ def _changes(stored: Any) -> tuple[dict[str, Entry] | None, frozenset[str]]:
 
 
 def _read(path: Path, key: str) -> tuple[str, Any] | None:
-    data = read_cache_file(path)
+    data = read_cache_file(path)  # None: missing, a link, a FIFO...
     if data is None:
         return None
     try:
@@ -140,6 +131,7 @@ def write_cache(root: Path, key: str, entries: dict[str, Entry], stored: Stored 
     """Store `entries`: as a small file of changes to the stored base while they are few (after an
     edit, a run then writes one contact, not ten thousand), else as a new base. Each file is
     replaced atomically; a failure (read-only folder, full disk) is only a later miss."""
+    folder = cache_path(root)
     if stored is not None:
         base = stored.base
         changed = {
@@ -151,9 +143,12 @@ def write_cache(root: Path, key: str, entries: dict[str, Entry], stored: Stored 
         if len(changed) + len(removed) <= max(MAX_CHANGES, len(entries) // 20):
             _write(root, CHANGES_FILE, (key, stored.generation, (_rows(changed), removed)))
             return
+    elif not (folder / CACHE_FILE).exists() and not (folder / SEEN_FILE).exists():
+        _write(root, SEEN_FILE, None)  # a one-off run does not pay for a cache; the next run does
+        return
     generation = os.urandom(8).hex()
     if _write(root, CACHE_FILE, (key, generation, _rows(entries))):
-        (root / CACHE_DIR / CHANGES_FILE).unlink(missing_ok=True)
+        (folder / CHANGES_FILE).unlink(missing_ok=True)
 
 
 # Contacts are stored as tuples of their fields, and log entries as plain tuples: pickling and
@@ -209,10 +204,8 @@ def _contact(row: tuple[Any, ...]) -> Contact:
 
 
 def _write(root: Path, name: str, payload: object) -> bool:
-    folder = cache_folder(root)
-    if folder is None:  # a link or a file where the cache folder should be: no cache
-        return False
-    return write_cache_file(folder, name, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+    data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    return write_cache_file(root, cache_path(root, name), data)
 
 
 def contact_entries(folder: Path) -> list[tuple[str, Identity | None]]:
@@ -289,7 +282,7 @@ def _parse(
             os.path.join(folder, posixpath.basename(relative)), config.max_file_bytes + 1
         )
     except OSError as error:
-        return Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", "file")
+        return Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", Check.FILE)
     found: list[Problem] = []
     contact = parse_contact(relative, data, config, found)
     private = contact is None and looks_private(data)

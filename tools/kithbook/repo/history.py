@@ -13,14 +13,13 @@ import posixpath
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
-from kithbook.cache_dir import CACHE_DIR, cache_folder, read_cache_file, write_cache_file
+from kithbook.cache import cache_path, read_cache_file, write_cache_file
 from kithbook.config import Config
 from kithbook.parse.load import is_contact_name, parse_contact
 from kithbook.repo.commits import open_repo
 
 TRACKED = ("company", "role", "location")
-CACHE_NAME = "git-history.json"
-CACHE_FILE = Path(CACHE_DIR) / CACHE_NAME
+CACHE_FILE = "git-history.json"  # in the cache folder
 CACHE_VERSION = 1
 
 Fields = tuple[str | None, str | None, str | None]
@@ -77,6 +76,8 @@ def file_histories(root: Path, config: Config) -> dict[str, FileHistory]:
         head = repo.head.commit.hexsha
     except (ImportError, ValueError):  # ValueError: no commits yet
         return {}
+    if repo.working_tree_dir is None:  # a bare repository: no files of this network in it
+        return {}
     top = Path(repo.working_tree_dir).resolve()
     try:
         prefix = PurePosixPath(Path(root).resolve().relative_to(top).as_posix())
@@ -86,7 +87,7 @@ def file_histories(root: Path, config: Config) -> dict[str, FileHistory]:
     key = (str(top), head, contacts)
     if key in _memory:
         return _memory[key]
-    histories = _read_cache(Path(root), head, contacts)
+    histories = _read_cache(cache_path(root, CACHE_FILE), head, contacts)
     if histories is None:
         histories = _histories(repo, contacts, prefix, config)
         _write_cache(Path(root), head, contacts, histories)
@@ -158,33 +159,25 @@ def _fields(repo, relative: str, blob: str, config: Config) -> Fields:
     return _fields_by_blob[blob]
 
 
-def _read_cache(root: Path, head: str, contacts: str) -> dict[str, FileHistory] | None:
-    folder = cache_folder(root, create=False)
-    data = read_cache_file(folder / CACHE_NAME) if folder is not None else None
-    if data is None:
-        return None
+def _read_cache(path: Path, head: str, contacts: str) -> dict[str, FileHistory] | None:
     try:
-        stored = json.loads(data)
+        data = json.loads(read_cache_file(path) or b"")  # never through a link
         if (
-            stored.get("version") != CACHE_VERSION
-            or stored.get("head") != head
-            or stored.get("contacts") != contacts
+            data.get("version") != CACHE_VERSION
+            or data.get("head") != head
+            or data.get("contacts") != contacts
         ):
             return None
-        return {name: FileHistory.from_json(item) for name, item in stored["files"].items()}
-    except (ValueError, KeyError, TypeError, AttributeError):
+        return {name: FileHistory.from_json(item) for name, item in data["files"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def _write_cache(root: Path, head: str, contacts: str, histories: dict[str, FileHistory]) -> None:
-    """Store the histories (through `kithbook.cache_dir`: never through a link); a failure is
-    only a later miss."""
     data = {
         "version": CACHE_VERSION,
         "head": head,
         "contacts": contacts,
         "files": {name: history.to_json() for name, history in histories.items()},
     }
-    folder = cache_folder(root)
-    if folder is not None:
-        write_cache_file(folder, CACHE_NAME, json.dumps(data).encode("utf-8"))
+    write_cache_file(root, cache_path(root, CACHE_FILE), json.dumps(data))

@@ -189,7 +189,7 @@ def _merge_bodies(
     comments = [
         f"    {line}"
         for line in _commented_lines(Text.parse(other).front_matter)
-        if line.strip() not in shown and _comment(line) not in parsed.front_matter
+        if line.strip() not in shown and (_comment(line) or "") not in parsed.front_matter
     ]
     if remainder.strip() or extra or comments:
         report.notes = bool(remainder.strip())
