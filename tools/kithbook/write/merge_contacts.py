@@ -46,7 +46,8 @@ class MergeReport:
         if self.copied:
             parts.append(f"copied {', '.join(self.copied)}")
         if self.log_entries:
-            parts.append(f"{self.log_entries} log entries")
+            entries = "log entry" if self.log_entries == 1 else "log entries"
+            parts.append(f"{self.log_entries} {entries}")
         if self.differed:
             parts.append(f"kept this file's {', '.join(self.differed)} (the other's are in notes)")
         if self.notes:
