@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
 from rich.console import Console
 
-from kithbook.cli.due_table import display_width, pad, plain_table, reach, rich_table
+from kithbook.cli.due_table import (
+    also_lines,
+    display_width,
+    pad,
+    plain_table,
+    reach,
+    rich_table,
+)
 from kithbook.parse.load import load
 from kithbook.rules.due import due_list
 
@@ -89,6 +97,37 @@ def test_the_rich_table_shows_the_same_facts(due):
         "2 due, 1 in today's plan, 0 snoozed, 1 awaiting reply",
     ):
         assert fact in text
+
+
+ALSO = "also overdue: 1 follow-up, 2 timely reasons, 7 reconnects, 4 backlog picks; kith due --all"
+
+
+@pytest.mark.parametrize(
+    ("line", "width", "lines"),
+    [
+        (
+            "also overdue: 1 follow-up; kith due --all",
+            80,
+            ["also overdue: 1 follow-up; kith due --all"],
+        ),
+        (ALSO, 100, [ALSO]),
+        (ALSO, 80, [ALSO.removesuffix(" kith due --all"), "kith due --all"]),
+        (ALSO, 60, [ALSO.removesuffix(" kith due --all"), "kith due --all"]),
+    ],
+)
+def test_the_also_line_never_splits_the_command_it_names(line, width, lines):
+    assert also_lines(line, width) == lines
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_the_rich_table_keeps_kith_due_all_on_one_line(width):
+    demo = load(Path(__file__).resolve().parents[1])
+    due = due_list(demo, TODAY)
+    console = Console(record=True, width=width, force_terminal=True, color_system="standard")
+    rich_table(due, list(due.items), console)
+    lines = [line.rstrip() for line in console.export_text().splitlines()]
+    assert "kith due --all" in lines
+    assert all(display_width(line) <= width for line in lines)
 
 
 LONG_ADDRESS = "wilhelmina.oduya-featherstonehaugh@volunteering.example.org"

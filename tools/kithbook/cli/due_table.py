@@ -61,7 +61,18 @@ def also_line(rest: list[DueItem]) -> str | None:
     parts = [plural(count, KIND_NOUNS[kind]) for kind, count in counts if count]
     if not parts:
         return None
-    return f"also overdue: {', '.join(parts)}; kith due --all"
+    return f"also overdue: {', '.join(parts)}; {ALL_HINT}"
+
+
+ALL_HINT = "kith due --all"
+
+
+def also_lines(line: str, width: int) -> list[str]:
+    """The also line as it fits `width`: when it does not, the command goes on a line of its own
+    so that wrapping never splits `kith due --all` in two."""
+    if display_width(line) <= width or not line.endswith("; " + ALL_HINT):
+        return [line]
+    return [line[: -len(ALL_HINT) - 1], ALL_HINT]
 
 
 def reach(item: DueItem) -> str:
@@ -236,7 +247,8 @@ def rich_table(
         line = also_line([item for item in rest if not item.note])
         if line:
             console.print()
-            console.print(Text(line, style="dim"))
+            for part in also_lines(line, width):
+                console.print(Text(part, style="dim"))
         for item in notes(items):
             console.print(Text(f"note: {item.name}: {item.reason}; {item.note}", style="yellow"))
     coming = _coming(due, items, coming_up)
