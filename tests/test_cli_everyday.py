@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kithbook.cli import COMMANDS, build_parser, main, version
-from kithbook.cli.common import print_problems
+from kithbook.cli.common import fit_help, print_problems
 from kithbook.model import Problem
 
 ADA = """\
@@ -75,6 +75,51 @@ def test_every_help_ends_with_examples(command: str | None) -> None:
     assert len(examples) == 2, f"kith {command or ''} --help has no examples"
     assert all(line.startswith("  ") for line in examples[1].splitlines() if line)
     assert "kith " + (command or "") in examples[1]
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_every_help_fits_the_terminal_except_a_command_too_long_to_break(
+    command: str | None, columns: int, monkeypatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    parser, parsers = build_parser(command)
+    text = (parsers[command] if command else parser).format_help()
+    too_long = [line for line in text.splitlines() if len(line) > columns]
+    assert all(line.startswith("  ") and "   " not in line.strip() for line in too_long), too_long
+
+
+EXAMPLES = (
+    "examples:\n  kith due                 whom to reach out to today, and why\n  kith due --all\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "fitted"),
+    [
+        (EXAMPLES, 80, EXAMPLES),
+        (
+            EXAMPLES,
+            40,
+            "examples:\n  kith due  whom to reach out to today,\n"
+            "            and why\n  kith due --all\n",
+        ),
+        (
+            EXAMPLES,
+            30,
+            "examples:\n  kith due\n      whom to reach out to\n      today, and why\n"
+            "  kith due --all\n",
+        ),
+        ("start a new network: a Git repository", 20, "start a new network:\na Git repository"),
+        (
+            "  kith notify --to ntfy://ntfy.example.org/me",
+            20,
+            "  kith notify --to ntfy://ntfy.example.org/me",
+        ),
+    ],
+)
+def test_help_text_is_fitted_to_the_terminal_without_breaking_a_command(text, width, fitted):
+    assert fit_help(text, width) == fitted
 
 
 def test_show_prints_the_card_why_due_and_the_last_interactions(root: Path, capsys) -> None:

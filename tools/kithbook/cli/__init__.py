@@ -9,13 +9,12 @@ the command being run is imported, so one command's imports never slow down (or 
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 
-from kithbook.cli.common import ArgumentParser, CommandError, check_root
+from kithbook.cli.common import ArgumentParser, CommandError, HelpFormatter, check_root
 
 COMMANDS = {  # command name: module in this package, in the order `kith --help` lists them
     "init": "init",
@@ -66,7 +65,7 @@ def build_parser(only: str | None = None) -> tuple[ArgumentParser, dict[str, Arg
         prog="kith",
         description="Keep your relationships alive, in plain text.",
         epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"kith {version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
@@ -78,7 +77,7 @@ def build_parser(only: str | None = None) -> tuple[ArgumentParser, dict[str, Arg
             help=module.HELP,
             description=module.HELP,
             epilog=getattr(module, "EXAMPLES", None),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=HelpFormatter,
         )
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)

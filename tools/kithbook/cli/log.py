@@ -49,8 +49,9 @@ DIRECTIONS: dict[str, Direction] = {
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.usage = (
-        "%(prog)s SLUG [SLUG...] DIRECTION [CHANNEL] TEXT [--date YYYY-MM-DD] [--root DIR]\n"
-        "       [--today YYYY-MM-DD] [--no-commit]"
+        "%(prog)s SLUG [SLUG...] DIRECTION [CHANNEL] TEXT\n"
+        "       [--date YYYY-MM-DD] [--root DIR] [--today YYYY-MM-DD]\n"
+        "       [--no-commit]"
     )
     accept_arrow_arguments(parser)
     add_slug(parser)
