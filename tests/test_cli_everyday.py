@@ -12,6 +12,7 @@ import pytest
 
 from kithbook.cli import COMMANDS, build_parser, main, version
 from kithbook.cli.common import fit_help, print_problems
+from kithbook.cli.due_table import display_width
 from kithbook.model import Problem
 
 ADA = """\
@@ -199,6 +200,15 @@ def test_list_prints_aligned_rows_and_a_count(root: Path, capsys) -> None:
         "nils              Nils Newcomer     network  -                      never",
         "3 of 3 contacts",
     ]
+
+
+@pytest.mark.parametrize("name", ["김민준", "Jose\u0301 Mu\u0308ller", "Zoë Ngata"])
+def test_list_aligns_names_by_the_columns_they_take_on_screen(make_network, capsys, name) -> None:
+    root = make_network({"wide": f"---\nname: {name}\ncircle: close\n---\n", "ada": ADA})
+    assert kith(root, "list", "--today", "2026-12-01") == 0
+    rows = capsys.readouterr().out.splitlines()[:2]
+    starts = [display_width(row[: row.index("close")]) for row in rows]
+    assert starts[0] == starts[1]
 
 
 @pytest.mark.parametrize(
