@@ -146,6 +146,55 @@ def test_kith_stats_prints_the_report_and_json(make_network, capsys):
     assert data["reply_rate"] == {"sent": 3, "answered": 1, "rate": 0.3333}
 
 
+CADENCE = "Within cadence    close 1/2 (50%) · friend 4/9 (44%) · colleague 1/7 (14%)"
+
+
+@pytest.mark.parametrize(
+    ("line", "width", "lines"),
+    [
+        (CADENCE, None, [CADENCE]),
+        (CADENCE, 100, [CADENCE]),
+        (
+            CADENCE,
+            60,
+            [
+                "Within cadence    close 1/2 (50%) · friend 4/9 (44%) ·",
+                "                  colleague 1/7 (14%)",
+            ],
+        ),
+        (
+            CADENCE,
+            57,
+            [
+                "Within cadence    close 1/2 (50%) · friend 4/9 (44%) ·",
+                "                  colleague 1/7 (14%)",
+            ],
+        ),
+        (
+            CADENCE,
+            40,
+            [
+                "Within cadence    close 1/2 (50%) ·",
+                "                  friend 4/9 (44%) ·",
+                "                  colleague 1/7 (14%)",
+            ],
+        ),
+        (
+            "Reply rate        40% (4 of 10 messages answered within 14 days)",
+            60,
+            [
+                "Reply rate        40% (4 of 10 messages answered within 14",
+                "                  days)",
+            ],
+        ),
+    ],
+)
+def test_a_report_line_breaks_between_figures_in_a_narrow_terminal(line, width, lines):
+    from kithbook.cli.stats import fit
+
+    assert fit(line, width) == lines
+
+
 @pytest.mark.parametrize(
     ("since", "message"),
     [
