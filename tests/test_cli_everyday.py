@@ -241,6 +241,14 @@ def test_search_leaves_private_sections_out_unless_asked(root: Path, capsys) -> 
     assert "ada-quillfeather  private: Worried about" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("text", ["", "  ", "\t"])
+def test_search_for_nothing_is_a_one_line_error(root: Path, capsys, text: str) -> None:
+    assert kith(root, "search", text) == 2
+    assert capsys.readouterr().err == (
+        "kith search: error: give the text to look for, such as kith search climbing\n"
+    )
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_scripts_know_every_command_and_complete_slugs(capsys, shell: str) -> None:
     assert main(["completion", shell]) == 0
