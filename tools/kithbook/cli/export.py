@@ -92,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
 def _export_vdir(contacts: list, folder: Path, version: str, network: object) -> int:
     from kithbook.exporters.vdir import write_vdir
 
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(f"{folder}: is a file, not a folder; a vdir is a folder of .vcf files")
     try:
         result = write_vdir(contacts, folder, version)
     except OSError as error:
