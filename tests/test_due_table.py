@@ -12,6 +12,7 @@ from rich.console import Console
 from kithbook.cli.due_table import (
     also_lines,
     display_width,
+    nobody_line,
     pad,
     plain_table,
     reach,
@@ -97,6 +98,27 @@ def test_the_rich_table_shows_the_same_facts(due):
         "2 due, 1 in today's plan, 0 snoozed, 1 awaiting reply",
     ):
         assert fact in text
+
+
+@pytest.mark.parametrize(
+    ("kept", "line"),
+    [
+        (None, None),
+        ([], "Nobody due today matches these filters (2 due in all: kith due)."),
+    ],
+)
+def test_an_empty_list_says_whether_the_filters_emptied_it(due, kept, line):
+    items = list(due.items) if kept is None else kept
+    stream = io.StringIO()
+    plain_table(due, items, stream)
+    assert nobody_line(due, items) == line
+    shown = [text for text in stream.getvalue().splitlines() if text.startswith("Nobody")]
+    assert shown == ([line] if line else [])
+
+
+def test_an_empty_network_has_nobody_due(make_network):
+    empty = due_list(load(make_network({})), TODAY)
+    assert nobody_line(empty, list(empty.items)) == "Nobody is due today."
 
 
 ALSO = "also overdue: 1 follow-up, 2 timely reasons, 7 reconnects, 4 backlog picks; kith due --all"
