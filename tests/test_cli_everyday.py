@@ -159,6 +159,16 @@ def test_show_private_adds_the_private_section(root: Path, capsys) -> None:
     assert "cello lessons" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("shown", "total", "heading"),
+    [(1, 1, "the one log entry"), (3, 3, "all 3 log entries"), (5, 12, "last 5 of 12 log entries")],
+)
+def test_show_heads_the_log_in_plain_words(shown: int, total: int, heading: str) -> None:
+    from kithbook.cli.show import log_heading
+
+    assert log_heading(shown, total) == heading
+
+
 def test_show_json_is_the_list_row_with_why_due_and_the_log(root: Path, capsys) -> None:
     assert kith(root, "show", "ada", "--json", "--today", "2026-12-01") == 0
     data = json.loads(capsys.readouterr().out)

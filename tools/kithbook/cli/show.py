@@ -93,7 +93,7 @@ def card(
     log = contact.log[-entries:] if entries > 0 else ()
     if log:
         yield ""
-        yield f"  last {len(log)} of {len(contact.log)} log entries:"
+        yield f"  {log_heading(len(log), len(contact.log))}:"
         for entry in log:
             channel = f" {entry.channel}" if entry.channel else ""
             arrow = entry.arrow if entry.direction != "note" else "note"
@@ -107,6 +107,15 @@ def card(
         yield ""
         yield "  ## Private"
         yield from (f"  {line}" for line in contact.private_notes.strip().splitlines())
+
+
+def log_heading(shown: int, total: int) -> str:
+    """`last 5 of 12 log entries`, `all 3 log entries`, `the one log entry`."""
+    if total == 1:
+        return "the one log entry"
+    if shown == total:
+        return f"all {total} log entries"
+    return f"last {shown} of {total} log entries"
 
 
 def _facts(contact: Contact, network: Network) -> Iterator[tuple[str, str]]:
