@@ -159,6 +159,44 @@ def test_show_private_adds_the_private_section(root: Path, capsys) -> None:
     assert "cello lessons" in capsys.readouterr().out
 
 
+MEMORY = "  memory    The rain-soaked camping trip in the Brecon Beacons where the tent collapsed"
+ENTRY = "    2026-11-20 <-> video: Long call about her startup idea, wants an intro to Harriet"
+
+
+@pytest.mark.parametrize(
+    ("line", "width", "lines"),
+    [
+        (MEMORY, None, [MEMORY]),
+        (MEMORY, 100, [MEMORY]),
+        (
+            MEMORY,
+            60,
+            [
+                "  memory    The rain-soaked camping trip in the Brecon",
+                "            Beacons where the tent collapsed",
+            ],
+        ),
+        (
+            ENTRY,
+            60,
+            [
+                "    2026-11-20 <-> video: Long call about her startup idea,",
+                "               wants an intro to Harriet",
+            ],
+        ),
+        (
+            "  Ada is the friend who drags me outdoors, whatever the weather says.",
+            40,
+            ["  Ada is the friend who drags me", "  outdoors, whatever the weather says."],
+        ),
+    ],
+)
+def test_show_wraps_a_long_line_under_its_value_in_a_narrow_terminal(line, width, lines):
+    from kithbook.cli.show import fit
+
+    assert fit(line, width) == lines
+
+
 @pytest.mark.parametrize(
     ("shown", "total", "heading"),
     [(1, 1, "the one log entry"), (3, 3, "all 3 log entries"), (5, 12, "last 5 of 12 log entries")],
