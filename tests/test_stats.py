@@ -137,6 +137,7 @@ def test_kith_stats_prints_the_report_and_json(make_network, capsys):
     args = ["stats", "--root", str(root), "--today", "2026-12-01"]
     assert main(args) == 0
     out = capsys.readouterr().out
+    assert out.splitlines()[0] == "Since 1 Dec 2025 (53 calendar weeks)"  # a year touches 53
     assert "Reply rate        43% (3 of 7 messages answered within 14 days)" in out
     assert "Reconnection      4 old contacts reached out to · 1 replied · 1 active again" in out
     assert "Value given       #offer 1 · #intro 1 · #thanks 1" in out

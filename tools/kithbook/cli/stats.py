@@ -122,7 +122,7 @@ def report_lines(figures: Stats) -> list[str]:
     from kithbook.rules.phrases import date_words, plural
 
     lines = [
-        f"Since {date_words(figures.since)} ({plural(figures.weeks, 'week')})",
+        f"Since {date_words(figures.since)} ({plural(figures.weeks, 'calendar week')})",
         "",
         "Reply rate        " + _overall(figures.overall),
     ]
