@@ -116,6 +116,11 @@ def run(args: argparse.Namespace) -> int:
         line = format_log_line(date, direction, channel, text)
     except EditError as error:
         raise CommandError(str(error)) from None
+    if date > today:  # written all the same (a planned call), but a typo is caught at once
+        print(
+            f"kith log: warning: {date} is in the future (today is {today}); is the date right?",
+            file=sys.stderr,
+        )
     if direction in OUTREACH:
         for contact in contacts:
             _warn_duplicate_outreach(contact, date, config)
