@@ -2,9 +2,13 @@
 
 Each command module defines HELP, EXAMPLES (shown under "examples:" in its --help),
 `add_arguments(parser)` and `run(args) -> int`; the exit code is 0 for success, 1 when the network
-has errors, 2 for bad arguments or input (and outside a network, for every command that needs one:
-`--root` is resolved before the command runs, so nothing is created by accident). Only the module of
-the command being run is imported, so one command's imports never slow down (or break) another.
+has errors (or Git failed), 2 for bad arguments or input (and outside a network, for every command
+that needs one: `--root` is resolved before the command runs, so nothing is created by accident).
+Every expected failure is a `KithbookError`: `main` alone turns one into `kith CMD: error: ...` and
+its exit code. Only the module of the command being run is imported, so one command's imports never
+slow down (or break) another. Shared by the commands: `cli.common` (parser, --root, --today,
+printing problems), `cli.lookup` (which contact a query means), `cli.writing` (the writing commands'
+options), `cli.due_table` and `cli.due_cache` (the due list's terminal table and output cache).
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 
-from kithbook.cli.common import ArgumentParser, CommandError, HelpFormatter, check_root
+from kithbook.cli.common import ArgumentParser, HelpFormatter, check_root
+from kithbook.errors import KithbookError
 
 COMMANDS = {  # command name: module in this package, in the order `kith --help` lists them
     "init": "init",
@@ -104,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, parsers = build_parser(chosen)
     args, extra = parser.parse_known_args(argv)
     if extra:
-        (parsers.get(chosen) or parser).error(f"unrecognized arguments: {' '.join(extra)}")
+        (parsers[chosen] if chosen else parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2
@@ -120,9 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "root" in vars(args):
             args.root = check_root(args.root)  # outside a network: one line, exit 2, nothing done
         return args.run(args)
-    except CommandError as error:
+    except KithbookError as error:  # the one place an expected failure becomes a line and a code
         print(f"kith {args.command}: error: {error}", file=sys.stderr)
-        return 2
+        return error.exit_code
     except KeyboardInterrupt:
         print(f"kith {args.command}: interrupted", file=sys.stderr)
         return 130
