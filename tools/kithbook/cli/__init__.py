@@ -13,6 +13,7 @@ options), `cli.due_table` and `cli.due_cache` (the due list's terminal table and
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import sys
 from collections.abc import Iterable, Sequence
@@ -72,7 +73,9 @@ def build_parser(only: str | None = None) -> tuple[ArgumentParser, dict[str, Arg
         epilog=EXAMPLES,
         formatter_class=HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"kith {version()}")
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show the program's version and exit"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     parsers = {}
     for name in COMMANDS if only is None else [only]:
@@ -88,6 +91,18 @@ def build_parser(only: str | None = None) -> tuple[ArgumentParser, dict[str, Arg
         sub.set_defaults(run=module.run)
         parsers[name] = sub
     return parser, parsers
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, looking the version up only when asked: importlib.metadata costs every other
+    command a few hundredths of a second at start-up."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        print(f"kith {version()}")
+        parser.exit()
 
 
 def version() -> str:
