@@ -62,3 +62,11 @@ def test_a_third_message_in_one_seed_is_not_rounded_away(thirds, shown):
     mean = simulate.mean_result([result(third) for third in thirds])
     line = simulate.row(simulate.Scenario(500, 2, "mixed"), "kithbook plan", mean)
     assert line.split(" | ")[6:8] == [shown, "0"]
+
+
+@pytest.mark.parametrize("name", sorted(simulate.POLICIES))
+def test_a_policy_sees_only_the_network_never_the_hidden_reply_odds(name):
+    import inspect
+
+    parameters = inspect.signature(simulate.POLICIES[name]).parameters
+    assert list(parameters) == ["network", "today", "budget"]
