@@ -23,7 +23,7 @@ from kithbook.importers.apply import apply_plan
 from kithbook.importers.plan import birthday_value, plan_import
 from kithbook.model import STATUSES, MonthDay
 from kithbook.parse.load import load
-from kithbook.write.new_contact import render_contact_text
+from kithbook.write.new_contact import render_new_contact
 
 TODAY = dt.date(2026, 6, 1)
 GIVEN = ["Ada", "Bram", "Chiara", "Dara", "Émile", "Freya", "Goran", "Hana", "Ilse", "Jürgen"]
@@ -126,7 +126,7 @@ def networks(draw: Any, with_body: bool) -> dict[str, tuple[dict[str, Any], str]
 def write(root: Path, people: dict[str, tuple[dict[str, Any], str]]) -> None:
     (root / "contacts").mkdir(parents=True)
     for slug, (fields, body) in people.items():
-        (root / "contacts" / f"{slug}.md").write_text(render_contact_text(fields, body))
+        (root / "contacts" / f"{slug}.md").write_text(render_new_contact(fields, body))
 
 
 def export(root: Path, format_name: str) -> bytes:
