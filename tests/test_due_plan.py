@@ -296,30 +296,6 @@ def test_a_follow_up_about_to_go_cold_cannot_wait(make_network):
     assert "last chance" in urgent.reason
 
 
-CLOSING_FOLLOW_UPS = [  # each thread goes cold on 3 Dec, two days after today
-    pytest.param("circle: close", "2026-11-12", True, id="a-close-friend-cannot-wait"),
-    pytest.param("circle: friend", "2026-10-03", True, id="a-friend-cannot-wait"),
-    pytest.param("circle: colleague", "2026-09-03", False, id="a-colleague-can"),
-    pytest.param(
-        "circle: acquaintance", "2025-12-03", False, id="an-acquaintances-year-old-email-can"
-    ),
-]
-
-
-@pytest.mark.parametrize(("front", "wrote", "urgent"), CLOSING_FOLLOW_UPS)
-def test_a_follow_up_about_to_go_cold_cannot_wait_only_for_friends_and_closer(
-    make_network, front, wrote, urgent
-):
-    contacts = {
-        "sam": person(front, f"{wrote} -> email: any news?", name="Sam"),
-        "bday": close_birthday("bday"),  # cannot wait either: it takes the budget of 1
-    }
-    due = plan_of(make_network, contacts, per_day=1)
-    (item,) = [item for item in due.items if item.slug == "sam"]
-    assert "last chance: the thread goes cold in 2 days" in item.reason
-    assert (item.urgent, item.plan, due.over_budget) == (urgent, urgent, int(urgent))
-
-
 # --- old contacts get their share ---------------------------------------------------------------
 
 QUOTAS = [

@@ -50,7 +50,7 @@ TIMELY_BONUS = 2.0  # a recent life event (fading over the timely window)
 FOLLOW_UP_BONUS = 1.5  # a pending follow-up
 BACKLOG_BASE = 0.5
 INITIATIVE_DISCOUNT = 0.5  # someone who starts every conversation needs half the reminders
-URGENT_CADENCE_DAYS = 60  # what cannot wait, only for people this close (friend or closer)
+URGENT_CADENCE_DAYS = 60  # a birthday today cannot wait for people this close (friend or closer)
 CLOSING_DAYS = 2  # a follow-up cannot wait when its thread goes cold within this many days
 
 
@@ -514,12 +514,9 @@ class Rules:
         window = (due - days[-1]).days
         score = (today - due).days / max(window, 1)
         closes = cadence.after(days[-1])
-        closing = due <= today and (closes - today).days <= CLOSING_DAYS
-        # only for friends and closer: an acquaintance's year-old e-mail is no reason to go over
-        # the budget
-        urgent = closing and cadence.days <= URGENT_CADENCE_DAYS
+        urgent = due <= today and (closes - today).days <= CLOSING_DAYS
         reason = f"follow up{again}{when}: {wrote}, no reply yet"
-        if closing:
+        if urgent:
             reason += f" (last chance: the thread goes cold {relative_day(closes, today)})"
         priority = closeness(cadence.days) * (FOLLOW_UP_BONUS + max(score, 0) + lateness)
         found.append(Reason("follow-up", due, reason, score, urgent, priority))
