@@ -70,3 +70,11 @@ def test_a_policy_sees_only_the_network_never_the_hidden_reply_odds(name):
 
     parameters = inspect.signature(simulate.POLICIES[name]).parameters
     assert list(parameters) == ["network", "today", "budget"]
+
+
+def test_the_readme_holds_both_tables_as_the_script_prints_them():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert simulate.HEADER in readme
+    assert simulate.CURVE_HEADER in readme  # `simulate.py --curve`, under "The defaults come from"

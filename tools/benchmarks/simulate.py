@@ -372,12 +372,14 @@ def row(scenario: Scenario, name: str, result: Result) -> str:
     )
 
 
+CURVE_HEADER = (
+    "| a day | backlog a week | warm | reconnected | 3rd unanswered |\n|---|---|---|---|---|"
+)
+
+
 def curve(seeds: int) -> list[str]:
     """Warm against reconnected on 500 people as the budget and the backlog share vary."""
-    lines = [
-        "| a day | backlog a week | warm | reconnected | 3rd unanswered |",
-        "|---|---|---|---|---|",
-    ]
+    lines = CURVE_HEADER.splitlines()
     for budget in (1, 2, 3, 5):
         for backlog in (0, 2, 5, 10):
             config = Config(backlog_per_week=backlog)
