@@ -47,3 +47,11 @@ def make_network(tmp_path: Path) -> MakeNetwork:
 @pytest.fixture
 def today() -> dt.date:
     return TODAY
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every property test counts as slow, marked or not (a new one too), so that
+    `pytest -m "not slow"` stays a fast inner loop."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)

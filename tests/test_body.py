@@ -324,6 +324,7 @@ def good_log_lines(draw) -> str:
     return f"{bullet}{date}{draw(st.sampled_from([' ', '  ', chr(9)]))}{kind}{ending}"
 
 
+@pytest.mark.slow
 @given(
     st.lists(
         st.one_of(

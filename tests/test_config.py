@@ -294,3 +294,27 @@ def test_a_folder_named_mkdocs_yml_is_an_error_not_a_crash(tmp_path: Path) -> No
     config, problems = load_config(tmp_path)
     assert config == Config()
     assert [problem.message for problem in problems] == ["cannot read the file: Is a directory"]
+
+
+def test_each_option_is_declared_once_with_a_reader_and_a_meaning() -> None:
+    import dataclasses
+
+    from kithbook.config import OPTIONS, Config
+
+    declared = dataclasses.fields(Config)
+    assert list(OPTIONS) == [option.name for option in declared]
+    assert all(callable(option.metadata["read"]) and option.metadata["doc"] for option in declared)
+
+
+def test_a_config_never_shares_its_circles_with_another() -> None:
+    from kithbook.config import Config
+
+    assert Config().circles == Config().circles and Config().circles is not Config().circles
+
+
+def test_every_option_is_documented_in_the_docs() -> None:
+    from kithbook.config import OPTIONS
+
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    text = "\n".join(page.read_text(encoding="utf-8") for page in docs.glob("*.md"))
+    assert [name for name in OPTIONS if f"{name}:" not in text] == []

@@ -152,3 +152,19 @@ def test_what_reaching_out_on_a_channel_is_called(channel, text):
 )
 def test_first_words_cut_at_a_word(text, limit, expected):
     assert first_words(text, limit) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "word", "many", "expected"),
+    [
+        (1, "day", None, "1 day"),
+        (0, "day", None, "0 days"),
+        (3, "week", None, "3 weeks"),
+        (1, "person", "people", "1 person"),
+        (2, "person", "people", "2 people"),
+    ],
+)
+def test_plural_adds_an_s_or_says_the_given_plural(count, word, many, expected):
+    from kithbook.rules.phrases import plural
+
+    assert plural(count, word, many) == expected

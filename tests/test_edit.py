@@ -338,6 +338,7 @@ def test_yaml_scalar_in_a_flow_list_quotes_commas() -> None:
     assert yaml_scalar("a, b", flow=True) == '"a, b"'
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40), st.booleans())
 def test_any_text_written_by_yaml_scalar_reads_back_unchanged(text: str, flow: bool) -> None:
@@ -348,6 +349,7 @@ def test_any_text_written_by_yaml_scalar_reads_back_unchanged(text: str, flow: b
     assert (loaded[0] if flow else loaded) == text
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(st.text(min_size=1, max_size=30).filter(lambda s: "\x00" not in s))
 def test_any_company_name_can_be_set_on_a_hand_written_file(company: str) -> None:

@@ -375,3 +375,20 @@ def test_a_tag_that_takes_the_whole_value_says_to_write_the_value_without_it() -
 )
 def test_a_quoted_value_with_a_number_tag_says_to_remove_the_tag(value: str, message: str) -> None:
     assert read("text", value)[1] == [f"7: error: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("---\nname: Ada\nbirthday: 2025-13-01\n---\n", 3, 11),
+        ("---\nname: Ada\nphones:\n  - 0123\n  - [nested]\n---\n", 5, 5),
+        ("---\nname: Ada\nmet: {date: soon}\n---\n", 3, 13),
+    ],
+)
+def test_a_problem_found_in_a_value_knows_its_column(text, line, column):
+    from kithbook.config import Config
+    from kithbook.parse.load import parse_contact
+
+    problems: list = []
+    parse_contact("contacts/ada.md", text.encode(), Config(), problems)
+    assert [(problem.line, problem.column) for problem in problems][-1] == (line, column)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -107,18 +108,21 @@ def check_never_raises(data: bytes) -> None:
     assert problems_are_located(validate(network, TODAY), line_count(data))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.binary(max_size=2000))
 def test_parse_contact_never_raises_on_arbitrary_bytes(data: bytes) -> None:
     check_never_raises(data)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.text(max_size=2000))
 def test_parse_contact_never_raises_on_arbitrary_text(text: str) -> None:
     check_never_raises(text.encode("utf-8", "surrogatepass"))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.binary(max_size=300))
 def test_parse_contact_never_raises_on_bytes_inside_front_matter(junk: bytes) -> None:
@@ -177,12 +181,14 @@ contact_text = st.builds(
 )
 
 
+@pytest.mark.slow
 @FUZZ
 @given(contact_text)
 def test_parse_contact_never_raises_on_front_matter_shaped_text(text: str) -> None:
     check_never_raises(text.encode("utf-8", "surrogatepass"))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.lists(yaml_line, max_size=15))
 def test_config_never_raises_on_a_broken_kithbook_entry(lines: list[str]) -> None:
@@ -204,6 +210,7 @@ entry = st.builds(
 )
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.lists(entry, min_size=1, max_size=12))
 def test_a_log_reads_the_same_whether_or_not_a_stray_line_forces_the_careful_path(
@@ -223,6 +230,7 @@ front_matter_text = st.builds(
 )
 
 
+@pytest.mark.slow
 @FUZZ
 @given(front_matter_text)
 def test_crlf_and_a_bom_change_no_problem_and_no_line(text: str) -> None:
@@ -255,6 +263,7 @@ good_line = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @FUZZ
 @given(
     st.lists(good_line, max_size=12, unique=True),
@@ -302,6 +311,7 @@ note_line = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @FUZZ
 @given(
     st.lists(note_line, max_size=8),

@@ -521,3 +521,19 @@ def test_loading_keeps_what_a_caller_froze_frozen() -> None:
 def test_loading_leaves_nothing_frozen_when_nothing_was() -> None:
     load_files(Path("."), Config(), [("contacts/ada.md", b"---\nname: Ada\n---\n")])
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "line", "column"),
+    [
+        ("name: Ada\nphones: [+44 20 7946 0101\n", 3, 9),
+        ("name: Ada\n\tcompany: Acme\n", 3, 1),
+    ],
+)
+def test_a_yaml_syntax_error_knows_its_line_and_column(front_matter, line, column):
+    from kithbook.config import Config
+    from kithbook.parse.load import parse_contact
+
+    problems: list = []
+    parse_contact("contacts/ada.md", f"---\n{front_matter}---\n".encode(), Config(), problems)
+    assert [(p.check, p.line, p.column) for p in problems] == [("yaml", line, column)]

@@ -39,7 +39,23 @@ def demo(tmp_path: Path) -> Path:
     shutil.copytree(DEMO, tmp_path / "contacts")
     for index, path in enumerate(sorted((tmp_path / "contacts").iterdir())):
         age(path, index)
+    (tmp_path / ".kithbook-cache").mkdir()
+    (tmp_path / ".kithbook-cache" / "contacts.seen").touch()  # a network used before
     return tmp_path
+
+
+def test_the_first_run_in_a_folder_only_notes_it_ran_and_the_second_keeps_the_parses(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(DEMO, tmp_path / "contacts")
+    for index, path in enumerate(sorted((tmp_path / "contacts").iterdir())):
+        age(path, index)
+    cold = snapshot(tmp_path, cache=False)
+    assert snapshot(tmp_path, cache=True) == cold
+    assert (tmp_path / ".kithbook-cache" / "contacts.seen").exists()
+    assert not (tmp_path / ".kithbook-cache" / "contacts.pickle").exists()
+    assert snapshot(tmp_path, cache=True) == cold
+    assert (tmp_path / ".kithbook-cache" / "contacts.pickle").exists()
 
 
 def test_a_cached_load_of_the_demo_network_is_the_cold_load(demo: Path) -> None:
@@ -108,7 +124,6 @@ def test_a_changed_configuration_throws_the_cache_away(demo: Path) -> None:
 )
 def test_an_unreadable_or_hostile_cache_file_is_only_a_miss(demo: Path, content: bytes) -> None:
     folder = demo / ".kithbook-cache"
-    folder.mkdir()
     (folder / "contacts.pickle").write_bytes(content)
     assert snapshot(demo, cache=True) == snapshot(demo, cache=False)
 
@@ -148,6 +163,7 @@ OPERATIONS = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -156,6 +172,8 @@ def test_any_edits_between_runs_give_the_cold_answer(tmp_path_factory, steps) ->
     root = tmp_path_factory.mktemp("network")
     folder = root / "contacts"
     folder.mkdir()
+    (root / ".kithbook-cache").mkdir()
+    (root / ".kithbook-cache" / "contacts.seen").touch()  # so that the first run keeps its parses
     clock = 0
     for operations in steps:
         for operation, name, argument in operations:

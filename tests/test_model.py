@@ -30,3 +30,19 @@ LOG = (
 def test_last_contact_on_a_day_ignores_notes_and_entries_after_it(day, text):
     last = Contact("ada", "contacts/ada.md", "Ada", log=LOG).last_contact_on(day)
     assert (last.text if last else None) == text
+
+
+def test_check_names_are_one_enum_that_reads_compares_and_hashes_as_its_text():
+    import json
+
+    from kithbook.model import CHECK_NAMES, Check, Problem
+
+    assert CHECK_NAMES == tuple(sorted(c.value for c in Check if c not in ("write", "edit")))
+    assert Check("future-date") is Check.FUTURE_DATE
+    assert Check.LOG == "log" and Check.LOG in {"log"} and "log" in {Check.LOG}
+    assert f"{Check.DUPLICATE_KEY}" == str(Check.DUPLICATE_KEY) == "duplicate-key"
+    problem = Problem("contacts/a.md", 2, "error", "m", Check.YAML, column=4)
+    assert json.dumps(problem.to_json()) == (
+        '{"path": "contacts/a.md", "line": 2, "severity": "error", "check": "yaml", "message": "m"}'
+    )
+    assert str(problem) == "contacts/a.md:2: error: m"

@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -155,6 +156,7 @@ configs = st.builds(
 )
 
 
+@pytest.mark.slow
 @PIPELINE
 @given(
     network_files(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import markdown
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -94,6 +95,7 @@ SECTIONS = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @given(st.lists(SECTIONS, min_size=1, max_size=8))
 @settings(max_examples=300, deadline=None)
 def test_any_page_renders_the_same_with_the_markers_as_without(sections: list[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -112,6 +113,7 @@ def compose_both(text: str):
     return results
 
 
+@pytest.mark.slow
 @given(front_matter())
 @settings(max_examples=600, deadline=None)
 def test_the_lean_resolver_tags_every_node_as_pyyaml_does(text: str) -> None:
@@ -119,6 +121,7 @@ def test_the_lean_resolver_tags_every_node_as_pyyaml_does(text: str) -> None:
     assert ours == pyyaml
 
 
+@pytest.mark.slow
 @given(st.text(st.sampled_from(list("ab1-:.+~!&*<=?[]{},#'\"\n |>")), max_size=40))
 @settings(max_examples=600, deadline=None)
 def test_the_lean_resolver_agrees_on_arbitrary_yaml_shaped_text(text: str) -> None:

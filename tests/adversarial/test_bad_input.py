@@ -21,7 +21,7 @@ from kithbook.importers import MAX_IMPORT_BYTES
 from kithbook.importers.csv_rows import FORMULA_STARTS, unneutralised
 from kithbook.importers.generic_csv import read_generic_csv
 from kithbook.parse.load import load
-from kithbook.repo.snapshot import load_at
+from kithbook.repo.revision import load_at
 
 TODAY = dt.date(2026, 12, 1)
 ADA = "---\nname: Ada Lovelace\n---\n"

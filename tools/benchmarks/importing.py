@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.generate import write_network  # noqa: E402
-from kithbook.cli.import_cmd import loaded_network_frozen  # noqa: E402
+from kithbook.gc_pause import garbage_collector_frozen  # noqa: E402
 from kithbook.importers import read_source  # noqa: E402
 from kithbook.importers.apply import apply_plan  # noqa: E402
 from kithbook.importers.plan import plan_import  # noqa: E402
@@ -145,7 +145,7 @@ def import_round(root: Path, source: Path) -> tuple[dict[str, float], str]:
     times["read CSV"] = lap()
     network = load(root)
     times["load network"] = lap()
-    with loaded_network_frozen():
+    with garbage_collector_frozen():
         plan = plan_import(parsed.candidates, network, TODAY, parsed.problems)
         times["plan (match)"] = lap()
         result = apply_plan(plan, network, TODAY, source.name, no_commit=True)

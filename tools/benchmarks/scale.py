@@ -86,7 +86,12 @@ def rows_for(
         return measure(due(root, "--no-cache"), root)
 
     def fill_then_edit() -> tuple[float, float]:
-        measure(due(root), root)  # the morning's run fills the caches
+        # A network in daily use: its per-file cache holds every file (the first run in a folder
+        # only notes that it ran, and `kith due` answers an unchanged network from its output
+        # cache without loading, so two validations fill it).
+        validate = [sys.executable, str(TOOLS / "validate.py"), "--root", str(root)]
+        measure(validate, root)
+        measure(validate, root)
         time.sleep(2.1)  # files written in the last two seconds are not trusted to the cache
         edit_one(root)
         return measure(due(root), root)
@@ -130,7 +135,7 @@ def rows_for(
             lambda: measure([kith, "export", "csv", "--root", str(root)], root),
         ),
         *rows,
-        (f"import {size:,} LinkedIn rows", import_rows),
+        ("import as many LinkedIn rows", import_rows),
     ]
 
 

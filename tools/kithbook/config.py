@@ -1,20 +1,21 @@
 """The one configuration: the `kithbook` plugin entry in `mkdocs.yml`, read by the tools and the site.
 
-Every option is declared once in OPTIONS with its default; a missing file or entry means the defaults.
+Every option is declared once, as a field of `Config` with its default, reader and meaning; `OPTIONS`
+(the reader of each name) is made from it. A missing file or entry means the defaults.
 Problems in the entry are reported like contact problems, as `mkdocs.yml:LINE: error: ...`.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kithbook.model import Duration, Problem
+from kithbook.hints import did_you_mean
+from kithbook.model import Check, Duration, Problem
 from kithbook.parse.document import DocumentError, decode
 from kithbook.parse.fields import SLUG, FieldReader
 from kithbook.parse.yamlnodes import YAMLSyntaxError, compose
@@ -31,35 +32,10 @@ DEFAULT_CIRCLES = {
 DEFAULT_CHANNELS = ("email", "phone", "video", "message", "social", "in-person", "letter", "event")
 
 
-@dataclass(frozen=True)
-class Config:
-    """Settings shared by every tool and the site. Durations are `Duration` values."""
-
-    contacts_dir: str = "contacts"
-    circles: dict[str, Duration] = field(default_factory=lambda: dict(DEFAULT_CIRCLES))
-    default_cadence: Duration = Duration(6, "m")
-    channels: tuple[str, ...] = DEFAULT_CHANNELS
-    follow_up_after: Duration = Duration(10, "d")
-    follow_ups: int = 1
-    lookahead: Duration = Duration(14, "d")
-    belated: Duration = Duration(3, "d")
-    timely_window: Duration = Duration(30, "d")
-    backlog_per_week: int = 5
-    per_day: int = 3
-    duplicate_outreach: Duration = Duration(7, "d")
-    phone_region: str | None = None
-    max_file_bytes: int = 1_000_000
-    user_name: str | None = None  # the sign-off of `kith draft`'s drafts; no name, no sign-off name
-    notify: tuple[str, ...] = ()  # apprise URLs `kith notify` sends today's plan to
-
-    def cadence_of_circle(self, circle: str | None) -> Duration:
-        return self.circles.get(circle or "", self.default_cadence)
-
-
 def _duration_option(reader: FieldReader, key: str, node: Node) -> Duration | None:
     value = reader.duration(key, node)
     if value == "never":
-        reader.report(node, f"{key}: must be a duration such as 10d, not never", "config")
+        reader.report(node, f"{key}: must be a duration such as 10d, not never", Check.CONFIG)
         return None
     return value
 
@@ -72,7 +48,7 @@ def _circles_option(reader: FieldReader, key: str, node: Node) -> dict[str, Dura
     for name, name_node, value_node in entries:
         if not SLUG.fullmatch(name):
             reader.report(
-                name_node, f"{key}: circle names are lowercase words, found {name!r}", "config"
+                name_node, f"{key}: circle names are lowercase words, found {name!r}", Check.CONFIG
             )
             continue
         value = _duration_option(reader, f"{key}.{name}", value_node)
@@ -106,31 +82,77 @@ def _text_option(reader: FieldReader, key: str, node: Node) -> str | None:
 def _region_option(reader: FieldReader, key: str, node: Node) -> str | None:
     value = reader.text(key, node)
     if value is not None and not (len(value) == 2 and value.isalpha()):
-        reader.report(node, f"{key}: expected a two-letter country code such as GB or US", "config")
+        reader.report(
+            node, f"{key}: expected a two-letter country code such as GB or US", Check.CONFIG
+        )
         return None
     return value.upper() if value else None
 
 
 OptionReader = Callable[[FieldReader, str, Node], Any]
 
+
+def option(default: Any, read: OptionReader, doc: str) -> Any:
+    """Declare one option: its default, the reader that checks a written value, what it means."""
+    if isinstance(default, dict):
+        return field(default_factory=lambda: dict(default), metadata={"read": read, "doc": doc})
+    return field(default=default, metadata={"read": read, "doc": doc})
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings shared by every tool and the site; each option declared once, here, with its
+    default and reader (as MkDocs declares its options). Durations are `Duration` values."""
+
+    contacts_dir: str = option("contacts", _text_option, "the folder of contact files")
+    circles: dict[str, Duration] = option(
+        DEFAULT_CIRCLES, _circles_option, "circle name: cadence, as close: 3w"
+    )
+    default_cadence: Duration = option(
+        Duration(6, "m"), _duration_option, "for contacts with no cadence and no circle"
+    )
+    channels: tuple[str, ...] = option(
+        DEFAULT_CHANNELS, _channels_option, "the channels a log entry may name"
+    )
+    follow_up_after: Duration = option(
+        Duration(10, "d"), _duration_option, "silence after my -> before a follow-up is due"
+    )
+    follow_ups: int = option(1, _count_option, "nudges before Kithbook stops asking")
+    lookahead: Duration = option(
+        Duration(14, "d"), _duration_option, "how far ahead birthdays and yearly dates show"
+    )
+    belated: Duration = option(
+        Duration(3, "d"), _duration_option, "a missed birthday still shows this long"
+    )
+    timely_window: Duration = option(
+        Duration(30, "d"), _duration_option, "how long a new job or move stays a reason"
+    )
+    backlog_per_week: int = option(5, _count_option, "never-contacted people suggested per week")
+    per_day: int = option(3, _positive_option, "people in today's plan (kith due)")
+    duplicate_outreach: Duration = option(
+        Duration(7, "d"), _duration_option, "kith log warns when you reached out this recently"
+    )
+    phone_region: str | None = option(
+        None, _region_option, "check local numbers against this country's plan"
+    )
+    max_file_bytes: int = option(
+        1_000_000, _count_option, "a larger contact file is reported, not read"
+    )
+    user_name: str | None = option(
+        None, _text_option, "the sign-off of kith draft's drafts; no name, no sign-off name"
+    )
+    notify: tuple[str, ...] = option(
+        (), _urls_option, "apprise URLs kith notify sends today's plan to"
+    )
+
+    def cadence_of_circle(self, circle: str | None) -> Duration:
+        return self.circles.get(circle or "", self.default_cadence)
+
+
 OPTIONS: dict[str, OptionReader] = {
-    "contacts_dir": _text_option,
-    "circles": _circles_option,
-    "default_cadence": _duration_option,
-    "channels": _channels_option,
-    "follow_up_after": _duration_option,
-    "follow_ups": _count_option,
-    "lookahead": _duration_option,
-    "belated": _duration_option,
-    "timely_window": _duration_option,
-    "backlog_per_week": _count_option,
-    "per_day": _positive_option,
-    "duplicate_outreach": _duration_option,
-    "phone_region": _region_option,
-    "max_file_bytes": _count_option,
-    "user_name": _text_option,
-    "notify": _urls_option,
+    option.name: option.metadata["read"] for option in fields(Config)
 }
+"""Each option's reader, by name: made from Config, so an option cannot be declared in one only."""
 
 
 MAX_CONFIG_BYTES = 1_000_000  # mkdocs.yml is read whole: a stray link to /dev/zero must not be
@@ -146,7 +168,7 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         return Config(), []
     except OSError as error:
         message = f"cannot read the file: {error.strerror}"
-        return Config(), [Problem(CONFIG_FILE, 1, "error", message, "config")]
+        return Config(), [Problem(CONFIG_FILE, 1, "error", message, Check.CONFIG)]
     return config_from_bytes(data)
 
 
@@ -158,16 +180,16 @@ def config_from_bytes(data: bytes) -> tuple[Config, list[Problem]]:
             f"the file is larger than {MAX_CONFIG_BYTES // 1_000_000} MB; "
             f"is it really {CONFIG_FILE}?"
         )
-        return Config(), [Problem(CONFIG_FILE, 1, "error", message, "config")]
+        return Config(), [Problem(CONFIG_FILE, 1, "error", message, Check.CONFIG)]
     try:
         text = decode(data)
     except DocumentError as error:
-        return Config(), [Problem(CONFIG_FILE, error.line, "error", error.message, "config")]
+        return Config(), [Problem(CONFIG_FILE, error.line, "error", error.message, Check.CONFIG)]
     try:
         document = compose(text)
     except YAMLSyntaxError as error:
         message = f"not valid YAML: {error.message}"
-        return Config(), [Problem(CONFIG_FILE, error.line + 1, "error", message, "config")]
+        return Config(), [Problem(CONFIG_FILE, error.line + 1, "error", message, Check.CONFIG)]
     return config_from_node(_plugin_entry(document))
 
 
@@ -185,14 +207,13 @@ def config_from_node(node: Node | None) -> tuple[Config, list[Problem]]:
             reader.report(
                 first_line[key],
                 f"{key}: written twice (again on line {reader.line(key_node)}); remove one of them",
-                "config",
+                Check.CONFIG,
             )
         first_line.setdefault(key, reader.line(key_node))
         option = OPTIONS.get(key)
         if option is None:
-            close = difflib.get_close_matches(key, OPTIONS, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else f"; known: {', '.join(OPTIONS)}"
-            reader.report(key_node, f"kithbook: unknown option {key!r}{hint}", "config")
+            hint = did_you_mean(key, OPTIONS) or f"; known: {', '.join(OPTIONS)}"
+            reader.report(key_node, f"kithbook: unknown option {key!r}{hint}", Check.CONFIG)
             continue
         value = option(reader, key, value_node)
         if value is not None:

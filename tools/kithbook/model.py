@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -20,6 +21,51 @@ ARROW_OF: dict[Direction, str] = {direction: arrow for arrow, direction in ARROW
 STATUSES = ("active", "paused", "declined", "archived")
 
 
+class Check(str, Enum):
+    """The kind of a problem, by name: `kith validate --check NAME` selects one, JSON shows the name.
+
+    Problems found while loading carry the names from `file` to `config`; `rules.validate.CHECKS`
+    runs the rest (and `unknown-key` again, for typos of known keys). A `str`, so a name compares, hashes and
+    prints as its text."""
+
+    FILE = "file"
+    CONFLICT = "conflict"
+    FRONT_MATTER = "front-matter"
+    YAML = "yaml"
+    SLUG = "slug"
+    DUPLICATE_KEY = "duplicate-key"
+    REQUIRED = "required"
+    TYPE = "type"
+    QUOTE = "quote"
+    DATE = "date"
+    DURATION = "duration"
+    TAGS = "tags"
+    UNKNOWN_KEY = "unknown-key"
+    LOG = "log"
+    CONFIG = "config"
+    EMAIL = "email"
+    PHONE = "phone"
+    CHOICES = "choices"
+    DUPLICATE_EMAIL = "duplicate-email"
+    REFERENCE = "reference"
+    FUTURE_DATE = "future-date"
+    WRITE = "write"  # the write service's own refusals (a link, a file changed meanwhile, ...)
+    EDIT = "edit"  # an edit that cannot be made safely: edit the file by hand
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+    def __hash__(self) -> int:  # as its text: `Check.LOG in {"log"}`, as `"log" in {Check.LOG}`
+        return hash(self.value)
+
+
+CHECK_NAMES = tuple(sorted(c.value for c in Check if c not in (Check.WRITE, Check.EDIT)))
+"""The names `kith validate --check` takes: every check but the write service's own."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong in a file, at a line, said so a person can fix it."""
@@ -28,7 +74,9 @@ class Problem:
     line: int
     severity: Severity
     message: str
-    check: str
+    check: Check
+    column: int | None = field(default=None, compare=False)
+    """1-based, where known; shown by no output yet, so every printed problem stays as it was."""
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.severity}: {self.message}"
@@ -272,6 +320,3 @@ class Network:
     @property
     def errors(self) -> list[Problem]:
         return [problem for problem in self.problems if problem.severity == "error"]
-
-    def problems_for(self, path: str) -> list[Problem]:
-        return [problem for problem in self.problems if problem.path == path]

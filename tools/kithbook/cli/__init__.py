@@ -2,9 +2,13 @@
 
 Each command module defines HELP, EXAMPLES (shown under "examples:" in its --help),
 `add_arguments(parser)` and `run(args) -> int`; the exit code is 0 for success, 1 when the network
-has errors, 2 for bad arguments or input (and outside a network, for every command that needs one:
-`--root` is resolved before the command runs, so nothing is created by accident). Only the module of
-the command being run is imported, so one command's imports never slow down (or break) another.
+has errors (or Git failed), 2 for bad arguments or input (and outside a network, for every command
+that needs one: `--root` is resolved before the command runs, so nothing is created by accident).
+Every expected failure is a `KithbookError`: `main` alone turns one into `kith CMD: error: ...` and
+its exit code. Only the module of the command being run is imported, so one command's imports never
+slow down (or break) another. Shared by the commands: `cli.common` (parser, --root, --today,
+printing problems), `cli.lookup` (which contact a query means), `cli.writing` (the writing commands'
+options), `cli.due_table` and `cli.due_cache` (the due list's terminal table and output cache).
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 
-from kithbook.cli.common import ArgumentParser, CommandError, check_root
+from kithbook.cli.common import ArgumentParser, check_root
+from kithbook.errors import KithbookError
 
 COMMANDS = {  # command name: module in this package, in the order `kith --help` lists them
     "init": "init",
@@ -68,7 +73,9 @@ def build_parser(only: str | None = None) -> tuple[ArgumentParser, dict[str, Arg
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"kith {version()}")
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show the program's version and exit"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     parsers = {}
     for name in COMMANDS if only is None else [only]:
@@ -84,6 +91,18 @@ def build_parser(only: str | None = None) -> tuple[ArgumentParser, dict[str, Arg
         sub.set_defaults(run=module.run)
         parsers[name] = sub
     return parser, parsers
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, looking the version up only when asked: importlib.metadata costs every other
+    command a few hundredths of a second at start-up."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        print(f"kith {version()}")
+        parser.exit()
 
 
 def version() -> str:
@@ -105,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, parsers = build_parser(chosen)
     args, extra = parser.parse_known_args(argv)
     if extra:
-        (parsers.get(chosen) or parser).error(f"unrecognized arguments: {' '.join(extra)}")
+        (parsers[chosen] if chosen else parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2
@@ -121,9 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "root" in vars(args):
             args.root = check_root(args.root)  # outside a network: one line, exit 2, nothing done
         return args.run(args)
-    except CommandError as error:
+    except KithbookError as error:  # the one place an expected failure becomes a line and a code
         print(f"kith {args.command}: error: {error}", file=sys.stderr)
-        return 2
+        return error.exit_code
     except KeyboardInterrupt:
         print(f"kith {args.command}: interrupted", file=sys.stderr)
         return 130

@@ -10,13 +10,15 @@ import sys
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
+from kithbook import clock
+from kithbook.clock import TODAY_VARIABLE
+from kithbook.errors import KithbookError
 from kithbook.model import Problem
 
-TODAY_VARIABLE = "KITHBOOK_TODAY"
 ROOT_VARIABLE = "KITHBOOK_ROOT"
 
 
-class CommandError(Exception):
+class CommandError(KithbookError):
     """A user mistake (unknown slug, bad date, ...): printed as one line, exit code 2."""
 
 
@@ -52,34 +54,17 @@ def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for machines")
 
 
-EARLIEST_DAY, LATEST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
-
-
 def parse_date_argument(text: str) -> dt.date:
     """A YYYY-MM-DD argument, within the years any person's network can span."""
     try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
-    if not EARLIEST_DAY <= day <= LATEST_DAY:
-        raise argparse.ArgumentTypeError(
-            f"{text}: give a date between {EARLIEST_DAY} and {LATEST_DAY}"
-        )
-    return day
+        return clock.parse_day(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def today_from(args: argparse.Namespace) -> dt.date:
-    """The one place the clock is read: --today, else $KITHBOOK_TODAY, else the system date."""
-    if getattr(args, "today", None):
-        return args.today
-    override = os.environ.get(TODAY_VARIABLE)
-    if override:
-        try:
-            return parse_date_argument(override)
-        except argparse.ArgumentTypeError as error:
-            reason = str(error).removeprefix(repr(override)).removeprefix(override)
-            raise CommandError(f"${TODAY_VARIABLE}={override!r}{reason}") from None
-    return dt.date.today()
+    """The day a command computes for: --today, else the clock (`kithbook.clock.today`)."""
+    return clock.today(getattr(args, "today", None))
 
 
 def check_root(root: Path | None) -> Path:

@@ -11,13 +11,11 @@ import contextlib
 import datetime as dt
 import io
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kithbook.cli.common import (
-    TODAY_VARIABLE,
     CommandError,
     add_json,
     add_root,
@@ -26,6 +24,7 @@ from kithbook.cli.common import (
     print_problems,
     today_from,
 )
+from kithbook.clock import today_is_pinned
 from kithbook.rules.due import KINDS
 
 if TYPE_CHECKING:
@@ -143,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _compute(args: argparse.Namespace, root: Path, today: dt.date, mode: Mode) -> CachedRun:
     """The run itself, with the cycle collector paused while the network is in memory."""
-    from kithbook.parse.load import garbage_collector_paused
+    from kithbook.gc_pause import garbage_collector_paused
 
     with garbage_collector_paused():
         return _compute_run(args, root, today, mode)
@@ -207,28 +206,22 @@ def _json_text(
 
 def _network(args: argparse.Namespace, root: Path) -> tuple[Network, str | None]:
     if args.staged:
-        from kithbook.repo.snapshot import SnapshotError, load_staged
+        from kithbook.repo.revision import load_staged
 
         if args.at:
             raise CommandError("--staged and --at name two different versions; give one")
-        try:
-            return load_staged(root), "kith due: the network as staged for the next commit"
-        except SnapshotError as error:
-            raise CommandError(str(error)) from None
+        return load_staged(root), "kith due: the network as staged for the next commit"
     if not args.at:
         from kithbook.parse.load import load
 
         return load(root, cache=not args.no_cache), None
-    from kithbook.repo.snapshot import SnapshotError, load_at
+    from kithbook.repo.revision import load_at
 
-    try:
-        snapshot = load_at(root, args.at)
-    except SnapshotError as error:
-        raise CommandError(str(error)) from None
-    when = snapshot.committed.date().isoformat()
+    network_at = load_at(root, args.at)
+    when = network_at.committed.date().isoformat()
     return (
-        snapshot.network,
-        f"kith due: the network as committed in {snapshot.commit[:10]} on {when}",
+        network_at.network,
+        f"kith due: the network as committed in {network_at.commit[:10]} on {when}",
     )
 
 
@@ -248,12 +241,13 @@ def _table(
         return
     from rich.console import Console
 
+    assert isinstance(mode, tuple), mode  # "plain" was handled above
     _, width, color_system, no_color = mode
     console = Console(
         file=stream,
         force_terminal=True,
         width=width,
-        color_system=color_system,
+        color_system=color_system,  # type: ignore[arg-type]  # one of rich's names, from rich
         no_color=no_color,
         highlight=False,
     )
@@ -313,12 +307,11 @@ def _wanted_contact(contact: Contact, args: argparse.Namespace) -> bool:
 
 
 def _check_circles(wanted: list[str], circles: tuple[str, ...]) -> None:
-    import difflib
+    from kithbook.hints import did_you_mean
 
     for circle in wanted:
         if circle not in circles:
-            close = difflib.get_close_matches(circle, circles, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
+            hint = did_you_mean(circle, circles)
             raise CommandError(
                 f"--circle {circle}: no such circle{hint}; circles: {', '.join(circles)}"
             )
@@ -326,7 +319,7 @@ def _check_circles(wanted: list[str], circles: tuple[str, ...]) -> None:
 
 def _today(args: argparse.Namespace) -> dt.date:
     """--today or $KITHBOOK_TODAY; else the date of `--at YYYY-MM-DD`; else the system date."""
-    if args.at and not args.today and not os.environ.get(TODAY_VARIABLE):
+    if args.at and not args.today and not today_is_pinned():
         with contextlib.suppress(ValueError):
             return dt.date.fromisoformat(args.at)
     return today_from(args)

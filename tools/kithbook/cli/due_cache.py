@@ -17,12 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import kithbook
+from kithbook.cache import FRESH_NS, cache_path, tool_digest, write_cache_file
 from kithbook.config import CONFIG_FILE, Config
 
-CACHE_DIR = ".kithbook-cache"
 SUBDIR = "due"
-FRESH_NS = 2_000_000_000
 KEEP_ENTRIES = 32
 
 
@@ -49,14 +47,8 @@ def fingerprint(root: Path, config: Config, request: dict[str, Any]) -> Fingerpr
     Take it before reading the files: a file changed after this point then misses next time."""
     hasher = hashlib.sha256()
     hasher.update(json.dumps(request, sort_keys=True, default=str).encode())
-    hasher.update(kithbook.__version__.encode())
+    hasher.update(tool_digest().encode())
     newest = 0
-    package = Path(kithbook.__file__).parent
-    for source in sorted(package.rglob("*.py")):
-        stat = source.stat()
-        hasher.update(
-            f"{source.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
-        )
     config_path = root / CONFIG_FILE
     try:
         hasher.update(config_path.read_bytes())
@@ -98,7 +90,7 @@ def _folder_entries(folder: Path) -> tuple[str, int]:
 def entry_path(root: Path, request: dict[str, Any]) -> Path:
     """One entry per request (day, options, output mode): the newest run replaces the older one."""
     name = hashlib.sha256(json.dumps(request, sort_keys=True, default=str).encode()).hexdigest()
-    return root / CACHE_DIR / SUBDIR / f"{name[:32]}.json"
+    return cache_path(root, SUBDIR, f"{name[:32]}.json")
 
 
 def lookup(root: Path, request: dict[str, Any], current: Fingerprint) -> CachedRun | None:
@@ -123,29 +115,13 @@ def store(root: Path, request: dict[str, Any], current: Fingerprint, run: Cached
         "stderr": run.stderr,
         "exit_code": run.exit_code,
     }
-    import tempfile  # only when storing: a cache hit never needs it
-
+    if not write_cache_file(root, path, json.dumps(payload, ensure_ascii=False)):
+        return False
     try:
-        _prepare(path.parent)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps(payload, ensure_ascii=False))
-            os.replace(temporary, path)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
         _prune(path.parent)
     except OSError:
-        return False
+        pass
     return True
-
-
-def _prepare(folder: Path) -> None:
-    """Create the cache folder with a `.gitignore` of `*`, so it is never committed by accident."""
-    folder.mkdir(parents=True, exist_ok=True)
-    ignore = folder.parent / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# Kithbook's cache: safe to delete.\n*\n", encoding="utf-8")
 
 
 def _prune(folder: Path) -> None:

@@ -8,11 +8,8 @@ with the line in the import file. Exit 0 when every record was imported or was a
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +22,7 @@ from kithbook.cli.common import (
     print_json,
     today_from,
 )
+from kithbook.gc_pause import garbage_collector_frozen
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -82,7 +80,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.importers import MappingError, detect_format, read_source
+    from kithbook.importers import detect_format, read_source
     from kithbook.parse.load import load
 
     root = check_root(args.root)
@@ -98,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         if args.format not in (None, "vcard") or args.map:
             raise CommandError(f"{args.file} is a folder: a vdir of .vcf files, read as vCard")
         network = load(root)
-        with loaded_network_frozen():
+        with garbage_collector_frozen():
             return _import(args, network, read_vdir(args.file), "vdir", today)
     data = _read(args.file)
     format_name = args.format or detect_format(data, args.file.name)
@@ -110,12 +108,9 @@ def run(args: argparse.Namespace) -> int:
     mapping = parse_map(args.map)
     if mapping and format_name != "csv":
         raise CommandError(f"--map is for generic CSV files; {args.file} reads as {format_name}")
-    try:
-        parsed = read_source(data, format_name, mapping)
-    except MappingError as error:
-        raise CommandError(str(error)) from None
+    parsed = read_source(data, format_name, mapping)
     network = load(root)
-    with loaded_network_frozen():
+    with garbage_collector_frozen():
         return _import(args, network, parsed, format_name, today)
 
 
@@ -168,17 +163,6 @@ def _import(
         if result.commit is not None:
             print(result.commit.message, file=sys.stdout if result.commit.committed else sys.stderr)
     return 1 if _has_errors(problems) else 0
-
-
-@contextlib.contextmanager
-def loaded_network_frozen() -> Iterator[None]:
-    """Keep Python's cycle collector off what is loaded so far: the network is many thousands of
-    objects in no cycle, which each full collection during the import would scan again (~10%)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def parse_map(entries: list[str]) -> dict[str, str]:

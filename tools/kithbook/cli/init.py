@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from kithbook import clock
 from kithbook.cli.common import CommandError
 
 HELP = "start a new network: a Git repository with contacts/, mkdocs.yml and the checks"
@@ -120,7 +121,6 @@ def _repository(folder: Path, paths: list[str], *, hook: bool) -> _Outcome:
     """`git init` (unless `folder` is the top of a repository already), the merge driver, the
     hook, and the first commit of exactly these files (through the write service; not undoable:
     `kith undo` never takes a network's first commit back), without a remote."""
-    import datetime as dt
     import subprocess
 
     from kithbook.cli.git_setup import hook_path, install_hook, register_driver
@@ -139,7 +139,7 @@ def _repository(folder: Path, paths: list[str], *, hook: bool) -> _Outcome:
     outcome = write(
         folder,
         load_config(folder)[0],
-        dt.date.today(),
+        clock.today(),
         [Change.as_is(path) for path in paths],
         FIRST_COMMIT,
         command="init",

@@ -95,8 +95,7 @@ def split_words(first: str, words: list[str]) -> tuple[list[str], Direction, lis
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.cli.common import CommandError
-    from kithbook.write.edit import EditError, append_log_entry, format_log_line
+    from kithbook.write.edit import append_log_entry, format_log_line
     from kithbook.write.service import Change
 
     today = today_from(args)
@@ -111,10 +110,7 @@ def run(args: argparse.Namespace) -> int:
         found = (find_contact(network, query) for query in queries)
         contacts = list({contact.slug: contact for contact in found}.values())
     channel, text = _channel_and_text(direction, words, config.channels)
-    try:
-        line = format_log_line(date, direction, channel, text)
-    except EditError as error:
-        raise CommandError(str(error)) from None
+    line = format_log_line(date, direction, channel, text)
     if direction in OUTREACH:
         for contact in contacts:
             _warn_duplicate_outreach(contact, date, config)
@@ -161,10 +157,9 @@ def _channel_and_text(
         )
     channel = words[0].lower()
     if channel not in channels:
-        import difflib
+        from kithbook.hints import did_you_mean
 
-        close = difflib.get_close_matches(channel, channels, n=1)
-        hint = f" (did you mean {close[0]}?)" if close else ""
+        hint = did_you_mean(channel, channels)
         known = ", ".join(channels)
         raise CommandError(f"unknown channel {words[0]!r}{hint}; channels are: {known}")
     text = " ".join(words[1:])

@@ -7,11 +7,10 @@ The due list is for the morning, not for every commit.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from kithbook.cli.common import CommandError, print_problems, today_from
+from kithbook.cli.common import print_problems
 
 
 def verdict(files: int, errors: int, warnings: int) -> str:
@@ -29,13 +28,15 @@ def verdict(files: int, errors: int, warnings: int) -> str:
 
 def check_staged(root: Path) -> int:
     """Print the staged network's problems and the verdict; 1 when the commit must be refused."""
-    from kithbook.repo.snapshot import SnapshotError, load_staged
+    from kithbook.clock import today as clock_today
+    from kithbook.errors import KithbookError
+    from kithbook.repo.revision import load_staged
     from kithbook.rules.validate import validate
 
     try:
         network = load_staged(root)
-        today = today_from(argparse.Namespace(today=None))
-    except (SnapshotError, CommandError) as error:
+        today = clock_today()
+    except KithbookError as error:  # not a repository, or a bad $KITHBOOK_TODAY
         print(f"kith pre-commit: error: {error}: commit refused", file=sys.stderr)
         return 1
     problems = validate(network, today)

@@ -66,8 +66,9 @@ def run(args: argparse.Namespace) -> int:
     return run_child(command, root, {**os.environ, **QUIET})
 
 
-class _Stopped(Exception):
-    """kith serve was asked to stop (SIGTERM, SIGHUP)."""
+class _Stopped(BaseException):
+    """kith serve was asked to stop (SIGTERM, SIGHUP): a signal, as KeyboardInterrupt is, not an
+    error, so no `except Exception` swallows it."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)

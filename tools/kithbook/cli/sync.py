@@ -23,16 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.parse.load import load
-    from kithbook.repo.commits import GitError, pull_rebase, push
+    from kithbook.repo.commits import pull_rebase, push
     from kithbook.rules.validate import has_errors, validate
 
     root = check_root(args.root)
     today = today_from(args)
-    try:
-        pulled = pull_rebase(root)
-    except GitError as error:
-        print(f"kith sync: error: {error}", file=sys.stderr)
-        return 1
+    pulled = pull_rebase(root)
     print(git_summary(pulled) or "pulled")
     problems = validate(load(root), today)
     if has_errors(problems):
@@ -44,11 +40,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.no_push:
         return 0
-    try:
-        pushed = push(root)
-    except GitError as error:
-        print(f"kith sync: error: {error}", file=sys.stderr)
-        return 1
+    pushed = push(root)
     print(git_summary(pushed) or "pushed")
     return 0
 

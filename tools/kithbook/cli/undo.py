@@ -20,15 +20,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.repo.plumbing import GitError
     from kithbook.write.undo import undo_last
 
     root = check_root(args.root)
-    try:
-        undone = undo_last(root, today_from(args))
-    except GitError as error:
-        print(f"kith undo: error: {error}", file=sys.stderr)
-        return 1
+    undone = undo_last(root, today_from(args))
     outcome = undone.outcome
     if not outcome.committed:
         return report(args, outcome) or 1

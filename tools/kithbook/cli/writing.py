@@ -61,10 +61,9 @@ def find_contact(network: Network, query: str) -> Contact:
             f"{query!r} matches {len(found.contacts)} contacts by {found.rule}: "
             f"{shown}{more}; give more of the slug"
         )
-    import difflib
+    from kithbook.hints import did_you_mean
 
-    close = difflib.get_close_matches(query.lower(), list(network.by_slug), n=3, cutoff=0.6)
-    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    hint = did_you_mean(query.lower(), network.by_slug, n=3)
     raise CommandError(f"no contact {query!r} in {network.config.contacts_dir}/{hint}")
 
 

@@ -170,6 +170,8 @@ _CONTROL_TO_SPACE = {code: " " for code in (*range(0x20), 0x7F, 0x85, 0x2028, 0x
 
 def _add_birthday(card: vobject.base.Component, contact: Contact, version: str) -> None:
     birthday = contact.birthday
+    if birthday is None:
+        return
     prop = card.add("bday")
     if birthday.year is not None:
         prop.value = str(birthday)

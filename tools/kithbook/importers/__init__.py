@@ -1,6 +1,9 @@
 """Importers: each reads one file format into candidate contacts with their source lines.
 
 `read_source` picks the importer for a format name; `detect_format` tells the format from content.
+Then `importers.plan.plan_import` matches candidates to contacts (`importers.matching`) and decides
+new files and merges, and `importers.apply.apply_plan` writes them. Per format: `vcard`, `linkedin`,
+`google`, `generic_csv` (with `csv_rows`); shared: `candidate`, `values`, `tidy`.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kithbook.errors import KithbookError
 from kithbook.importers.candidate import Candidate, ParsedSource
 from kithbook.importers.csv_rows import read_rows, read_text, records
 from kithbook.importers.values import (
@@ -159,7 +160,7 @@ KEPT_TEXT = ("slug", "uid", "circle", "cadence", "channel", "status", "snooze")
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})")
 
 
-class MappingError(ValueError):
+class MappingError(KithbookError, ValueError):
     """A `--map` entry names a column the file does not have, or a key Kithbook does not know."""
 
 

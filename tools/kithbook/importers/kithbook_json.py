@@ -97,10 +97,10 @@ def candidate_from_json(item: dict[str, Any], line: int, parsed: ParsedSource) -
             except ValueError:
                 parsed.warning(line, f"dates: {entry['date']!r} is not a date; left out")
                 continue
-            value: dict[str, object] = {"date": day, "label": one_line(_text(entry["label"]))}
+            life_date: dict[str, object] = {"date": day, "label": one_line(_text(entry["label"]))}
             if entry.get("yearly"):
-                value["yearly"] = True
-            candidate.items_of("dates").append(value)
+                life_date["yearly"] = True
+            candidate.items_of("dates").append(life_date)
     for entry in _list(item.get("log")):
         log_line = _log_line(entry)
         if log_line is None:
@@ -122,7 +122,7 @@ def _met(value: Any) -> Met | None:
         return None
     return Met(
         date=date[0] if date else None,
-        precision=date[1] if date else "day",  # type: ignore[arg-type]
+        precision=date[1] if date else "day",
         where=where or None,
         via=via or None,
     )

@@ -394,10 +394,12 @@ def _identifiers(person: _Person | None, contact: Contact | None) -> Identifiers
     if person is None:
         if contact is None:
             return {}
-        uid = {contact.uid} if contact.uid else set()
-        return {"UID": uid, "LinkedIn profile": linkedin_keys(contact.links)}
+        return {
+            "UID": {contact.uid} if contact.uid else set(),
+            "LinkedIn profile": linkedin_keys(contact.links),
+        }
     uid = (person.keys or {}).get("uid")
-    uids = {uid} if uid else set()
+    uids: set[str] = {uid} if uid else set()
     known = {"UID": uids, "LinkedIn profile": linkedin_keys(person.links)}
     if person.merge is None:  # planned by this import
         known["e-mail"] = {email_key(address) for address in person.emails}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from typing import Literal
 from urllib.parse import urlsplit
 
 from kithbook.model import MonthDay
@@ -138,7 +139,7 @@ def add_unique(items: list[str], value: str | None) -> None:
         items.append(value)
 
 
-def parse_met_date(text: str) -> tuple[dt.date, str] | None:
+def parse_met_date(text: str) -> tuple[dt.date, Literal["day", "month", "year"]] | None:
     """`2020-03-14`, `2020-03` or `2020` as (date, precision); None when empty."""
     cleaned = text.strip()
     if not cleaned:
@@ -146,7 +147,9 @@ def parse_met_date(text: str) -> tuple[dt.date, str] | None:
     match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", cleaned)
     if match is None:
         raise ValueError(f"{cleaned!r} is not a date (expected 2020-03-14, 2020-03 or 2020)")
-    precision = "day" if match[3] else "month" if match[2] else "year"
+    precision: Literal["day", "month", "year"] = (
+        "day" if match[3] else "month" if match[2] else "year"
+    )
     try:
         return dt.date(int(match[1]), int(match[2] or 1), int(match[3] or 1)), precision
     except ValueError:

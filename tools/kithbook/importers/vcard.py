@@ -213,7 +213,7 @@ def logical_lines(start: int, lines: list[str]) -> Iterator[tuple[str, int]]:
             continue
         current, first = [line], number
         head = _NAME.match(line)
-        binary = bool(head) and head[1].upper() in BINARY_PROPERTIES
+        binary = head is not None and head[1].upper() in BINARY_PROPERTIES
         quoted = _is_quoted_printable(line) and line.endswith("=")
     if current:
         yield ("\n" if _is_quoted_printable(current[0]) else "").join(current), first
@@ -368,8 +368,10 @@ def read_kithbook_property(candidate: Candidate, name: str, value: str) -> None:
                 return
             if parsed_date:
                 met = replace(met, date=parsed_date[0], precision=parsed_date[1])
+        elif name == "MET-WHERE":
+            met = replace(met, where=one_line(value))
         else:
-            met = replace(met, **{name.removeprefix("MET-").lower(): one_line(value)})
+            met = replace(met, via=one_line(value))
         candidate.met = met
 
 

@@ -54,7 +54,7 @@ def phone_problem(number: str, region: str | None) -> str | None:
     except phonenumbers.NumberParseException as error:
         return f"is not a phone number ({str(error).split(') ', 1)[-1].rstrip('.').lower()})"
     if not phonenumbers.is_valid_number(parsed):
-        country = phonenumbers.region_code_for_country_code(parsed.country_code)
+        country = phonenumbers.region_code_for_country_code(parsed.country_code or 0)
         return f"is not a valid number{f' for {country}' if country != 'ZZ' else ''}"
     return None
 
@@ -82,6 +82,7 @@ def _national_patterns(country_code: int) -> tuple[re.Pattern[str], ...] | None:
     patterns = []
     for region in regions:
         metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
-        if metadata is not None and metadata.general_desc.national_number_pattern:
-            patterns.append(re.compile(metadata.general_desc.national_number_pattern))
+        general = metadata.general_desc if metadata is not None else None
+        if general is not None and general.national_number_pattern:
+            patterns.append(re.compile(general.national_number_pattern))
     return tuple(patterns)

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from kithbook.model import ARROWS, LogEntry, Problem
+from kithbook.hints import did_you_mean
+from kithbook.model import ARROWS, Check, LogEntry, Problem
 
 _ITEM = re.compile(r"^ {0,3}[-*+][ \t]+(.*)$")
 _ITEM_STARTS = frozenset("-*+ ")
@@ -261,7 +262,7 @@ class _LogReader:
                     number,
                     "warning",
                     f"log: this line is not a log entry and is ignored; write entries as '{ENTRY_EXAMPLE}'",
-                    "log",
+                    Check.LOG,
                 )
             )
 
@@ -276,26 +277,29 @@ class _LogReader:
         number, first = self.pending[0]
         match = _ENTRY.match(first)
         if match is None:
-            return self._problem(number, _entry_error(first.strip()))
+            self._problem(number, _entry_error(first.strip()))
+            return None  # an item that is not an entry: reported, and no entry
         try:
             date = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
         except ValueError:
-            return self._problem(
+            self._problem(
                 number, f"log: {match['year']}-{match['month']}-{match['day']} is not a real date"
             )
+            return None
         arrow, channel = match["arrow"], match["channel"]
         if arrow and channel is None:
-            return self._problem(
+            self._problem(
                 number,
                 f"log: name the channel after {arrow}, as in '- {date} {arrow} email: ...' "
                 f"(one of: {', '.join(self.channels)})",
             )
+            return None
         if channel is not None:
             channel = channel.lower()
             if channel not in self.channels:
                 self._problem(
                     number,
-                    f"log: unknown channel {channel!r}{_did_you_mean(channel, self.channels)}; "
+                    f"log: unknown channel {channel!r}{did_you_mean(channel, self.channels, quoted=True)}; "
                     f"channels are: {', '.join(self.channels)}",
                 )
         text = (match["text"] or "").strip()
@@ -304,7 +308,8 @@ class _LogReader:
         return LogEntry(date, ARROWS[arrow or "note"], channel, text, number)
 
     def _problem(self, number: int, message: str) -> None:
-        self.problems.append(Problem(self.path, number, "error", message, "log"))
+        """Record an error at line `number` (it returns nothing: callers say what follows)."""
+        self.problems.append(Problem(self.path, number, "error", message, Check.LOG))
 
 
 @lru_cache(maxsize=4096)
@@ -327,10 +332,3 @@ def _entry_error(text: str) -> str:
         f"log: after the date write ->, <-, <-> or note, as in '{ENTRY_EXAMPLE}' "
         f"(found {date[2]!r})"
     )
-
-
-def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -9,7 +9,11 @@ tell a later write apart. The answer is always the one a cold load gives: same c
 problems in the same order (a property test edits, adds, removes and renames files to check it).
 
 The cache is one pickle in `.kithbook-cache/`, replaced atomically, so two processes at once at worst
-both write a valid cache. It is read with an allow-list of classes (Kithbook's model, dates and
+both write a valid cache. The first run in a folder only notes that it ran: writing the parses of
+10,000 contacts costs a quarter of a second, which a one-off run (a CI job, a fresh clone, another
+person's folder) would pay for nothing; from the second run on they are kept.
+
+The cache is read with an allow-list of classes (Kithbook's value types, dates and
 plain values): a cache file planted in a cloned repository cannot run code, only miss.
 """
 
@@ -20,37 +24,31 @@ import os
 import pickle
 import posixpath
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import kithbook
+from kithbook.cache import FRESH_NS, cache_path, tool_digest, write_cache_file
 from kithbook.config import CONFIG_FILE, Config
-from kithbook.model import Contact, LogEntry, Problem
-from kithbook.parse.load import (
-    _may_be_file,
-    garbage_collector_paused,
-    is_contact_name,
-    parse_contact,
-    read_at_most,
-)
+from kithbook.gc_pause import garbage_collector_paused
+from kithbook.model import Check, Contact, LogEntry, Problem
+from kithbook.parse.load import _may_be_file, is_contact_name, parse_contact, read_at_most
 from kithbook.public import looks_private
 
-CACHE_DIR = ".kithbook-cache"
 CACHE_FILE = "contacts.pickle"
 CHANGES_FILE = "contacts-changes.pickle"
+SEEN_FILE = "contacts.seen"  # a run happened here: the next one keeps the parses
 MAX_CHANGES = 200
 FORMAT = 4
-FRESH_NS = 2_000_000_000
 
 Identity = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 # (identity, contact or None, problems, whether an unreadable file says private: kithbook.public)
 Entry = tuple[Identity, Contact | None, tuple[Problem, ...], bool]
 
 _ALLOWED = {
-    ("kithbook.model", name) for name in ("Problem", "Duration", "MonthDay", "Met", "LifeDate")
+    ("kithbook.model", name)
+    for name in ("Problem", "Check", "Duration", "MonthDay", "Met", "LifeDate")
 } | {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
 
 
@@ -65,13 +63,7 @@ class _AllowListUnpickler(pickle.Unpickler):
 
 def cache_key(root: Path, config: Config) -> str:
     """What every cached parse depends on besides its own file: the tool, Python and the settings."""
-    hasher = hashlib.sha256(f"{FORMAT}\0{kithbook.__version__}\0{sys.version}\0".encode())
-    package = Path(kithbook.__file__).parent
-    for source in sorted(package.rglob("*.py")):
-        stat = source.stat()
-        hasher.update(
-            f"{source.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
-        )
+    hasher = hashlib.sha256(f"{FORMAT}\0{tool_digest()}\0{sys.version}\0".encode())
     try:
         hasher.update((root / CONFIG_FILE).read_bytes())
     except OSError:
@@ -92,7 +84,7 @@ class Stored:
 
 def read_cache(root: Path, key: str) -> Stored | None:
     """The stored parses when they were made with `key`; None when missing, stale or unreadable."""
-    folder = root / CACHE_DIR
+    folder = cache_path(root)
     base = _read(folder / CACHE_FILE, key)
     if base is None or not isinstance(base[1], dict):
         return None
@@ -121,7 +113,7 @@ def write_cache(root: Path, key: str, entries: dict[str, Entry], stored: Stored 
     """Store `entries`: as a small file of changes to the stored base while they are few (after an
     edit, a run then writes one contact, not ten thousand), else as a new base. Each file is
     replaced atomically; a failure (read-only folder, full disk) is only a later miss."""
-    folder = root / CACHE_DIR
+    folder = cache_path(root)
     if stored is not None:
         base = stored.base
         changed = {
@@ -131,10 +123,13 @@ def write_cache(root: Path, key: str, entries: dict[str, Entry], stored: Stored 
         }
         removed = tuple(name for name in base if name not in entries)
         if len(changed) + len(removed) <= max(MAX_CHANGES, len(entries) // 20):
-            _write(folder, CHANGES_FILE, (key, stored.generation, (_rows(changed), removed)))
+            _write(root, CHANGES_FILE, (key, stored.generation, (_rows(changed), removed)))
             return
+    elif not (folder / CACHE_FILE).exists() and not (folder / SEEN_FILE).exists():
+        _write(root, SEEN_FILE, None)  # a one-off run does not pay for a cache; the next run does
+        return
     generation = os.urandom(8).hex()
-    if _write(folder, CACHE_FILE, (key, generation, _rows(entries))):
+    if _write(root, CACHE_FILE, (key, generation, _rows(entries))):
         (folder / CHANGES_FILE).unlink(missing_ok=True)
 
 
@@ -172,22 +167,9 @@ def _contact(row: tuple[Any, ...]) -> Contact:
     return Contact(*values)
 
 
-def _write(folder: Path, name: str, payload: object) -> bool:
-    try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Kithbook's cache: safe to delete.\n*\n", encoding="utf-8")
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / name)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
-    except OSError:
-        return False
-    return True
+def _write(root: Path, name: str, payload: object) -> bool:
+    data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    return write_cache_file(root, cache_path(root, name), data)
 
 
 def contact_entries(folder: Path) -> list[tuple[str, Identity | None]]:
@@ -264,7 +246,7 @@ def _parse(
             os.path.join(folder, posixpath.basename(relative)), config.max_file_bytes + 1
         )
     except OSError as error:
-        return Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", "file")
+        return Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", Check.FILE)
     found: list[Problem] = []
     contact = parse_contact(relative, data, config, found)
     private = contact is None and looks_private(data)

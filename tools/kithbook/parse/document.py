@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kithbook.errors import KithbookError
+
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
@@ -18,7 +20,7 @@ class Document:
     body_line: int
 
 
-class DocumentError(Exception):
+class DocumentError(KithbookError):
     """The file cannot be read as a contact file at all; `line` is 1-based."""
 
     def __init__(self, line: int, message: str) -> None:

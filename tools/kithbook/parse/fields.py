@@ -13,7 +13,7 @@ from typing import Literal
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kithbook.model import Duration, MonthDay, Problem, Severity
+from kithbook.model import Check, Duration, MonthDay, Problem, Severity
 from kithbook.parse.yamlnodes import (
     BOOL,
     INT,
@@ -65,15 +65,19 @@ class FieldReader:
         return line_of(node) + self.line_offset
 
     def report(
-        self, node: Node | int, message: str, check: str, severity: Severity = "error"
+        self, node: Node | int, message: str, check: Check, severity: Severity = "error"
     ) -> None:
-        line = node if isinstance(node, int) else self.line(node)
-        self.problems.append(Problem(self.path, line, severity, message, check))
+        """A problem at the node's line and column, or at a line given as a number."""
+        if isinstance(node, int):
+            self.problems.append(Problem(self.path, node, severity, message, check))
+            return
+        column = node.start_mark.column + 1
+        self.problems.append(Problem(self.path, self.line(node), severity, message, check, column))
 
     def text(self, key: str, node: Node, *, required: bool = False) -> str | None:
         """A piece of text. `No`, `2024` or `1990-01-01` written bare are errors: YAML types them."""
         if not isinstance(node, ScalarNode):
-            self.report(node, f"{key}: expected text, found {kind_name(node)}", "type")
+            self.report(node, f"{key}: expected text, found {kind_name(node)}", Check.TYPE)
             return None
         if node.tag == STR:
             value = node.value.strip()
@@ -84,7 +88,7 @@ class FieldReader:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             written = f'"{node.value}"' if node.style in ("'", '"') else node.value
             fix = f"write {key}: {written}" if node.value else "write the value without it"
-            self.report(node, f"{key}: remove the YAML tag {tag}; {fix}", "quote")
+            self.report(node, f"{key}: remove the YAML tag {tag}; {fix}", Check.QUOTE)
             return node.value or None
         elif node.tag != NULL:
             shown = scalar_value(node)
@@ -94,10 +98,10 @@ class FieldReader:
                 what = f"YAML reads {node.value} as the number {shown}, not text"
             else:
                 what = f"YAML reads {node.value} as {kind_name(node)}, not text"
-            self.report(node, f"{key}: {what}; {quote_hint(key, node)}", "quote")
+            self.report(node, f"{key}: {what}; {quote_hint(key, node)}", Check.QUOTE)
             return node.value
         if required:
-            self.report(node, f"{key}: must not be empty", "required")
+            self.report(node, f"{key}: must not be empty", Check.REQUIRED)
         return None
 
     def text_list(self, key: str, node: Node) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -120,7 +124,7 @@ class FieldReader:
             return (
                 [] if node.tag == NULL or (node.tag == STR and not node.value.strip()) else [node]
             )
-        self.report(node, f"{key}: expected a list, found a mapping", "type")
+        self.report(node, f"{key}: expected a list, found a mapping", Check.TYPE)
         return []
 
     def mapping(self, key: str, node: Node) -> list[tuple[str, Node, Node]] | None:
@@ -132,7 +136,9 @@ class FieldReader:
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return []
         self.report(
-            node, f"{key}: expected a mapping (key: value lines), found {kind_name(node)}", "type"
+            node,
+            f"{key}: expected a mapping (key: value lines), found {kind_name(node)}",
+            Check.TYPE,
         )
         return None
 
@@ -145,7 +151,7 @@ class FieldReader:
             return scalar_value(node)
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return None
-        self.report(node, f"{key}: expected true or false, found {_shown(node)}", "type")
+        self.report(node, f"{key}: expected true or false, found {_shown(node)}", Check.TYPE)
         return None
 
     def integer(self, key: str, node: Node, *, minimum: int = 0) -> int | None:
@@ -156,19 +162,21 @@ class FieldReader:
         self.report(
             node,
             f"{key}: expected a whole number of at least {minimum}, found {_shown(node)}",
-            "type",
+            Check.TYPE,
         )
         return None
 
     def date(self, key: str, node: Node) -> dt.date | None:
         """A calendar date written `YYYY-MM-DD` (bare or quoted)."""
         if not isinstance(node, ScalarNode):
-            self.report(node, f"{key}: expected a date YYYY-MM-DD, found {kind_name(node)}", "date")
+            self.report(
+                node, f"{key}: expected a date YYYY-MM-DD, found {kind_name(node)}", Check.DATE
+            )
             return None
         if node.tag == TIMESTAMP:
             value = scalar_value(node)
             if isinstance(value, InvalidDate):
-                self.report(node, f"{key}: {node.value} is not a real date", "date")
+                self.report(node, f"{key}: {node.value} is not a real date", Check.DATE)
                 return None
             return value.date() if isinstance(value, dt.datetime) else value
         if node.tag == NULL:
@@ -176,10 +184,10 @@ class FieldReader:
         parsed = parse_iso_date(node.value)
         if parsed is None:
             if re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", node.value):
-                self.report(node, f"{key}: {node.value.strip()} is not a real date", "date")
+                self.report(node, f"{key}: {node.value.strip()} is not a real date", Check.DATE)
             else:
                 self.report(
-                    node, f"{key}: expected a date YYYY-MM-DD, found {_shown(node)}", "date"
+                    node, f"{key}: expected a date YYYY-MM-DD, found {_shown(node)}", Check.DATE
                 )
         return parsed
 
@@ -192,7 +200,7 @@ class FieldReader:
                 try:
                     dt.date(2000, month, day)  # a leap year, so --02-29 is fine
                 except ValueError:
-                    self.report(node, f"{key}: {node.value.strip()} is not a real date", "date")
+                    self.report(node, f"{key}: {node.value.strip()} is not a real date", Check.DATE)
                     return None
                 return MonthDay(month, day)
         typed_as_text = isinstance(node, ScalarNode) and node.tag not in (TIMESTAMP, NULL)
@@ -200,7 +208,7 @@ class FieldReader:
             self.report(
                 node,
                 f"{key}: expected YYYY-MM-DD, or --MM-DD when the year is unknown, found {_shown(node)}",
-                "date",
+                Check.DATE,
             )
             return None
         value = self.date(key, node)
@@ -218,13 +226,13 @@ class FieldReader:
             if match and 1 <= int(match[2]) <= 12 and int(match[1]) >= MIN_YEAR:
                 return dt.date(int(match[1]), int(match[2]), 1), "month"
             if re.fullmatch(r"\d{4}(-\d{1,2})?", text):
-                self.report(node, f"{key}: {text} is not a real date", "date")
+                self.report(node, f"{key}: {text} is not a real date", Check.DATE)
                 return None
             if node.tag == INT or not _looks_like_date(text):
                 self.report(
                     node,
                     f"{key}: expected YYYY-MM-DD, YYYY-MM or YYYY, found {_shown(node)}",
-                    "date",
+                    Check.DATE,
                 )
                 return None
         value = self.date(key, node)
@@ -247,7 +255,7 @@ class FieldReader:
         self.report(
             node,
             f"{key}: expected a duration such as 10d, 6w, 3m, 1y or never, found {_shown(node)}{hint}",
-            "duration",
+            Check.DURATION,
         )
         return None
 

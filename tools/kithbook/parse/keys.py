@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from kithbook.model import LifeDate, Met
+from kithbook.model import Check, LifeDate, Met
 from kithbook.parse.fields import FieldReader
 from kithbook.parse.yamlnodes import BOOL, FLOAT, INT, NULL, TIMESTAMP
 
@@ -24,6 +24,8 @@ TAG = re.compile(r"[^\W_][\w-]*")
 def is_tag(text: str) -> bool:
     """A tag is a word of letters, digits and hyphens; combining marks (Thai and Indic vowel
     signs) count with the letter they belong to."""
+    if text.isascii():  # no combining marks: skip the per-character look-up (most tags)
+        return bool(TAG.fullmatch(text))
     return bool(
         TAG.fullmatch("".join(c for c in text if not unicodedata.category(c).startswith("M")))
     )
@@ -63,7 +65,9 @@ def _tags(reader: FieldReader, key: str, node: Node, values: Values) -> None:
                 hint = (
                     "; write a list: tags: [" + ", ".join(t.strip() for t in text.split(",")) + "]"
                 )
-            reader.report(item, f"tags: {text!r} is not a lowercase word{hint}", "tags", "warning")
+            reader.report(
+                item, f"tags: {text!r} is not a lowercase word{hint}", Check.TAGS, "warning"
+            )
         tags.append(text.lower())
         lines.append(reader.line(item))
     values[key] = tuple(tags)
@@ -85,7 +89,7 @@ def _links(reader: FieldReader, key: str, node: Node, values: Values) -> None:
     for label, label_node, value_node in reader.mapping(key, node) or []:
         if not label:
             reader.report(
-                label_node, f"{key}: each link needs a label, as in 'github: ada'", "type"
+                label_node, f"{key}: each link needs a label, as in 'github: ada'", Check.TYPE
             )
             continue
         value = reader.text(f"{key}.{label}", value_node)
@@ -113,9 +117,8 @@ def _date(reader: FieldReader, key: str, node: Node, values: Values) -> None:
 def _private(reader: FieldReader, key: str, node: Node, values: Values) -> None:
     """Fail safe: a value that is not plainly true or false (`yes`, `1`), or a second `private`
     key saying true, keeps the person private until the file is fixed; the error says why."""
-    if isinstance(node, ScalarNode) and node.tag == NULL:
-        flag = False
-    else:
+    flag: bool | None = False
+    if not (isinstance(node, ScalarNode) and node.tag == NULL):
         flag = reader.boolean(key, node)
         if flag is None:
             flag = True
@@ -150,7 +153,7 @@ def _met(reader: FieldReader, key: str, node: Node, values: Values) -> None:
             reader.report(
                 sub_node,
                 f"{key}: unknown key {sub!r}; met has {', '.join(MET_KEYS)}",
-                "unknown-key",
+                Check.UNKNOWN_KEY,
                 "warning",
             )
     values[key] = Met(**fields)
@@ -167,7 +170,7 @@ def _dates(reader: FieldReader, key: str, node: Node, values: Values) -> None:
                 item,
                 f"{key}: each entry is a mapping such as "
                 "{date: 2026-03-01, label: started at Acme}",
-                "type",
+                Check.TYPE,
             )
             continue
         fields: dict[str, Any] = {}
@@ -182,18 +185,18 @@ def _dates(reader: FieldReader, key: str, node: Node, values: Values) -> None:
                 reader.report(
                     sub_node,
                     f"{key}: unknown key {sub!r}; an entry has {', '.join(DATE_KEYS)}",
-                    "unknown-key",
+                    Check.UNKNOWN_KEY,
                     "warning",
                 )
         if fields.get("date") is None:
             if "date" not in fields:
-                reader.report(item, f"{key}: this entry has no date", "required")
+                reader.report(item, f"{key}: this entry has no date", Check.REQUIRED)
             continue
         if not fields.get("label"):
             reader.report(
                 item,
                 f"{key}: the entry on {fields['date']} needs a label, such as 'started at Acme'",
-                "required",
+                Check.REQUIRED,
             )
             continue
         dates.append(

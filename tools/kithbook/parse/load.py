@@ -6,19 +6,18 @@ in `Network.problems`; a file that cannot be read at all costs one problem, not 
 
 from __future__ import annotations
 
-import gc
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kithbook.config import Config, load_config
-from kithbook.model import Contact, Network, Problem
+from kithbook.gc_pause import garbage_collector_paused
+from kithbook.model import Check, Contact, Network, Problem
 from kithbook.parse.body import parse_body
 from kithbook.parse.document import DocumentError, decode, split
 from kithbook.parse.fields import SLUG, FieldReader
@@ -102,7 +101,7 @@ def read_contact_files(
             data = read_at_most(os.path.join(folder, name), config.max_file_bytes + 1)
         except OSError as error:
             problems.append(
-                Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", "file")
+                Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", Check.FILE)
             )
             continue
         yield relative, data
@@ -153,50 +152,29 @@ def load_files(
     return Network(root, config, contacts, problems, private_unreadable)
 
 
-@contextmanager
-def garbage_collector_paused() -> Iterator[None]:
-    """Parsing allocates many small objects and no cycles; the cycle collector only slows it (5x).
-
-    On the way out, what was made moves straight to the collector's oldest generation (freeze, then
-    unfreeze): left young, the first collection after `gc.enable()` would walk all of it (~0.2 s
-    for 10,000 contacts). It stays collectable, at the next full collection. When a caller has
-    frozen objects of its own (`kith import`), it stays frozen too, and its unfreeze thaws both.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            caller_froze = gc.get_freeze_count() > 0
-            gc.freeze()
-            if not caller_froze:
-                gc.unfreeze()
-            gc.enable()
-
-
 def parse_contact(
     relative: str, data: bytes, config: Config, problems: list[Problem]
 ) -> Contact | None:
     """One contact file's bytes as a Contact; None when there is no usable front matter at all."""
     if len(data) > config.max_file_bytes:
-        problems.append(Problem(relative, 1, "error", _too_large(config), "file"))
+        problems.append(Problem(relative, 1, "error", _too_large(config), Check.FILE))
         return None
     conflict = conflict_line(data)
     if conflict:
-        problems.append(Problem(relative, conflict, "error", CONFLICT_MESSAGE, "conflict"))
+        problems.append(Problem(relative, conflict, "error", CONFLICT_MESSAGE, Check.CONFLICT))
         return None
     try:
         document = split(decode(data))
     except DocumentError as error:
-        problems.append(Problem(relative, error.line, "error", error.message, "front-matter"))
+        problems.append(Problem(relative, error.line, "error", error.message, Check.FRONT_MATTER))
         return None
     offset = document.front_matter_line
     try:
         root_node = compose(document.front_matter)
     except YAMLSyntaxError as error:
         message = f"front matter is not valid YAML: {error.message}"
-        problems.append(Problem(relative, error.line + offset, "error", message, "yaml"))
+        line = error.line + offset
+        problems.append(Problem(relative, line, "error", message, Check.YAML, error.column))
         return None
     if (
         "*" in document.front_matter
@@ -204,14 +182,14 @@ def parse_contact(
         and count_nodes(root_node) > MAX_NODES
     ):
         message = "front matter expands to too many values (YAML aliases?); write the values out"
-        problems.append(Problem(relative, offset, "error", message, "yaml"))
+        problems.append(Problem(relative, offset, "error", message, Check.YAML))
         return None
     if root_node is None or (isinstance(root_node, ScalarNode) and not root_node.value.strip()):
         root_node = MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(root_node, MappingNode):
         message = "front matter must be 'key: value' lines (a mapping), not a list or a bare value"
         problems.append(
-            Problem(relative, line_of(root_node) + offset, "error", message, "front-matter")
+            Problem(relative, line_of(root_node) + offset, "error", message, Check.FRONT_MATTER)
         )
         return None
 
@@ -222,13 +200,13 @@ def parse_contact(
             f"file name {file_name!r} is not a slug (lowercase a-z, 0-9 and single "
             f"hyphens); rename it, for example to {suggest_slug(slug)}.md"
         )
-        problems.append(Problem(relative, 1, "error", message, "slug"))
+        problems.append(Problem(relative, 1, "error", message, Check.SLUG))
     elif slug in RESERVED:
         message = (
             f"file name {file_name!r} is the name of a site page, so the site shows this contact "
             f"under another name; rename it, for example to {free_slug(slug, RESERVED)}.md"
         )
-        problems.append(Problem(relative, 1, "warning", message, "slug"))
+        problems.append(Problem(relative, 1, "warning", message, Check.SLUG))
     reader = FieldReader(relative, offset, problems)
     values = _read_keys(reader, root_node, slug)
     if not values.get("private") and "privat" in document.front_matter.lower():
@@ -276,7 +254,7 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
             reader.report(
                 key_node,
                 "'<<' merge keys are not supported in contact files; write the keys out",
-                "yaml",
+                Check.YAML,
             )
             if merges_private(value_node):
                 values["private"] = True  # what YAML would load is private: fail safe, hide it
@@ -286,7 +264,7 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
                 lines[key],
                 f"{key}: written twice (again on line {line}); YAML keeps only the last one, "
                 "so remove or merge one of them",
-                "duplicate-key",
+                Check.DUPLICATE_KEY,
             )
         lines[key] = line
         known = KEYS.get(key)
@@ -303,11 +281,13 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
                 reader.report(
                     key_node,
                     f"{key}: nested too deeply or too large to read; write it more simply",
-                    "yaml",
+                    Check.YAML,
                 )
     if values.get("name") is None:
         if "name" not in lines:
-            reader.report(offset - 1, "name: is required, as in 'name: Ada Lovelace'", "required")
+            reader.report(
+                offset - 1, "name: is required, as in 'name: Ada Lovelace'", Check.REQUIRED
+            )
         values["name"] = slug.replace("-", " ").title()
     return values
 
@@ -325,7 +305,7 @@ def _keep_private_if_nested(reader: FieldReader, mapping: MappingNode, values: d
                 nested,
                 f"{key_text(nested)}: written under {key_text(key_node)}, where it means nothing; "
                 "the contact is kept private until you move it to the top level or remove it",
-                "unknown-key",
+                Check.UNKNOWN_KEY,
                 "warning",
             )
             return

@@ -14,10 +14,13 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kithbook.errors import KithbookError
+
+_Loader: Any  # one of two loader classes, chosen at import
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: slower, same results
-    _Loader = yaml.SafeLoader  # type: ignore[misc]
+    _Loader = yaml.SafeLoader
 
 STR = "tag:yaml.org,2002:str"
 NULL = "tag:yaml.org,2002:null"
@@ -56,7 +59,7 @@ _resolve_by_regex = _Loader.resolve
 _TYPED_TAGS: dict[str, str] = {}  # plain scalars that may be typed (`name`, `2024-01-01`) -> tag
 
 
-class _Composer(_Loader):  # type: ignore[misc,valid-type]
+class _Composer(_Loader):
     """libyaml's parser with PyYAML's resolver, minus work that cannot change a contact file's tags.
 
     The C composer calls the resolver for every node. A list or mapping gets its default tag, and
@@ -86,16 +89,18 @@ class _Composer(_Loader):  # type: ignore[misc,valid-type]
         ascend_resolver = tuple  # () -> unused empty tuple
 
 
-class YAMLSyntaxError(Exception):
-    """The text is not YAML; `line` is 0-based within the YAML text, like PyYAML's marks."""
+class YAMLSyntaxError(KithbookError):
+    """The text is not YAML; `line` is 0-based within the YAML text, like PyYAML's marks, and
+    `column` 1-based, when the parser knows it."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, column: int | None = None) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.column = column
 
 
-class TooComplex(Exception):
+class TooComplex(KithbookError):
     """The YAML expands to more values than a contact file could sensibly hold (an alias bomb)."""
 
     def __init__(self, line: int) -> None:
@@ -126,12 +131,14 @@ def compose(text: str) -> Node | None:
         if error.context_mark is not None and (at_end or opened or error.context == _SIMPLE_KEY):
             mark = error.context_mark  # point at what was left open, or at the key missing its ':'
         line = mark.line if mark is not None else 0
+        column = mark.column + 1 if mark is not None else None
         what = error.problem or "not valid YAML"
         if error.context and "while" not in error.context:
             what = f"{error.context}, {what}"
         if opened:
             what = f"{what}; the {opened} opened on this line is not closed"
-        raise YAMLSyntaxError(line, _with_hint(what, text.split("\n")[line : line + 1])) from None
+        hinted = _with_hint(what, text.split("\n")[line : line + 1])
+        raise YAMLSyntaxError(line, hinted, column) from None
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         position = getattr(error, "position", 0) or 0
         problem = _with_hint(_first_line(str(error)), [])
@@ -177,10 +184,6 @@ def _first_line(text: str) -> str:
 def line_of(node: Node) -> int:
     """0-based line where a node starts."""
     return node.start_mark.line
-
-
-def is_scalar(node: Node) -> bool:
-    return isinstance(node, ScalarNode)
 
 
 def scalar_value(node: ScalarNode) -> Any:

@@ -1,5 +1,10 @@
 """Git at the edge: commits of what a command wrote, file histories, the network at a revision,
-and the merge driver for contact files. The core never imports this package.
+and the merge driver for contact files. The core never imports this package (an import-linter
+contract in pyproject.toml keeps it so), and a folder that is not a repository is not an error.
 
-Public API: `repo.commits`, `repo.history`, `repo.snapshot`, `repo.merge_driver`.
+Public API: `repo.plumbing` (`commit_contents`: a commit built from given bytes, never from the work
+tree; `find_repository`, `GitError`), `repo.commits` (`last_kith_commit`, `pull_rebase`, `push`),
+`repo.journal` (the note that lets an interrupted write be finished), `repo.locks` (Git's lock files,
+live or stale), `repo.history` (`file_histories`, for the site), `repo.revision` (`load_at`,
+`load_staged`), `repo.merge_driver`.
 """

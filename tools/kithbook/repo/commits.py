@@ -9,6 +9,7 @@ with `git commit` from the work tree. GitPython (for pull and push) is imported 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -60,7 +61,7 @@ def open_repo(root: Path | str) -> Repo | None:
 
 def commit_files(
     root: Path | str,
-    paths: list[Path | str],
+    paths: Sequence[Path | str],
     message: str,
     *,
     no_commit: bool = False,

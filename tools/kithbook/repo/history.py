@@ -13,12 +13,13 @@ import posixpath
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
+from kithbook.cache import cache_path, write_cache_file
 from kithbook.config import Config
 from kithbook.parse.load import is_contact_name, parse_contact
 from kithbook.repo.commits import open_repo
 
 TRACKED = ("company", "role", "location")
-CACHE_FILE = Path(".kithbook-cache") / "git-history.json"
+CACHE_FILE = "git-history.json"  # in the cache folder
 CACHE_VERSION = 1
 
 Fields = tuple[str | None, str | None, str | None]
@@ -75,6 +76,8 @@ def file_histories(root: Path, config: Config) -> dict[str, FileHistory]:
         head = repo.head.commit.hexsha
     except (ImportError, ValueError):  # ValueError: no commits yet
         return {}
+    if repo.working_tree_dir is None:  # a bare repository: no files of this network in it
+        return {}
     top = Path(repo.working_tree_dir).resolve()
     try:
         prefix = PurePosixPath(Path(root).resolve().relative_to(top).as_posix())
@@ -84,11 +87,10 @@ def file_histories(root: Path, config: Config) -> dict[str, FileHistory]:
     key = (str(top), head, contacts)
     if key in _memory:
         return _memory[key]
-    cache_path = Path(root) / CACHE_FILE
-    histories = _read_cache(cache_path, head, contacts)
+    histories = _read_cache(cache_path(root, CACHE_FILE), head, contacts)
     if histories is None:
         histories = _histories(repo, contacts, prefix, config)
-        _write_cache(cache_path, head, contacts, histories)
+        _write_cache(Path(root), head, contacts, histories)
     _memory.clear()
     _memory[key] = histories
     return histories
@@ -171,17 +173,11 @@ def _read_cache(path: Path, head: str, contacts: str) -> dict[str, FileHistory] 
         return None
 
 
-def _write_cache(path: Path, head: str, contacts: str, histories: dict[str, FileHistory]) -> None:
+def _write_cache(root: Path, head: str, contacts: str, histories: dict[str, FileHistory]) -> None:
     data = {
         "version": CACHE_VERSION,
         "head": head,
         "contacts": contacts,
         "files": {name: history.to_json() for name, history in histories.items()},
     }
-    try:
-        path.parent.mkdir(exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        temporary.replace(path)
-    except OSError:
-        return
+    write_cache_file(root, cache_path(root, CACHE_FILE), json.dumps(data))

@@ -26,6 +26,8 @@ _BULK_GIT = (2, 37)  # from this version `git update-index` writes such a pack i
 class GitError(KithbookError):
     """A Git step failed; the message is one line saying what happened and what to do."""
 
+    exit_code = 1  # not a mistake in the command's arguments: the repository refused
+
 
 class HookRefused(GitError):
     """The repository's pre-commit hook refused the commit (its message says why)."""

@@ -1,6 +1,9 @@
 """The pure core: functions of (network, today, config), no clock, no printing, no file access.
 
-Public API: `rules.validate.validate` (named checks), `rules.due.due_list` (whom to reach out to),
-`rules.backlog`, `rules.occasions`, `rules.outreach` (the duplicate-outreach rule), and
-`rules.phrases` (dates and spans in words).
+Public API: `rules.validate.validate` and `CHECKS` (the named checks), `rules.due.due_list` (today's
+plan: whom to reach out to, each with its reasons), `rules.backlog` (the week's never-contacted
+picks), `rules.occasions` (birthdays and yearly dates in a span), `rules.outreach` (the
+duplicate-outreach rule), `rules.responsiveness` (how a person answers), `rules.stats` (the figures
+of `kith stats`), `rules.suggestions` (adapting a relationship to how it goes), `rules.search`
+(where a text appears), and `rules.phrases` (dates and spans in words).
 """

@@ -256,8 +256,8 @@ def next_due(contact: Contact, config: Config, today: dt.date) -> dt.date | None
     follow_up = follow_up_due(contact, config, writes, today)
     if follow_up is not None:
         due = min(due, follow_up[0])
-    if is_snoozed(contact, today):
-        due = max(due, contact.snooze)  # type: ignore[type-var]
+    if is_snoozed(contact, today) and contact.snooze is not None:
+        due = max(due, contact.snooze)
     return due
 
 

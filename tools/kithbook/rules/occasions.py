@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 from kithbook.model import Contact, MonthDay, Network
 
-OCCASION_KINDS = ("birthday", "yearly", "event")
-
 
 @dataclass(frozen=True)
 class Occasion:

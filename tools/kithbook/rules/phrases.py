@@ -32,9 +32,9 @@ CHANNEL_VERBS = {
 }
 
 
-def plural(count: int, word: str) -> str:
-    """`1 day`, `3 days`."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """`1 day`, `3 days`; `many` for a plural that is not the word plus s (`2 people`)."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def short_date(day: dt.date, today: dt.date) -> str:

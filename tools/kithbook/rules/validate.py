@@ -10,16 +10,18 @@ import datetime as dt
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
 
-from kithbook.model import STATUSES, Contact, Network, Problem, Severity
+from kithbook.hints import did_you_mean
+from kithbook.model import CHECK_NAMES as MODEL_CHECK_NAMES
+from kithbook.model import STATUSES, Check, Contact, Network, Problem, Severity
 from kithbook.parse.addresses import email_problem, phone_problem
 from kithbook.parse.fields import SLUG
 from kithbook.parse.key_typos import did_you_mean_key
 
-Check = Callable[[Network, dt.date], Iterator[Problem]]
+CheckPass = Callable[[Network, dt.date], Iterator[Problem]]
 
 
 def _problem(
-    contact: Contact, line: int, message: str, check: str, severity: Severity = "error"
+    contact: Contact, line: int, message: str, check: Check, severity: Severity = "error"
 ) -> Problem:
     return Problem(contact.path, line, severity, message, check)
 
@@ -37,7 +39,7 @@ def check_unknown_keys(network: Network, today: dt.date) -> Iterator[Problem]:
                     contact,
                     contact.line_of(key),
                     f"{key}: unknown key; did you mean {known}?{kept}",
-                    "unknown-key",
+                    Check.UNKNOWN_KEY,
                     "warning",
                 )
 
@@ -49,7 +51,10 @@ def check_emails(network: Network, today: dt.date) -> Iterator[Problem]:
             reason = email_problem(address)
             if reason:
                 yield _problem(
-                    contact, line, f"emails: {address} is not a valid address: {reason}", "email"
+                    contact,
+                    line,
+                    f"emails: {address} is not a valid address: {reason}",
+                    Check.EMAIL,
                 )
 
 
@@ -59,7 +64,7 @@ def check_phones(network: Network, today: dt.date) -> Iterator[Problem]:
         for number, line in zip(contact.phones, contact.item_lines.get("phones", ())):
             reason = phone_problem(number, network.config.phone_region)
             if reason:
-                yield _problem(contact, line, f"phones: {number} {reason}", "phone")
+                yield _problem(contact, line, f"phones: {number} {reason}", Check.PHONE)
 
 
 def check_choices(network: Network, today: dt.date) -> Iterator[Problem]:
@@ -75,12 +80,9 @@ def check_choices(network: Network, today: dt.date) -> Iterator[Problem]:
 
 
 def _choice(contact: Contact, key: str, value: str, choices: tuple[str, ...]) -> Problem:
-    import difflib
-
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]}?)" if close else ""
+    hint = did_you_mean(value, choices)
     message = f"{key}: unknown {key} {value!r}{hint}; use one of: {', '.join(choices)}"
-    return _problem(contact, contact.line_of(key), message, "choices")
+    return _problem(contact, contact.line_of(key), message, Check.CHOICES)
 
 
 def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem]:
@@ -102,7 +104,7 @@ def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem
                 subject_line,
                 f"emails: {written} is also the address of {first[0].path}; "
                 "is this the same person?",
-                "duplicate-email",
+                Check.DUPLICATE_EMAIL,
             )
 
 
@@ -119,15 +121,18 @@ def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
         for slug, line in zip(contact.knows, contact.item_lines.get("knows", ())):
             if slug == contact.slug:
                 yield _problem(
-                    contact, line, f"knows: {slug} is this contact itself", "reference", "warning"
+                    contact,
+                    line,
+                    f"knows: {slug} is this contact itself",
+                    Check.REFERENCE,
+                    "warning",
                 )
             elif slug not in network.by_slug and slug not in unreadable:
                 yield _missing(network, contact, line, "knows", slug)
-        via = contact.met.via if contact.met else None
-        if via and via not in network.by_slug and via not in unreadable:
-            yield _missing(
-                network, contact, contact.met.via_line or contact.line_of("met"), "met.via", via
-            )
+        met = contact.met
+        if met and met.via and met.via not in network.by_slug and met.via not in unreadable:
+            line = met.via_line or contact.line_of("met")
+            yield _missing(network, contact, line, "met.via", met.via)
 
 
 def _unreadable_slugs(network: Network) -> set[str]:
@@ -140,9 +145,6 @@ def _unreadable_slugs(network: Network) -> set[str]:
 
 
 def _missing(network: Network, contact: Contact, line: int, key: str, slug: str) -> Problem:
-    import difflib
-
-    hint = ""
     if not SLUG.fullmatch(slug):
         from kithbook.parse.load import suggest_slug
 
@@ -153,13 +155,12 @@ def _missing(network: Network, contact: Contact, line: int, key: str, slug: str)
             else f" (write the file name without .md, such as {suggestion})"
         )
     else:
-        close = difflib.get_close_matches(slug, _hint_slugs(network, contact), n=1, cutoff=0.75)
-        hint = f" (did you mean {close[0]}?)" if close else ""
+        hint = did_you_mean(slug, _hint_slugs(network, contact), cutoff=0.75)
     return _problem(
         contact,
         line,
         f"{key}: no contact {slug!r} in {network.config.contacts_dir}/{hint}",
-        "reference",
+        Check.REFERENCE,
     )
 
 
@@ -180,53 +181,37 @@ def check_dates(network: Network, today: dt.date) -> Iterator[Problem]:
                 contact,
                 contact.line_of("birthday"),
                 f"birthday: {birthday} is in the future",
-                "future-date",
+                Check.FUTURE_DATE,
             )
         met = contact.met
         if met and met.date and met.date > today:
             line = contact.item_lines.get("met.date", (contact.line_of("met"),))[0]
             message = f"met.date: {met.date_text} is in the future"
-            yield _problem(contact, line, message, "future-date")
+            yield _problem(contact, line, message, Check.FUTURE_DATE)
         for entry in contact.log:
             if entry.date > today:
                 yield _problem(
                     contact,
                     entry.line,
                     f"log: {entry.date} is in the future (today is {today}); is the date right?",
-                    "future-date",
+                    Check.FUTURE_DATE,
                     "warning",
                 )
 
 
-CHECKS: dict[str, Check] = {
-    "unknown-key": check_unknown_keys,
-    "email": check_emails,
-    "phone": check_phones,
-    "choices": check_choices,
-    "duplicate-email": check_duplicate_emails,
-    "reference": check_references,
-    "future-date": check_dates,
+CHECKS: dict[Check, CheckPass] = {
+    Check.UNKNOWN_KEY: check_unknown_keys,
+    Check.EMAIL: check_emails,
+    Check.PHONE: check_phones,
+    Check.CHOICES: check_choices,
+    Check.DUPLICATE_EMAIL: check_duplicate_emails,
+    Check.REFERENCE: check_references,
+    Check.FUTURE_DATE: check_dates,
 }
+"""The passes over a loaded network, by the name of the problems each finds."""
 
-# The names problems found while loading carry; with CHECKS, the names `kith validate --check` takes.
-LOADER_CHECKS = (
-    "file",
-    "conflict",
-    "front-matter",
-    "yaml",
-    "slug",
-    "duplicate-key",
-    "required",
-    "type",
-    "quote",
-    "date",
-    "duration",
-    "tags",
-    "unknown-key",
-    "log",
-    "config",
-)
-CHECK_NAMES = tuple(sorted(set(LOADER_CHECKS) | set(CHECKS)))
+# With the loader's, the names `kith validate --check` takes: every Check.
+CHECK_NAMES = MODEL_CHECK_NAMES
 
 
 def validate(
@@ -235,7 +220,7 @@ def validate(
     """The loader's problems and those of the named checks (all by default), sorted by file and line."""
     problems = list(network.problems)
     for name in checks if checks is not None else CHECKS:
-        problems.extend(CHECKS[name](network, today))
+        problems.extend(CHECKS[Check(name)](network, today))
     problems.sort(key=lambda problem: (problem.path != "mkdocs.yml", problem.path, problem.line))
     return problems
 

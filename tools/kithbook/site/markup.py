@@ -14,6 +14,9 @@ from urllib.parse import quote
 
 import yaml
 
+# The one plural rule, re-exported for the pages:
+from kithbook.rules.phrases import plural as plural
+
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: a site writes 1,000 of these
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\d+(?=[.)])|)([#+\-=.)])")
@@ -102,7 +105,3 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines += ["| " + " | ".join(cell or "" for cell in row) + " |" for row in rows]
     return "\n".join(lines)
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -8,13 +8,13 @@ with generated pages.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import logging
 import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from mkdocs.config import base, config_options
@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
+from kithbook.cache import cache_path, write_cache_file
 from kithbook.config import (
     CONFIG_FILE,
     MAX_CONFIG_BYTES,
@@ -40,7 +41,7 @@ from kithbook.site.markup import Page as GeneratedPage
 log = logging.getLogger("mkdocs.plugins.kithbook")
 
 HELP = "help"
-PAGE_CACHE = Path(".kithbook-cache") / "pages"
+PAGE_CACHE = "pages"  # in the cache folder
 _MD_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
 EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "kithbook.site.html_blocks")
 
@@ -52,7 +53,10 @@ class _AnyValue(config_options.BaseConfigOption):
         return value
 
 
-KithbookConfig = type("KithbookConfig", (base.Config,), {name: _AnyValue() for name in OPTIONS})
+if TYPE_CHECKING:
+    KithbookConfig = base.Config
+else:  # an MkDocs option per Kithbook option, made from the one declaration in kithbook.config
+    KithbookConfig = type("KithbookConfig", (base.Config,), {n: _AnyValue() for n in OPTIONS})
 
 
 class KithbookPlugin(BasePlugin[KithbookConfig]):
@@ -66,14 +70,14 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
             build.log.addFilter(_quiet_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        from kithbook.cli.common import CommandError, today_from
+        from kithbook.clock import ClockError, today
 
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.kithbook_config, problems = _kithbook_config(config.config_file_path, self.root)
         _report(problems)
         try:
-            self.today = today_from(argparse.Namespace(today=None))
-        except CommandError as error:
+            self.today = today()
+        except ClockError as error:
             raise PluginError(str(error)) from None
         for extension in EXTENSIONS:
             if extension not in config.markdown_extensions:
@@ -96,7 +100,7 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
         docs_dir = str(Path(config.docs_dir).resolve())
         help_pages = []
         for file in list(files):
-            if file.src_dir and str(Path(file.src_dir).resolve()) == docs_dir:
+            if file.src_dir and file.abs_src_path and str(Path(file.src_dir).resolve()) == docs_dir:
                 files.remove(file)
                 moved = File.generated(
                     config,
@@ -144,12 +148,12 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
     ) -> File:
         """A generated file backed by a cached copy that is rewritten only when its content
         changes, so `mkdocs serve --dirty` re-renders only the pages an edit touched."""
-        path = self.root / PAGE_CACHE / uri
+        path = cache_path(self.root, PAGE_CACHE, *uri.split("/"))
         try:
-            if not path.is_file() or path.read_bytes() != content:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(content)
+            unchanged = path.is_file() and path.read_bytes() == content
         except OSError:
+            unchanged = False
+        if not unchanged and not write_cache_file(self.root, path, content):
             return File.generated(config, uri, content=content, inclusion=inclusion)
         return File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion)
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from kithbook.model import Contact, Network, Problem
+from kithbook.model import Check, Contact, Network, Problem
 from kithbook.rules.validate import CHECKS, validate
 
-NETWORK_CHECKS = ("reference", "duplicate-email")  # these compare a file with the other files
+NETWORK_CHECKS = (
+    Check.REFERENCE,
+    Check.DUPLICATE_EMAIL,
+)  # these compare a file with the other files
 FILE_CHECKS = tuple(name for name in CHECKS if name not in NETWORK_CHECKS)
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 from kithbook.parse.yamlnodes import YAMLSyntaxError, compose
 from kithbook.write.log import append_log_entry, format_log_line
@@ -197,7 +197,8 @@ def _replace_value(front: _FrontMatter, key: str, node: Node, value: Any, *, in_
         if not rendered:
             start = len(front.source[:start].rstrip(" \t"))
         return front.edit(start, end, rendered + kept)
-    if node.flow_style and "\n" not in front.source[start:end] and not in_flow:
+    flow = isinstance(node, CollectionNode) and node.flow_style
+    if flow and "\n" not in front.source[start:end] and not in_flow:
         return front.edit(start, end, rendered)
     raise EditError(f"{key}: is a list or mapping written over several lines; edit it by hand")
 
@@ -205,8 +206,8 @@ def _replace_value(front: _FrontMatter, key: str, node: Node, value: Any, *, in_
 def _append_entry(front: _FrontMatter, mapping: MappingNode | None, lines: list[str]) -> str:
     """Add `key: value` lines after a block mapping's last entry (for the root: before the ---)."""
     if mapping is None or mapping is front.root:
-        has_keys = mapping is not None and bool(mapping.value)
-        indent = _indent_of(front, mapping.value[0][0]) if has_keys else ""
+        first_key = mapping.value[0][0] if mapping is not None and mapping.value else None
+        indent = _indent_of(front, first_key) if first_key is not None else ""
         content = front.source.rstrip(" \t\r\n")
         position = _after_line(front.source, len(content)) if content else 0
     else:
@@ -220,6 +221,8 @@ def _append_to_sequence(front: _FrontMatter, key: str, node: SequenceNode, item:
     if node.flow_style:
         rendered = _styled_like(last, key, item, True) if last else yaml_scalar(item, flow=True)
         return _insert_into_flow(front, node, rendered)
+    if last is None:  # a block list always has an item; only `[]` is empty
+        raise EditError(f"{key}: the list is empty but not written as []; edit it by hand")
     line_start = front.source.rfind("\n", 0, last.start_mark.index) + 1
     prefix = _DASH_PREFIX.fullmatch(front.source[line_start : last.start_mark.index])
     if prefix is None:

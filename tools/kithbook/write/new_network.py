@@ -10,7 +10,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
+    from importlib.abc import Traversable  # importlib.resources.abc from Python 3.11 on
 
 CONTACTS = "contacts"
 NOTES = "notes"  # mkdocs.yml's docs_dir: MkDocs needs one; pages written there appear under Help

@@ -19,11 +19,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kithbook.errors import KithbookError
+
 BOM = b"\xef\xbb\xbf"
 FSYNC_EACH = 8  # up to this many files, a batch fsyncs each file instead of syncing the system
 
 
-class WriteError(Exception):
+class WriteError(KithbookError):
     """A file could not be written safely; nothing was changed."""
 
 
@@ -84,6 +86,13 @@ def write_new(path: Path | str, text: str, mode: int = 0o644) -> None:
     path = Path(path)
     data = text.encode("utf-8")
     _link_new(path, _temporary_with(path, data, mode & ~_umask()), data)
+
+
+def replace_file(path: Path | str, data: bytes, *, durable: bool = True) -> None:
+    """Put `data` at `path` in one rename, whatever was there: for files Kithbook owns (its cache),
+    never a person's file, which `write_if_unchanged` guards. Not flushed to disk unless `durable`."""
+    path = Path(path)
+    _replace(path, _temporary_with(path, data, 0o666 & ~_umask(), durable=durable))
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Literal
 
 from kithbook.config import Config
-from kithbook.model import Network, Problem
+from kithbook.model import Check, Network, Problem
 from kithbook.parse.fields import SLUG
 from kithbook.parse.load import is_contact_name, load, load_files
 from kithbook.repo import journal
@@ -69,8 +69,12 @@ from kithbook.write.text import EditError
 Policy = Literal["no-errors", "no-new-problems"]
 Kind = Literal["edit", "new", "as-is", "restore"]
 Progress = Callable[[int, int], None]
-WRITE_CHECK = "write"  # the check name of the service's own refusals (a link, a changed file, ...)
-EDIT_CHECK = "edit"  # ... and of an edit that cannot be made safely (EditError: edit it by hand)
+WRITE_CHECK = (
+    Check.WRITE
+)  # the check name of the service's own refusals (a link, a changed file, ...)
+EDIT_CHECK = (
+    Check.EDIT
+)  # ... and of an edit that cannot be made safely (EditError: edit it by hand)
 ATTEMPTS = 5  # reads and writes of a file an editor keeps changing, before giving up
 
 
@@ -529,7 +533,7 @@ def _make_folders(files: list[_File]) -> None:
             continue
 
 
-def _refuse(outcome: Outcome, change: Change, reason: str, check: str = WRITE_CHECK) -> None:
+def _refuse(outcome: Outcome, change: Change, reason: str, check: Check = WRITE_CHECK) -> None:
     outcome.refused.append(change.path)
     outcome.problems.append(Problem(change.path, change.line, "error", reason, check))
 

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from yaml.nodes import Node
 
+from kithbook.errors import KithbookError
 from kithbook.parse.document import DocumentError, lf_text, split
 from kithbook.parse.yamlnodes import TooComplex, YAMLSyntaxError, compose, key_text, to_python
 
@@ -18,7 +19,7 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 Edit = TypeVar("Edit", bound=Callable[..., str])
 
 
-class EditError(Exception):
+class EditError(KithbookError):
     """An edit that cannot be done safely; the message says why and what to do by hand."""
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kithbook import clock
 from kithbook.config import load_config
 from kithbook.repo.commits import REVERTS_TRAILER, last_kith_commit
 from kithbook.repo.merge_driver import merge_texts
@@ -55,7 +56,7 @@ def undo_last(root: Path | str, today: dt.date | None = None) -> UndoOutcome:
     outcome = write(
         root,
         load_config(root)[0],
-        today or dt.date.today(),
+        today or clock.today(),
         changes,
         message,
         command="undo",

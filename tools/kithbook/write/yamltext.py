@@ -13,7 +13,9 @@ import re
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode
 
+from kithbook.errors import KithbookError
 from kithbook.parse.yamlnodes import YAMLSyntaxError, compose
 
 STR = "tag:yaml.org,2002:str"
@@ -27,7 +29,7 @@ _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x
 _resolver = yaml.resolver.Resolver()
 
 
-class YAMLValueError(ValueError):
+class YAMLValueError(KithbookError, ValueError):
     """The value has no safe YAML form in a contact file (a nested structure, an object, ...)."""
 
 
@@ -72,6 +74,8 @@ def _reads_back(text: str, flow: bool) -> bool:
     try:
         node = compose(source)
     except YAMLSyntaxError:
+        return False
+    if not isinstance(node, MappingNode):
         return False
     value = node.value[0][1]
     if flow:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from gitrepo import commit_all, git, init_repo
+from kithbook.cache import cache_path
 from kithbook.config import Config
 from kithbook.repo import history as git_history
 from kithbook.repo.history import Change, file_histories
@@ -78,7 +79,7 @@ def test_a_folder_without_history_has_none(tmp_path, setup):
 def test_the_history_is_cached_on_disk_by_head_and_recomputed_after_a_commit(repo):
     commit(repo, {"ada.md": contact("Acme")}, "add", "2024-03-01T12:00:00")
     first = file_histories(repo, Config())
-    assert (repo / git_history.CACHE_FILE).is_file()
+    assert cache_path(repo, git_history.CACHE_FILE).is_file()
     git_history._memory.clear()
     assert file_histories(repo, Config()) == first
     commit(repo, {"bob.md": contact("Brightline")}, "bob", "2024-04-01T12:00:00")

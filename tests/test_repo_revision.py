@@ -9,7 +9,7 @@ import pytest
 
 from gitrepo import git, init_repo
 from kithbook.parse.load import load
-from kithbook.repo.snapshot import SnapshotError, load_at
+from kithbook.repo.revision import RevisionError, load_at
 
 
 def write(root: Path, relative: str, text: str) -> None:
@@ -51,18 +51,18 @@ REVISIONS = [
 
 @pytest.mark.parametrize(("revision", "names", "by_date"), REVISIONS)
 def test_the_network_as_it_stood(repo, revision, names, by_date):
-    snapshot = load_at(repo / "net", revision)
-    assert [contact.name for contact in snapshot.network.contacts] == names
-    assert snapshot.by_date is by_date
-    assert snapshot.network.config.backlog_per_week == 2
+    network_at = load_at(repo / "net", revision)
+    assert [contact.name for contact in network_at.network.contacts] == names
+    assert network_at.by_date is by_date
+    assert network_at.network.config.backlog_per_week == 2
 
 
 def test_a_commit_id_works_and_the_work_tree_is_untouched(repo):
     first = git(repo, "rev-list", "--max-parents=0", "HEAD").strip()
     before = (repo / "net/contacts/ada.md").read_bytes()
     status = git(repo, "status", "--porcelain")
-    snapshot = load_at(repo / "net", first[:8])
-    assert snapshot.commit == first
+    network_at = load_at(repo / "net", first[:8])
+    assert network_at.commit == first
     assert (repo / "net/contacts/ada.md").read_bytes() == before
     assert git(repo, "status", "--porcelain") == status
 
@@ -71,8 +71,8 @@ def test_problems_point_at_the_committed_files(repo):
     write(repo, "net/contacts/bad.md", "---\nname: [unclosed\n---\n")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "bad", date="2026-06-01T12:00:00+00:00")
-    snapshot = load_at(repo / "net", "HEAD")
-    assert [(p.path, p.line, p.severity) for p in snapshot.network.problems] == [
+    network_at = load_at(repo / "net", "HEAD")
+    assert [(p.path, p.line, p.severity) for p in network_at.network.problems] == [
         ("contacts/bad.md", 2, "error")
     ]
 
@@ -87,12 +87,12 @@ ERRORS = [
 
 @pytest.mark.parametrize(("revision", "message"), ERRORS)
 def test_a_revision_that_names_nothing_is_one_clear_error(repo, revision, message):
-    with pytest.raises(SnapshotError, match="^" + message.replace("(", r"\(")):
+    with pytest.raises(RevisionError, match="^" + message.replace("(", r"\(")):
         load_at(repo / "net", revision)
 
 
 def test_a_folder_outside_any_repository_is_one_clear_error(tmp_path):
-    with pytest.raises(SnapshotError, match="is not in a Git repository"):
+    with pytest.raises(RevisionError, match="is not in a Git repository"):
         load_at(tmp_path, "HEAD")
 
 

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from kithbook.config import CONFIG_FILE, MAX_CONFIG_BYTES, config_from_bytes
+from kithbook.errors import KithbookError
 from kithbook.model import Network
 from kithbook.parse.load import is_contact_name, load_files
 from kithbook.repo.commits import open_repo
@@ -22,7 +23,7 @@ SYMLINK_MODE = 0o120000  # Git's mode for a symbolic link; a file is 0o100644 or
 MAX_LINKS = 8
 
 
-class SnapshotError(Exception):
+class RevisionError(KithbookError):
     """The folder is not in a repository, or the revision names no commit: a one-line message."""
 
 
@@ -40,7 +41,7 @@ def load_at(root: Path, revision: str) -> NetworkAtRevision:
     """Read `<root>/mkdocs.yml` and the contact files as committed at `revision`."""
     repo = open_repo(root)
     if repo is None:
-        raise SnapshotError(f"--at: {root} is not in a Git repository")
+        raise RevisionError(f"--at: {root} is not in a Git repository")
     with repo:
         commit, by_date = resolve(repo, revision)
         network = _network_in_tree(root, repo, commit.tree)
@@ -52,7 +53,7 @@ def load_staged(root: Path) -> Network:
     pre-commit hook, whatever the work tree holds besides)."""
     repo = open_repo(root)
     if repo is None:
-        raise SnapshotError(f"--staged: {root} is not in a Git repository")
+        raise RevisionError(f"--staged: {root} is not in a Git repository")
     from git import GitCommandError, Tree
     from gitdb.util import hex_to_bin
 
@@ -61,7 +62,7 @@ def load_staged(root: Path) -> Network:
             staged = repo.git.write_tree()  # the index as a tree object; nothing is committed
         except GitCommandError as error:
             message = (error.stderr or "").strip().splitlines()[-1:] or ["git write-tree failed"]
-            raise SnapshotError(f"--staged: {message[0]}") from None
+            raise RevisionError(f"--staged: {message[0]}") from None
         return _network_in_tree(root, repo, Tree(repo, hex_to_bin(staged), Tree.tree_id << 12, ""))
 
 
@@ -85,23 +86,25 @@ def resolve(repo: git.Repo, revision: str) -> tuple[git.Commit, bool]:
     try:
         day = dt.date.fromisoformat(revision)
     except ValueError:
-        raise SnapshotError(
+        raise RevisionError(
             f"--at: {revision!r} is not a commit, tag, branch or date YYYY-MM-DD in this repository"
         ) from None
     try:
         candidates = [c for c in repo.iter_commits("HEAD") if c.committed_datetime.date() <= day]
     except (git.GitCommandError, ValueError):
-        raise SnapshotError("--at: the repository has no commits yet") from None
+        raise RevisionError("--at: the repository has no commits yet") from None
     if not candidates:
-        raise SnapshotError(f"--at: no commit on or before {day.isoformat()}")
+        raise RevisionError(f"--at: no commit on or before {day.isoformat()}")
     return max(candidates, key=lambda commit: commit.committed_datetime), True
 
 
 def _prefix(root: Path, repo: git.Repo) -> PurePosixPath:
+    if repo.working_tree_dir is None:  # a bare repository has no work tree to be in
+        raise RevisionError(f"--at: {root} is outside the repository's work tree")
     try:
         inside = root.resolve().relative_to(Path(repo.working_tree_dir).resolve())
     except ValueError:
-        raise SnapshotError(f"--at: {root} is outside the repository's work tree") from None
+        raise RevisionError(f"--at: {root} is outside the repository's work tree") from None
     return PurePosixPath(inside.as_posix())
 
 

@@ -1,0 +1,207 @@
+"""The `kithbook` MkDocs plugin: a thin adapter that feeds `site_pages` into an MkDocs build.
+
+It reads the `kithbook` options of the config file MkDocs was given (`-f other.yml` too) and uses the
+same loader as the tools, logs every error in a contact file as an MkDocs warning (so `mkdocs build
+--strict` fails), and puts the pages of `docs_dir` under a Help section so they can never collide
+with generated pages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import posixpath
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from mkdocs.config import base, config_options
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import nest_paths
+
+from kithbook.cache import cache_path, write_cache_file
+from kithbook.config import (
+    CONFIG_FILE,
+    MAX_CONFIG_BYTES,
+    OPTIONS,
+    Config,
+    config_from_bytes,
+    load_config,
+)
+from kithbook.model import Problem
+from kithbook.site.markup import Page as GeneratedPage
+
+log = logging.getLogger("mkdocs.plugins.kithbook")
+
+HELP = "help"
+PAGE_CACHE = "pages"  # in the cache folder
+_MD_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
+EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "kithbook.site.html_blocks")
+
+
+class _AnyValue(config_options.BaseConfigOption):
+    """Accepts any value: kithbook.config validates the options, with file and line."""
+
+    def run_validation(self, value: object) -> object:
+        return value
+
+
+if TYPE_CHECKING:
+    KithbookConfig = base.Config
+else:  # an MkDocs option per Kithbook option, made from the one declaration in kithbook.config
+    KithbookConfig = type("KithbookConfig", (base.Config,), {n: _AnyValue() for n in OPTIONS})
+
+
+class KithbookPlugin(BasePlugin[KithbookConfig]):
+    """Generates the network's pages: home, people, due, calendar, groups, graph, contacts."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """A dirty build (`kith serve`) is what this plugin is made for: keep it quiet."""
+        if dirty:
+            from mkdocs.commands import build
+
+            build.log.addFilter(_quiet_dirty_warning)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        from kithbook.clock import ClockError, today
+
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.kithbook_config, problems = _kithbook_config(config.config_file_path, self.root)
+        _report(problems)
+        try:
+            self.today = today()
+        except ClockError as error:
+            raise PluginError(str(error)) from None
+        for extension in EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        from kithbook.site.pages import CSS, JAVASCRIPT
+
+        config.extra_css.extend(path for path in CSS if path not in config.extra_css)
+        config.extra_javascript.extend(
+            path for path in JAVASCRIPT if path not in config.extra_javascript
+        )
+        if config.theme.name == "material" and config.theme.get("font") is not False:
+            log.warning(
+                "theme.font is not false: Material would load Google Fonts from another host; "
+                "set 'font: false' under theme in mkdocs.yml"
+            )
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        pages = self._pages()
+        docs_dir = str(Path(config.docs_dir).resolve())
+        help_pages = []
+        for file in list(files):
+            if file.src_dir and file.abs_src_path and str(Path(file.src_dir).resolve()) == docs_dir:
+                files.remove(file)
+                moved = File.generated(
+                    config,
+                    f"{HELP}/{file.src_uri}",
+                    abs_src_path=file.abs_src_path,
+                    inclusion=file.inclusion,
+                )
+                files.append(moved)
+                if moved.is_documentation_page() and moved.inclusion.is_in_nav():
+                    help_pages.append(moved.src_uri)
+        self.generated = {page.uri for page in pages}
+        for page in pages:
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(self._generated(config, page.uri, page.markdown.encode(), inclusion))
+        from kithbook.site.pages import asset_files
+
+        for uri, content in asset_files().items():
+            files.append(self._generated(config, uri, content, InclusionLevel.UNDEFINED))
+        if not config.nav:
+            config.nav = [{page.title: page.uri} for page in pages if page.in_nav]
+            if help_pages:
+                config.nav.append({"Help": nest_paths(sorted(help_pages))})
+        return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Turn the `.md` hrefs of generated pages into URLs; a target that is missing is a
+        warning, as MkDocs does for Markdown links."""
+        if page.file.src_uri not in self.generated:
+            return html
+
+        def url(match: re.Match) -> str:
+            target = posixpath.normpath(
+                posixpath.join(posixpath.dirname(page.file.src_uri), unquote(match[1]))
+            )
+            file = files.get_file_from_path(target)
+            if file is None:
+                log.warning(f"{page.file.src_uri}: link to {target}, which is not a page")
+                return match[0]
+            return f'href="{file.url_relative_to(page.file)}{match[2] or ""}"'
+
+        return _MD_HREF.sub(url, html)
+
+    def _generated(
+        self, config: MkDocsConfig, uri: str, content: bytes, inclusion: InclusionLevel
+    ) -> File:
+        """A generated file backed by a cached copy that is rewritten only when its content
+        changes, so `mkdocs serve --dirty` re-renders only the pages an edit touched."""
+        path = cache_path(self.root, PAGE_CACHE, *uri.split("/"))
+        try:
+            unchanged = path.is_file() and path.read_bytes() == content
+        except OSError:
+            unchanged = False
+        if not unchanged and not write_cache_file(self.root, path, content):
+            return File.generated(config, uri, content=content, inclusion=inclusion)
+        return File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion)
+
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable
+    ) -> LiveReloadServer:
+        server.watch(str(self.root / self.kithbook_config.contacts_dir))
+        return server
+
+    def _pages(self) -> list[GeneratedPage]:
+        from kithbook.parse.load import load
+        from kithbook.repo.history import file_histories
+        from kithbook.rules.validate import validate
+        from kithbook.site.pages import site_pages
+
+        network = load(self.root, config=self.kithbook_config)
+        problems = validate(network, self.today)
+        _report(problems)
+        return site_pages(
+            network, self.today, problems, file_histories(self.root, self.kithbook_config)
+        )
+
+
+def _kithbook_config(config_file: str | None, root: Path) -> tuple[Config, list[Problem]]:
+    """The kithbook options of the file MkDocs loaded (`mkdocs build -f other.yml` included), its
+    problems named after that file; `<root>/mkdocs.yml` when MkDocs read no file."""
+    if not config_file:
+        return load_config(root)
+    path = Path(config_file)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError as error:
+        raise PluginError(f"{config_file}: cannot read the file: {error.strerror}") from None
+    config, problems = config_from_bytes(data)
+    if path.name == CONFIG_FILE:
+        return config, problems
+    return config, [dataclasses.replace(problem, path=path.name) for problem in problems]
+
+
+def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
+    """Drops MkDocs' warning that a dirty build "will likely lead to inaccurate navigation": the
+    plugin rewrites every generated page whose text changed (navigation pages included), so it is
+    not true of the network's pages; docs/site.md says when it still applies (your own docs)."""
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def _report(problems: list[Problem]) -> None:
+    """Errors as MkDocs warnings (a strict build fails on them), warnings as information."""
+    for problem in problems:
+        (log.warning if problem.severity == "error" else log.info)(str(problem))
