@@ -208,3 +208,38 @@ def test_reach_shows_the_channel_and_the_address_to_use(make_network, front, exp
     )
     (item,) = due_list(load(root), TODAY).items
     assert reach(item) == expected
+
+
+def birthday_friend(slug: str, circle: str = "close") -> str:
+    return contact(f"circle: {circle}\nbirthday: 1990-12-01", "2026-11-25 <-> phone: hi", name=slug)
+
+
+OVER_BUDGET = [
+    pytest.param(
+        1, ["Ann", "Bea"], "Today's plan (2): 1 over the budget of 1, as they cannot wait"
+    ),
+    pytest.param(2, ["Ann", "Bea"], "Today's plan (2)"),
+    pytest.param(3, ["Ann", "Bea", "Cid"], "Today's plan (3)"),
+]
+
+
+@pytest.mark.parametrize(("per_day", "plan", "heading"), OVER_BUDGET)
+def test_the_heading_says_when_what_cannot_wait_goes_over_the_budget(
+    make_network, per_day, plan, heading
+):
+    root = make_network(
+        {
+            "ann": birthday_friend("Ann"),
+            "bea": birthday_friend("Bea", "friend"),
+            "cid": contact("circle: friend", "2026-08-01 <-> email: hi", name="Cid"),
+        }
+    )
+    due = due_list(load(root), TODAY, per_day=per_day)
+    stream = io.StringIO()
+    plain_table(due, list(due.items), stream)
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == heading
+    assert [item.name for item in due.plan] == plan
+    assert "  Ann  birthday today (turns 36) [cannot wait]" in lines
+    also = "also overdue: 1 reconnect; kith due --all"
+    assert (also in lines) == (len(plan) == 2)
