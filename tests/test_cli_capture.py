@@ -187,6 +187,15 @@ def test_set_accepts_values_that_look_like_options(root: Path, args: list[str], 
     assert line in text(root, "ada-lovelace")
 
 
+@pytest.mark.parametrize("item", ["chess", "CHESS", "Chess"])
+def test_set_does_not_add_an_item_the_list_already_has(root: Path, capsys, item: str) -> None:
+    before = text(root, "ada-lovelace")
+    commits = subjects(root)
+    assert kith(root, "set", "ada", "tags", item) == 0
+    assert text(root, "ada-lovelace") == before and subjects(root) == commits
+    assert capsys.readouterr().out == "contacts/ada-lovelace.md: already so, nothing changed\n"
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [

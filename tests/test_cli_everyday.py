@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from kithbook.cli import COMMANDS, build_parser, main, version
-from kithbook.cli.common import print_problems
+from kithbook.cli.common import fit_help, print_problems
+from kithbook.cli.due_table import display_width
 from kithbook.model import Problem
 
 ADA = """\
@@ -77,6 +78,51 @@ def test_every_help_ends_with_examples(command: str | None) -> None:
     assert "kith " + (command or "") in examples[1]
 
 
+@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_every_help_fits_the_terminal_except_a_command_too_long_to_break(
+    command: str | None, columns: int, monkeypatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    parser, parsers = build_parser(command)
+    text = (parsers[command] if command else parser).format_help()
+    too_long = [line for line in text.splitlines() if len(line) > columns]
+    assert all(line.startswith("  ") and "   " not in line.strip() for line in too_long), too_long
+
+
+EXAMPLES = (
+    "examples:\n  kith due                 whom to reach out to today, and why\n  kith due --all\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "fitted"),
+    [
+        (EXAMPLES, 80, EXAMPLES),
+        (
+            EXAMPLES,
+            40,
+            "examples:\n  kith due  whom to reach out to today,\n"
+            "            and why\n  kith due --all\n",
+        ),
+        (
+            EXAMPLES,
+            30,
+            "examples:\n  kith due\n      whom to reach out to\n      today, and why\n"
+            "  kith due --all\n",
+        ),
+        ("start a new network: a Git repository", 20, "start a new network:\na Git repository"),
+        (
+            "  kith notify --to ntfy://ntfy.example.org/me",
+            20,
+            "  kith notify --to ntfy://ntfy.example.org/me",
+        ),
+    ],
+)
+def test_help_text_is_fitted_to_the_terminal_without_breaking_a_command(text, width, fitted):
+    assert fit_help(text, width) == fitted
+
+
 def test_show_prints_the_card_why_due_and_the_last_interactions(root: Path, capsys) -> None:
     assert kith(root, "show", "addie", "--today", "2026-12-01", "--log", "1") == 0
     out = capsys.readouterr().out
@@ -111,6 +157,54 @@ def test_show_says_why_a_contact_is_due_or_when_they_will_be(
 def test_show_private_adds_the_private_section(root: Path, capsys) -> None:
     assert kith(root, "show", "ada", "--private") == 0
     assert "cello lessons" in capsys.readouterr().out
+
+
+MEMORY = "  memory    The rain-soaked camping trip in the Brecon Beacons where the tent collapsed"
+ENTRY = "    2026-11-20 <-> video: Long call about her startup idea, wants an intro to Harriet"
+
+
+@pytest.mark.parametrize(
+    ("line", "width", "lines"),
+    [
+        (MEMORY, None, [MEMORY]),
+        (MEMORY, 100, [MEMORY]),
+        (
+            MEMORY,
+            60,
+            [
+                "  memory    The rain-soaked camping trip in the Brecon",
+                "            Beacons where the tent collapsed",
+            ],
+        ),
+        (
+            ENTRY,
+            60,
+            [
+                "    2026-11-20 <-> video: Long call about her startup idea,",
+                "               wants an intro to Harriet",
+            ],
+        ),
+        (
+            "  Ada is the friend who drags me outdoors, whatever the weather says.",
+            40,
+            ["  Ada is the friend who drags me", "  outdoors, whatever the weather says."],
+        ),
+    ],
+)
+def test_show_wraps_a_long_line_under_its_value_in_a_narrow_terminal(line, width, lines):
+    from kithbook.cli.show import fit
+
+    assert fit(line, width) == lines
+
+
+@pytest.mark.parametrize(
+    ("shown", "total", "heading"),
+    [(1, 1, "the one log entry"), (3, 3, "all 3 log entries"), (5, 12, "last 5 of 12 log entries")],
+)
+def test_show_heads_the_log_in_plain_words(shown: int, total: int, heading: str) -> None:
+    from kithbook.cli.show import log_heading
+
+    assert log_heading(shown, total) == heading
 
 
 def test_show_json_is_the_list_row_with_why_due_and_the_log(root: Path, capsys) -> None:
@@ -156,6 +250,15 @@ def test_list_prints_aligned_rows_and_a_count(root: Path, capsys) -> None:
     ]
 
 
+@pytest.mark.parametrize("name", ["김민준", "Jose\u0301 Mu\u0308ller", "Zoë Ngata"])
+def test_list_aligns_names_by_the_columns_they_take_on_screen(make_network, capsys, name) -> None:
+    root = make_network({"wide": f"---\nname: {name}\ncircle: close\n---\n", "ada": ADA})
+    assert kith(root, "list", "--today", "2026-12-01") == 0
+    rows = capsys.readouterr().out.splitlines()[:2]
+    starts = [display_width(row[: row.index("close")]) for row in rows]
+    assert starts[0] == starts[1]
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [
@@ -184,6 +287,14 @@ def test_search_leaves_private_sections_out_unless_asked(root: Path, capsys) -> 
     assert capsys.readouterr().out == "no contact mentions 'cello'\n"
     assert kith(root, "search", "cello", "--private") == 0
     assert "ada-quillfeather  private: Worried about" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("text", ["", "  ", "\t"])
+def test_search_for_nothing_is_a_one_line_error(root: Path, capsys, text: str) -> None:
+    assert kith(root, "search", text) == 2
+    assert capsys.readouterr().err == (
+        "kith search: error: give the text to look for, such as kith search climbing\n"
+    )
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])

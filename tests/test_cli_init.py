@@ -46,6 +46,17 @@ def test_init_makes_a_repository_with_the_network_files_in_one_commit_and_no_rem
     assert capsys.readouterr().out.startswith(f"created a Kithbook network in {root}: ")
 
 
+def test_the_new_settings_show_how_to_sign_drafts_and_the_hint_works_as_written() -> None:
+    from kithbook.config import config_from_bytes
+    from kithbook.write.new_network import MKDOCS_YML
+
+    lines = MKDOCS_YML.splitlines()
+    plugin = next(line for line in lines if line.startswith("  - kithbook "))
+    hint = "\n".join(line.removeprefix("#") for line in lines if line.startswith("#  "))
+    config, problems = config_from_bytes(MKDOCS_YML.replace(plugin, hint).encode())
+    assert problems == [] and config.user_name == "Robin"
+
+
 def test_init_holds_no_file_of_the_tool(tmp_path: Path, identity) -> None:
     root = tmp_path / "network"
     assert main(["init", str(root), "--demo"]) == 0

@@ -10,6 +10,7 @@ from gitrepo import commit_all, git, init_repo
 from kithbook.cli import main
 from kithbook.parse.load import load
 from kithbook.repo.merge_driver import merge_texts
+from kithbook.write.merge_contacts import MergeReport
 
 KEEP = """\
 ---
@@ -94,6 +95,18 @@ def test_merge_folds_the_other_file_in_and_loses_nothing(root: Path) -> None:
     assert "Met her twice at the chess club." in text
     assert "Thinking of leaving Lanternfish." in ada.private_notes
     assert "Thinking" not in ada.notes
+
+
+@pytest.mark.parametrize(
+    ("report", "summary"),
+    [
+        (MergeReport(), "nothing to add"),
+        (MergeReport(log_entries=1), "1 log entry"),
+        (MergeReport(added=["tags cobol"], log_entries=2), "added tags cobol; 2 log entries"),
+    ],
+)
+def test_the_merge_summary_reads_as_english(report: MergeReport, summary: str) -> None:
+    assert report.summary() == summary
 
 
 def test_merge_updates_knows_and_met_via_in_other_files(root: Path) -> None:

@@ -158,6 +158,13 @@ def test_a_message_that_cannot_go_says_why(make_network, capsys, monkeypatch, ar
     assert said in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("people", [CONTACTS, {}], ids=["someone-due", "nobody-due"])
+def test_a_mistyped_url_is_said_even_in_a_dry_run_or_on_a_quiet_day(make_network, capsys, people):
+    assert notify(make_network(people), "--to", "ntfy:/one-slash", "--dry-run") == 2
+    err = capsys.readouterr().err
+    assert err == "kith notify: error: ntfy:... is not an apprise URL this apprise can send to\n"
+
+
 def test_nobody_due_sends_nothing(make_network, webhook, capsys):
     port, received = webhook
     root = make_network({"bram-okafor": CONTACTS["bram-okafor"]})

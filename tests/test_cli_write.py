@@ -147,6 +147,20 @@ def test_log_takes_a_date_and_warns_about_duplicate_outreach(root: Path, capsys)
     assert ada(root).endswith("- 2026-11-30 -> email: Again\n")
 
 
+@pytest.mark.parametrize(
+    ("date", "warned"), [("2026-12-02", True), ("2027-12-01", True), ("2026-12-01", False)]
+)
+def test_log_warns_about_a_date_in_the_future_and_writes_it(
+    root: Path, capsys, date: str, warned: bool
+) -> None:
+    assert kith(root, "log", "ada-lovelace", "note", "Planned", "--date", date) == 0
+    warning = (
+        f"kith log: warning: {date} is in the future (today is 2026-12-01); is the date right?"
+    )
+    assert (warning in capsys.readouterr().err) is warned
+    assert ada(root).endswith(f"- {date} note: Planned\n")
+
+
 def test_an_inbound_line_does_not_warn_about_outreach(root: Path, capsys) -> None:
     assert kith(root, "log", "ada-lovelace", "in", "email", "Her reply") == 0
     assert "duplicate outreach" not in capsys.readouterr().err

@@ -264,6 +264,8 @@ def test_a_log_line_is_cut_to_its_first_clause(text, clause):
         ("Conference in Oslo", "the conference in Oslo"),
         ("GovDesign Summit", "the GovDesign Summit"),
         ("Open Data Day panel", "the Open Data Day panel"),
+        ("PyCon 2019", "PyCon 2019"),
+        ("GovDesign Summit 2019", "the GovDesign Summit 2019"),
     ],
 )
 def test_where_you_met_reads_after_since(place, phrase):

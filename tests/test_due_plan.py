@@ -296,6 +296,29 @@ def test_a_follow_up_about_to_go_cold_cannot_wait(make_network):
     assert "last chance" in urgent.reason
 
 
+# In every circle, as the issue says: limiting it to friends and closer (as for birthdays) kept
+# more friends warm but reconnected fewer old contacts, whose first message then got no nudge
+# (simulate.py, 500 people at 2 a day, six seeds: 75% warm and 59% reconnected against 74% and 64%).
+CLOSING_FOLLOW_UPS = [  # each thread goes cold on 3 Dec, two days after today
+    pytest.param("circle: close", "2026-11-12", id="a-close-friend"),
+    pytest.param("circle: friend", "2026-10-03", id="a-friend"),
+    pytest.param("circle: colleague", "2026-09-03", id="a-colleague"),
+    pytest.param("circle: acquaintance", "2025-12-03", id="an-acquaintance-a-year-on"),
+]
+
+
+@pytest.mark.parametrize(("front", "wrote"), CLOSING_FOLLOW_UPS)
+def test_a_follow_up_about_to_go_cold_cannot_wait_in_every_circle(make_network, front, wrote):
+    contacts = {
+        "sam": person(front, f"{wrote} -> email: any news?", name="Sam"),
+        "bday": close_birthday("bday"),  # cannot wait either: it takes the budget of 1
+    }
+    due = plan_of(make_network, contacts, per_day=1)
+    (item,) = [item for item in due.items if item.slug == "sam"]
+    assert "last chance: the thread goes cold in 2 days" in item.reason
+    assert (item.urgent, item.plan, due.over_budget) == (True, True, 1)
+
+
 # --- old contacts get their share ---------------------------------------------------------------
 
 QUOTAS = [

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
 from rich.console import Console
 
-from kithbook.cli.due_table import display_width, pad, plain_table, reach, rich_table
+from kithbook.cli.due_table import (
+    also_lines,
+    display_width,
+    nobody_line,
+    pad,
+    plain_table,
+    reach,
+    rich_table,
+)
 from kithbook.parse.load import load
 from kithbook.rules.due import due_list
 
@@ -91,6 +100,58 @@ def test_the_rich_table_shows_the_same_facts(due):
         assert fact in text
 
 
+@pytest.mark.parametrize(
+    ("kept", "line"),
+    [
+        (None, None),
+        ([], "Nobody due today matches these filters (2 due in all: kith due)."),
+    ],
+)
+def test_an_empty_list_says_whether_the_filters_emptied_it(due, kept, line):
+    items = list(due.items) if kept is None else kept
+    stream = io.StringIO()
+    plain_table(due, items, stream)
+    assert nobody_line(due, items) == line
+    shown = [text for text in stream.getvalue().splitlines() if text.startswith("Nobody")]
+    assert shown == ([line] if line else [])
+
+
+def test_an_empty_network_has_nobody_due(make_network):
+    empty = due_list(load(make_network({})), TODAY)
+    assert nobody_line(empty, list(empty.items)) == "Nobody is due today."
+
+
+ALSO = "also overdue: 1 follow-up, 2 timely reasons, 7 reconnects, 4 backlog picks; kith due --all"
+
+
+@pytest.mark.parametrize(
+    ("line", "width", "lines"),
+    [
+        (
+            "also overdue: 1 follow-up; kith due --all",
+            80,
+            ["also overdue: 1 follow-up; kith due --all"],
+        ),
+        (ALSO, 100, [ALSO]),
+        (ALSO, 80, [ALSO.removesuffix(" kith due --all"), "kith due --all"]),
+        (ALSO, 60, [ALSO.removesuffix(" kith due --all"), "kith due --all"]),
+    ],
+)
+def test_the_also_line_never_splits_the_command_it_names(line, width, lines):
+    assert also_lines(line, width) == lines
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_the_rich_table_keeps_kith_due_all_on_one_line(width):
+    demo = load(Path(__file__).resolve().parents[1])
+    due = due_list(demo, TODAY)
+    console = Console(record=True, width=width, force_terminal=True, color_system="standard")
+    rich_table(due, list(due.items), console)
+    lines = [line.rstrip() for line in console.export_text().splitlines()]
+    assert "kith due --all" in lines
+    assert all(display_width(line) <= width for line in lines)
+
+
 LONG_ADDRESS = "wilhelmina.oduya-featherstonehaugh@volunteering.example.org"
 
 
@@ -147,3 +208,38 @@ def test_reach_shows_the_channel_and_the_address_to_use(make_network, front, exp
     )
     (item,) = due_list(load(root), TODAY).items
     assert reach(item) == expected
+
+
+def birthday_friend(slug: str, circle: str = "close") -> str:
+    return contact(f"circle: {circle}\nbirthday: 1990-12-01", "2026-11-25 <-> phone: hi", name=slug)
+
+
+OVER_BUDGET = [
+    pytest.param(
+        1, ["Ann", "Bea"], "Today's plan (2): 1 over the budget of 1, as they cannot wait"
+    ),
+    pytest.param(2, ["Ann", "Bea"], "Today's plan (2)"),
+    pytest.param(3, ["Ann", "Bea", "Cid"], "Today's plan (3)"),
+]
+
+
+@pytest.mark.parametrize(("per_day", "plan", "heading"), OVER_BUDGET)
+def test_the_heading_says_when_what_cannot_wait_goes_over_the_budget(
+    make_network, per_day, plan, heading
+):
+    root = make_network(
+        {
+            "ann": birthday_friend("Ann"),
+            "bea": birthday_friend("Bea", "friend"),
+            "cid": contact("circle: friend", "2026-08-01 <-> email: hi", name="Cid"),
+        }
+    )
+    due = due_list(load(root), TODAY, per_day=per_day)
+    stream = io.StringIO()
+    plain_table(due, list(due.items), stream)
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == heading
+    assert [item.name for item in due.plan] == plan
+    assert "  Ann  birthday today (turns 36) [cannot wait]" in lines
+    also = "also overdue: 1 reconnect; kith due --all"
+    assert (also in lines) == (len(plan) == 2)

@@ -286,10 +286,17 @@ def test_git_setup_will_not_replace_a_hook_it_did_not_write(tmp_path: Path, caps
     assert main(["git-setup", "--hook", "--force", "--root", str(root)]) == 0
 
 
-def test_git_setup_twice_writes_the_attribute_once_and_commits_it_once(tmp_path: Path) -> None:
+def test_git_setup_twice_writes_the_attribute_once_and_commits_it_once(
+    tmp_path: Path, capsys
+) -> None:
     root = make_repo(tmp_path / "net")
     main(["git-setup", "--root", str(root)])
+    capsys.readouterr()
     main(["git-setup", "--root", str(root)])
+    head = git(root, "rev-parse", "--short=7", "HEAD").strip()
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"nothing to commit: the last commit ({head}) already has these files as they are"
+    )
     assert (root / ".gitattributes").read_text() == "contacts/*.md merge=kithbook\n"
     assert "kithbook.repo.merge_driver %O %A %B %P" in git(root, "config", "merge.kithbook.driver")
     assert subjects(root)[:2] == ["git-setup: merge contacts/*.md with kithbook", "start"]

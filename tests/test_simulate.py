@@ -49,3 +49,32 @@ def test_every_policy_runs_a_short_simulation_and_never_messages_declined_people
     assert result.plan_max >= 1
     assert 0.0 <= result.warm <= 1.0
     assert 0.0 <= result.reconnected <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("thirds", "shown"),
+    [((0, 0, 0), "0"), ((0, 0, 1), "0.33"), ((1, 2, 2), "1.7"), ((25, 26, 26), "26")],
+)
+def test_a_third_message_in_one_seed_is_not_rounded_away(thirds, shown):
+    def result(third):
+        return simulate.Result(0.7, 0.6, third, 0, 2, 2, 0)
+
+    mean = simulate.mean_result([result(third) for third in thirds])
+    line = simulate.row(simulate.Scenario(500, 2, "mixed"), "kithbook plan", mean)
+    assert line.split(" | ")[6:8] == [shown, "0"]
+
+
+@pytest.mark.parametrize("name", sorted(simulate.POLICIES))
+def test_a_policy_sees_only_the_network_never_the_hidden_reply_odds(name):
+    import inspect
+
+    parameters = inspect.signature(simulate.POLICIES[name]).parameters
+    assert list(parameters) == ["network", "today", "budget"]
+
+
+def test_the_readme_holds_both_tables_as_the_script_prints_them():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert simulate.HEADER in readme
+    assert simulate.CURVE_HEADER in readme  # `simulate.py --curve`, under "The defaults come from"

@@ -137,6 +137,7 @@ def test_kith_stats_prints_the_report_and_json(make_network, capsys):
     args = ["stats", "--root", str(root), "--today", "2026-12-01"]
     assert main(args) == 0
     out = capsys.readouterr().out
+    assert out.splitlines()[0] == "Since 1 Dec 2025 (53 calendar weeks)"  # a year touches 53
     assert "Reply rate        43% (3 of 7 messages answered within 14 days)" in out
     assert "Reconnection      4 old contacts reached out to · 1 replied · 1 active again" in out
     assert "Value given       #offer 1 · #intro 1 · #thanks 1" in out
@@ -144,6 +145,55 @@ def test_kith_stats_prints_the_report_and_json(make_network, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["since"] == "2026-11-01"
     assert data["reply_rate"] == {"sent": 3, "answered": 1, "rate": 0.3333}
+
+
+CADENCE = "Within cadence    close 1/2 (50%) · friend 4/9 (44%) · colleague 1/7 (14%)"
+
+
+@pytest.mark.parametrize(
+    ("line", "width", "lines"),
+    [
+        (CADENCE, None, [CADENCE]),
+        (CADENCE, 100, [CADENCE]),
+        (
+            CADENCE,
+            60,
+            [
+                "Within cadence    close 1/2 (50%) · friend 4/9 (44%) ·",
+                "                  colleague 1/7 (14%)",
+            ],
+        ),
+        (
+            CADENCE,
+            57,
+            [
+                "Within cadence    close 1/2 (50%) · friend 4/9 (44%) ·",
+                "                  colleague 1/7 (14%)",
+            ],
+        ),
+        (
+            CADENCE,
+            40,
+            [
+                "Within cadence    close 1/2 (50%) ·",
+                "                  friend 4/9 (44%) ·",
+                "                  colleague 1/7 (14%)",
+            ],
+        ),
+        (
+            "Reply rate        40% (4 of 10 messages answered within 14 days)",
+            60,
+            [
+                "Reply rate        40% (4 of 10 messages answered within 14",
+                "                  days)",
+            ],
+        ),
+    ],
+)
+def test_a_report_line_breaks_between_figures_in_a_narrow_terminal(line, width, lines):
+    from kithbook.cli.stats import fit
+
+    assert fit(line, width) == lines
 
 
 @pytest.mark.parametrize(
@@ -171,3 +221,62 @@ def test_the_site_stats_page_draws_svg_and_leaves_private_contacts_out(make_netw
     assert "<svg" in page.body and "<script" not in page.body
     assert "43%" in page.body  # 3 of 7: the private contact's 9 messages are not counted
     assert "Secret" not in page.body
+
+
+def test_every_message_counts_in_the_reply_rate_of_its_circle(make_network):
+    """Circles with no tracked contact left (archived, `cadence: never`) keep their messages."""
+    root = make_network(
+        {
+            "ann": person("circle: friend", "2026-10-01 -> email: hi", "2026-10-02 <- email: yo"),
+            "never": person("cadence: never", "2026-10-01 -> email: hi", name="Never"),
+            "gone": person("circle: colleague\nstatus: archived", "2026-10-01 -> email: hi"),
+        }
+    )
+    figures = stats(load(root), TODAY, SINCE)
+    assert {name: (rate.sent, rate.answered) for name, rate in figures.by_circle.items()} == {
+        "friend": (1, 1),
+        "colleague": (1, 0),
+        "(none)": (1, 0),
+    }
+    assert sum(rate.sent for rate in figures.by_circle.values()) == figures.overall.sent
+
+
+EDGES = [  # (log of one friend, (sent, answered), median days, funnel reached/replied/active)
+    pytest.param(
+        ("2026-10-01 -> email: a", "2026-10-15 <- email: b"), (1, 1), 14.0, (1, 1, 0),
+        id="an-answer-on-day-14-counts",
+    ),
+    pytest.param(
+        ("2026-10-01 -> email: a", "2026-10-16 <- email: b"), (1, 0), None, (1, 0, 0),
+        id="an-answer-on-day-15-does-not",
+    ),
+    pytest.param(
+        ("2026-10-01 <- email: b", "2026-10-01 -> email: a"), (1, 1), 0.0, (0, 0, 0),
+        id="a-same-day-answer-written-first-counts-and-they-wrote-first-so-not-reached",
+    ),
+    pytest.param(
+        ("2025-10-02 <-> phone: x", "2026-10-01 -> email: a", "2026-10-03 <- email: b"),
+        (1, 1), 2.0, (0, 0, 0),
+        id="364-quiet-days-is-not-an-old-contact",
+    ),
+    pytest.param(
+        ("2025-10-01 <-> phone: x", "2026-10-01 -> email: a", "2026-10-03 <- email: b",
+         "2026-11-01 <-> phone: c"),
+        (1, 1), 2.0, (1, 1, 1),
+        id="365-quiet-days-is-and-two-answers-make-it-active-again",
+    ),
+    pytest.param(
+        ("2025-11-01 -> email: a", "2025-12-02 -> email: b", "2025-12-03 <- email: c"),
+        (1, 1), 1.0, (0, 0, 0),
+        id="only-messages-in-the-period-count",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("log", "rate", "median_days", "funnel"), EDGES)
+def test_reply_rate_and_funnel_edges(make_network, log, rate, median_days, funnel):
+    figures = stats(load(make_network({"sam": person("circle: friend", *log)})), TODAY, SINCE)
+    assert (figures.overall.sent, figures.overall.answered) == rate
+    assert figures.median_days_to_answer == median_days
+    found = figures.funnel
+    assert (found.reached, found.replied, found.active_again) == funnel

@@ -89,6 +89,19 @@ def test_the_folder_goes_with_vdir_only(make_network, capsys, args, message):
     assert message in capsys.readouterr().err
 
 
+def test_a_vdir_export_onto_a_file_says_it_needs_a_folder(make_network, tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("mine\n")
+    assert (
+        kith(make_network({"ada-lovelace": ADA}), "export", "vdir", str(tmp_path / "notes.txt"))
+        == 2
+    )
+    assert capsys.readouterr().err == (
+        f"kith export: error: {tmp_path / 'notes.txt'}: is a file, not a folder; a vdir is a "
+        "folder of .vcf files\n"
+    )
+    assert (tmp_path / "notes.txt").read_text() == "mine\n"
+
+
 def test_a_problem_in_a_vdir_names_the_file_inside_it(make_network, tmp_path, capsys):
     vdir = tmp_path / "vdir"
     vdir.mkdir()

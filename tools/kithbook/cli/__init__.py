@@ -19,7 +19,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 
-from kithbook.cli.common import ArgumentParser, check_root
+from kithbook.cli.common import ArgumentParser, HelpFormatter, check_root
 from kithbook.errors import KithbookError
 
 COMMANDS = {  # command name: module in this package, in the order `kith --help` lists them
@@ -71,7 +71,7 @@ def build_parser(only: str | None = None) -> tuple[ArgumentParser, dict[str, Arg
         prog="kith",
         description="Keep your relationships alive, in plain text.",
         epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument(
         "--version", action=_VersionAction, help="show the program's version and exit"
@@ -85,7 +85,7 @@ def build_parser(only: str | None = None) -> tuple[ArgumentParser, dict[str, Arg
             help=module.HELP,
             description=module.HELP,
             epilog=getattr(module, "EXAMPLES", None),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=HelpFormatter,
         )
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)

@@ -6,7 +6,9 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
+import textwrap
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -27,6 +29,54 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """The description and examples as written when they fit the terminal, else fitted to it
+    (`fit_help`), so that no line of a --help wraps in the middle of a word."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "".join(indent + line for line in fit_help(text, width).splitlines(keepends=True))
+
+
+_EXAMPLE = re.compile(r"^  (\S.*?\S) {2,}(\S.*)$")
+_NARROWEST_EXPLANATION = 24
+
+
+def fit_help(text: str, width: int) -> str:
+    """`text` as written if every line fits `width` columns; else prose wraps, and the examples'
+    explanations move left to one column after the longest command that has one (wrapping under
+    themselves), or under their command when that column leaves too little room. A command is
+    never broken: it can still be copied whole."""
+    lines = text.splitlines()
+    if all(len(line) <= width for line in lines):
+        return text
+    matches = [_EXAMPLE.match(line) for line in lines]
+    column = 4 + max((len(match.group(1)) for match in matches if match), default=0)
+    beside = width - column >= _NARROWEST_EXPLANATION
+    out: list[str] = []
+    for line, match in zip(lines, matches):
+        if match and beside:
+            first = "  " + match.group(1).ljust(column - 2)
+            out += _wrap(match.group(2), width, first, " " * column)
+        elif match:
+            out += ["  " + match.group(1), *_wrap(match.group(2), width, " " * 6, " " * 6)]
+        elif len(line) > width and not line.startswith(" "):
+            out += _wrap(line, width, "", "")
+        else:
+            out.append(line)
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def add_root(parser: argparse.ArgumentParser) -> None:

@@ -61,7 +61,29 @@ def also_line(rest: list[DueItem]) -> str | None:
     parts = [plural(count, KIND_NOUNS[kind]) for kind, count in counts if count]
     if not parts:
         return None
-    return f"also overdue: {', '.join(parts)}; kith due --all"
+    return f"also overdue: {', '.join(parts)}; {ALL_HINT}"
+
+
+ALL_HINT = "kith due --all"
+
+
+def nobody_line(due: DueList, items: list[DueItem]) -> str | None:
+    """None when some item due today is shown; else whether nobody is due at all or only nobody
+    the filters (--kind, --tag, --circle) kept."""
+    if any(not item.upcoming for item in items):
+        return None
+    everyone = sum(not item.upcoming for item in due.items)
+    if everyone:
+        return f"Nobody due today matches these filters ({everyone} due in all: kith due)."
+    return "Nobody is due today."
+
+
+def also_lines(line: str, width: int) -> list[str]:
+    """The also line as it fits `width`: when it does not, the command goes on a line of its own
+    so that wrapping never splits `kith due --all` in two."""
+    if display_width(line) <= width or not line.endswith("; " + ALL_HINT):
+        return [line]
+    return [line[: -len(ALL_HINT) - 1], ALL_HINT]
 
 
 def reach(item: DueItem) -> str:
@@ -165,8 +187,9 @@ def plain_table(
             for label, text in details(item, due.today):
                 lines.append(f"  {'':<{width}}    {label:<{LABEL_WIDTH}}  {text}")
         blocks.append(lines)
-    if not [item for item in items if not item.upcoming]:
-        blocks.append(["Nobody is due today."])
+    nobody = nobody_line(due, items)
+    if nobody:
+        blocks.append([nobody])
     rest = [item for item in items if not item.plan and not item.upcoming]
     tail: list[str] = []
     if not show_all:
@@ -229,14 +252,16 @@ def rich_table(
             row.add_row(Text(item.name, style="bold"), why)
             console.print(row)
             _rich_details(item, due.today, console)
-    if not [item for item in items if not item.upcoming]:
-        console.print("Nobody is due today.", style="green")
+    nobody = nobody_line(due, items)
+    if nobody:
+        console.print(nobody, style="green")
     rest = [item for item in items if not item.plan and not item.upcoming]
     if not show_all:
         line = also_line([item for item in rest if not item.note])
         if line:
             console.print()
-            console.print(Text(line, style="dim"))
+            for part in also_lines(line, width):
+                console.print(Text(part, style="dim"))
         for item in notes(items):
             console.print(Text(f"note: {item.name}: {item.reason}; {item.note}", style="yellow"))
     coming = _coming(due, items, coming_up)

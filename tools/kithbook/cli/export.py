@@ -105,6 +105,8 @@ def _export_vdir(
     from kithbook.exporters.vdir import write_vdir
     from kithbook.write.safe_write import WriteError
 
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(f"{folder}: is a file, not a folder; a vdir is a folder of .vcf files")
     try:
         result = write_vdir(contacts, folder, version, withheld)
     except WriteError as error:

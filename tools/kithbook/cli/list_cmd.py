@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from kithbook.cli.common import add_json, add_root, add_today, print_json, today_from
+from kithbook.cli.due_table import display_width, pad
 from kithbook.model import Contact
 
 HELP = "list contacts, filtered by --tag, --circle, --company or --status"
@@ -104,6 +105,6 @@ def _table(rows: list[dict[str, Any]]) -> None:
         ]
         for item in rows
     ]
-    widths = [max((len(values[i]) for values in cells), default=0) for i in range(6)]
+    widths = [max((display_width(values[i]) for values in cells), default=0) for i in range(6)]
     for values in cells:
-        print("  ".join(value.ljust(width) for value, width in zip(values, widths)).rstrip())
+        print("  ".join(pad(value, width) for value, width in zip(values, widths)).rstrip())

@@ -49,8 +49,9 @@ DIRECTIONS: dict[str, Direction] = {
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.usage = (
-        "%(prog)s SLUG [SLUG...] DIRECTION [CHANNEL] TEXT [--date YYYY-MM-DD] [--root DIR]\n"
-        "       [--today YYYY-MM-DD] [--no-commit]"
+        "%(prog)s SLUG [SLUG...] DIRECTION [CHANNEL] TEXT\n"
+        "       [--date YYYY-MM-DD] [--root DIR] [--today YYYY-MM-DD]\n"
+        "       [--no-commit]"
     )
     accept_arrow_arguments(parser)
     add_slug(parser)
@@ -111,6 +112,11 @@ def run(args: argparse.Namespace) -> int:
         contacts = list({contact.slug: contact for contact in found}.values())
     channel, text = _channel_and_text(direction, words, config.channels)
     line = format_log_line(date, direction, channel, text)
+    if date > today:  # written all the same (a planned call), but a typo is caught at once
+        print(
+            f"kith log: warning: {date} is in the future (today is {today}); is the date right?",
+            file=sys.stderr,
+        )
     if direction in OUTREACH:
         for contact in contacts:
             _warn_duplicate_outreach(contact, date, config)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
 from kithbook.cli.common import CommandError, add_root, add_today, check_root, today_from
 
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
             f"no address to send to: give --to URL (an apprise URL), set ${ENVIRONMENT}, "
             "or list them under notify: in the kithbook config"
         )
+    notifier = _notifier(urls)  # a mistyped URL is said at once, even in a dry run or a quiet day
     digest = build_digest(
         todays_items(due_list(network, today)), today, include_private=args.include_private
     )
@@ -71,17 +73,25 @@ def run(args: argparse.Namespace) -> int:
         print()
         print(digest.body)
         return 0
-    return 0 if send(urls, digest.title, digest.body) else 1
+    return 0 if send(notifier, urls, digest.title, digest.body) else 1
 
 
-def send(urls: list[str], title: str, body: str) -> bool:
-    """Send through apprise to every URL; False when any service refused the message."""
+def _notifier(urls: list[str]) -> Any:
+    """An apprise notifier for every URL (nothing is sent yet); a URL apprise cannot send to is a
+    one-line error."""
     import apprise
 
     notifier = apprise.Apprise()
     for url in urls:
         if not notifier.add(url):
             raise CommandError(f"{_shown(url)} is not an apprise URL this apprise can send to")
+    return notifier
+
+
+def send(notifier: Any, urls: list[str], title: str, body: str) -> bool:
+    """Send through the notifier to every URL; False when any service refused the message."""
+    import apprise
+
     sent = bool(notifier.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT))
     where = ", ".join(_shown(url) for url in urls)
     if sent:
@@ -93,6 +103,9 @@ def send(urls: list[str], title: str, body: str) -> bool:
 
 def _shown(url: str) -> str:
     """A URL without what may be a secret: only its scheme and host."""
-    scheme, _, rest = url.partition("://")
+    scheme, separator, rest = url.partition("://")
+    if not separator:  # not a URL at all: its first word only, as it may hold a secret too
+        head, colon, _ = url.partition(":")
+        return f"{head}:..." if colon else head
     host = rest.split("?", 1)[0].split("/", 1)[0].rsplit("@", 1)[-1]
     return f"{scheme}://{host}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kithbook.cli.common import add_json, add_root, print_json
+from kithbook.cli.common import CommandError, add_json, add_root, print_json
 
 HELP = "find TEXT in names, aliases, companies, tags, memories, goals, notes and logs"
 EXAMPLES = """\
@@ -32,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
     from kithbook.parse.load import load
     from kithbook.rules.search import search
 
+    if not " ".join(args.text).strip():
+        raise CommandError("give the text to look for, such as kith search climbing")
     network = load(args.root, cache=True)
     matches = search(network, " ".join(args.text), private=args.private)
     if args.json:

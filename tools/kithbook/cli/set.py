@@ -98,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(f"{key}: give a value to add to the list")
 
         def change(text: str) -> str:
+            if holds(text, key, value):
+                return text  # already so: a list item is not added twice
             return add_list_item(text, key, value)
 
         verb = f"{key} + {args.value}"
@@ -109,6 +111,16 @@ def run(args: argparse.Namespace) -> int:
         verb = f"{key} = {args.value}"
     message = f"set: {contact.slug} {verb}"
     return run_edit(args, network, contact, change, message, today, contact.line_of(key), config)
+
+
+def holds(text: str, key: str, value: Any) -> bool:
+    """Whether the list `key` in the file's front matter already has `value`, ignoring case as
+    `kith unset` does when it takes one out."""
+    from kithbook.write.text import front_matter_pairs
+
+    current = dict(front_matter_pairs(text)).get(key)
+    items = current if isinstance(current, list) else [] if current is None else [current]
+    return str(value).casefold() in {str(item).casefold() for item in items}
 
 
 def _month_day(text: str) -> bool:

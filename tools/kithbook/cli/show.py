@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
+import shutil
+import sys
+import textwrap
 from collections.abc import Iterator
 
 from kithbook.cli.common import add_json, add_root, add_today, print_json, today_from
@@ -47,9 +51,28 @@ def run(args: argparse.Namespace) -> int:
         log = contact.log[-args.log :] if args.log > 0 else ()
         print_json({**row(contact, today), "due": due, "log": [_entry(e) for e in log]})
         return 0
-    for line in card(contact, network, today, due, args.log, args.private):
-        print(line)
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    for text in card(contact, network, today, due, args.log, args.private):
+        print("\n".join(fit(text, width)))
     return 0
+
+
+_FACT = re.compile(r"^  \S+ {2,}")  # `  memory    ...`: the value's column
+_LOG = re.compile(r"^ +\d{4}-\d{2}-\d{2} ")  # `    2026-09-14 <-> ...`: the entry's text
+
+
+def fit(line: str, width: int | None) -> list[str]:
+    """A card line as it fits a terminal `width` (None: a pipe, no width), wrapped between words
+    under its value (a fact's, a log entry's after the date), never mid-word."""
+    if width is None or len(line) <= width:
+        return [line]
+    match = _FACT.match(line) or _LOG.match(line)
+    hang = len(match.group(0)) if match else len(line) - len(line.lstrip(" "))
+    if width - hang < 20:
+        hang = len(line) - len(line.lstrip(" "))
+    return textwrap.wrap(
+        line, width, subsequent_indent=" " * hang, break_long_words=False, break_on_hyphens=False
+    )
 
 
 def _entry(entry: LogEntry) -> dict[str, str | None]:
@@ -93,7 +116,7 @@ def card(
     log = contact.log[-entries:] if entries > 0 else ()
     if log:
         yield ""
-        yield f"  last {len(log)} of {len(contact.log)} log entries:"
+        yield f"  {log_heading(len(log), len(contact.log))}:"
         for entry in log:
             channel = f" {entry.channel}" if entry.channel else ""
             arrow = entry.arrow if entry.direction != "note" else "note"
@@ -107,6 +130,15 @@ def card(
         yield ""
         yield "  ## Private"
         yield from (f"  {line}" for line in contact.private_notes.strip().splitlines())
+
+
+def log_heading(shown: int, total: int) -> str:
+    """`last 5 of 12 log entries`, `all 3 log entries`, `the one log entry`."""
+    if total == 1:
+        return "the one log entry"
+    if shown == total:
+        return f"all {total} log entries"
+    return f"last {shown} of {total} log entries"
 
 
 def _facts(contact: Contact, network: Network) -> Iterator[tuple[str, str]]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
+import sys
+import textwrap
 from typing import TYPE_CHECKING
 
 from kithbook.cli.common import (
@@ -53,8 +56,33 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(figures.to_json())
     else:
-        print("\n".join(report_lines(figures)))
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        print("\n".join(line for text in report_lines(figures) for line in fit(text, width)))
     return 0
+
+
+def fit(line: str, width: int | None) -> list[str]:
+    """A report line as it fits a terminal `width` (None: a pipe, no width): broken between its
+    ` · ` parts (else between words), each further line under the first part's figures, so no
+    figure is split."""
+    parts = line.split(" · ")
+    if width is None or len(line) <= width:
+        return [line]
+    indent = " " * FIGURES_COLUMN if line[:FIGURES_COLUMN].strip() else ""
+    if len(parts) == 1:
+        return textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False)
+    lines = [parts[0]]
+    for index, part in enumerate(parts[1:], start=2):
+        trailing = 0 if index == len(parts) else len(" ·")
+        if len(lines[-1]) + len(" · " + part) + trailing <= width:
+            lines[-1] += " · " + part
+        else:
+            lines[-1] += " ·"
+            lines.append(indent + part)
+    return lines
+
+
+FIGURES_COLUMN = 18  # where each figure starts, after its label
 
 
 def since_date(text: str, today: dt.date) -> dt.date:
@@ -94,7 +122,7 @@ def report_lines(figures: Stats) -> list[str]:
     from kithbook.rules.phrases import date_words, plural
 
     lines = [
-        f"Since {date_words(figures.since)} ({plural(figures.weeks, 'week')})",
+        f"Since {date_words(figures.since)} ({plural(figures.weeks, 'calendar week')})",
         "",
         "Reply rate        " + _overall(figures.overall),
     ]

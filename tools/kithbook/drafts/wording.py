@@ -226,8 +226,8 @@ EVENT_WORDS = frozenset(
 def with_article(place: str, proper: frozenset[str] = frozenset()) -> str:
     """A place or occasion as it reads after `since`: `Volunteering weekend` -> `the volunteering
     weekend`, `Conference in Oslo` -> `the conference in Oslo`, `GovDesign Summit` -> `the
-    GovDesign Summit`; names (`Kestrel Labs`, `LinkedIn`), possessives (`Ada's party`) and phrases
-    with their own determiner stay as written."""
+    GovDesign Summit`; names (`Kestrel Labs`, `LinkedIn`, `PyCon 2019`), possessives (`Ada's
+    party`) and phrases with their own determiner stay as written."""
     words = place.split()
     if not words:
         return place
@@ -240,7 +240,8 @@ def with_article(place: str, proper: frozenset[str] = frozenset()) -> str:
     for word in words:
         if word.lower() in PREPOSITIONS:
             break
-        head = word
+        if not word.strip(",.!?()").isdigit():  # a year or an edition: `PyCon 2019` is a name
+            head = word
     head = head.strip(",.!?()")
     if head[:1].isupper() and head.lower() not in EVENT_WORDS:
         return place  # a name: Kestrel Labs, LinkedIn

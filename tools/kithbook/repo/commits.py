@@ -49,6 +49,12 @@ class CommitOutcome:
         return self.status == "committed"
 
 
+def already_committed(sha: str) -> str:
+    """What a write that changes nothing in Git says: the files are as the last commit has them
+    (not "committed in" that commit, which may be about something else)."""
+    return f"nothing to commit: the last commit ({sha[:7]}) already has these files as they are"
+
+
 def open_repo(root: Path | str) -> Repo | None:
     """The Git repository holding `root`, or None when there is none."""
     import git
@@ -98,7 +104,7 @@ def commit_files(
                 blob_at(repo, parent, path) == data for path, data in contents.items()
             ):
                 match_index_to_head(repo, relative)
-                return CommitOutcome("committed", f"already committed in {parent[:7]}", parent)
+                return CommitOutcome("committed", already_committed(parent), parent)
             trailer = command or message.split(":", 1)[0]
             sha, _ = commit_contents(repo, contents, f"{message}\n\n{TRAILER}: {trailer}\n")
         except GitError as error:

@@ -169,7 +169,9 @@ def stats(network: Network, today: dt.date, since: dt.date) -> Stats:
     weeks = _weeks(since, today)
     by_week = tuple((monday, outreach_weeks.get(monday, 0)) for monday in weeks)
     current, longest = _streaks([count for _, count in by_week])
-    order = list(config.circles) + sorted(set(shares) - set(config.circles))
+    # every circle with a message or a tracked contact: an archived or `cadence: never` contact's
+    # circle may have no tracked contact left, and its messages still count in the reply rate
+    order = list(config.circles) + sorted((set(shares) | set(by_circle)) - set(config.circles))
     return Stats(
         since=since,
         today=today,

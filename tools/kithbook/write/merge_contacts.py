@@ -49,7 +49,8 @@ class MergeReport:
         if self.dropped:
             parts.append(f"dropped {', '.join(self.dropped)}")
         if self.log_entries:
-            parts.append(f"{self.log_entries} log entries")
+            entries = "log entry" if self.log_entries == 1 else "log entries"
+            parts.append(f"{self.log_entries} {entries}")
         if self.differed:
             parts.append(f"kept this file's {', '.join(self.differed)} (the other's are in notes)")
         if self.notes:

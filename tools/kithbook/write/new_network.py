@@ -26,6 +26,9 @@ theme:
 plugins:
   - search
   - kithbook              # settings (circles, cadences, channels...): see Kithbook's docs/format.md
+# To sign your drafts, replace the line above with these two, without the leading `#`:
+#  - kithbook:
+#      user_name: Robin   # your name under kith draft's e-mails and letters
 """
 
 GITIGNORE = """\

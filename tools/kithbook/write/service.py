@@ -38,7 +38,7 @@ from kithbook.model import Check, Network, Problem
 from kithbook.parse.fields import SLUG
 from kithbook.parse.load import is_contact_name, load, load_files
 from kithbook.repo import journal
-from kithbook.repo.commits import TRAILER, CommitOutcome
+from kithbook.repo.commits import TRAILER, CommitOutcome, already_committed
 from kithbook.repo.locks import check_git_locks
 from kithbook.repo.plumbing import (
     GitError,
@@ -485,7 +485,7 @@ def _commit(
     except GitError as error:
         return CommitOutcome("failed", f"written but not committed: {error}"), False
     if not created:
-        return CommitOutcome("committed", f"already committed in {sha[:7]}", sha), True
+        return CommitOutcome("committed", already_committed(sha), sha), True
     return CommitOutcome("committed", f"committed {sha[:7]}: {message}", sha), True
 
 
