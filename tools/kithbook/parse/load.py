@@ -235,6 +235,8 @@ CONFLICT_MESSAGE = (
 
 def conflict_line(data: bytes) -> int:
     """The line of the first `<<<<<<<` conflict marker when a `>>>>>>>` follows it; else 0."""
+    if b"<<<<<<<" not in data:  # nearly every file: a substring test costs a tenth of the regex
+        return 0
     ours = _OURS_MARKER.search(data)
     if ours is None or _THEIRS_MARKER.search(data, ours.end()) is None:
         return 0
