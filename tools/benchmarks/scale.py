@@ -96,6 +96,11 @@ def rows_for(
         edit_one(root)
         return measure(due(root), root)
 
+    def warm() -> tuple[float, float]:
+        time.sleep(2.1)  # the edit is older than two seconds now: its run could be kept
+        measure(due(root), root)
+        return measure(due(root), root)
+
     def import_rows() -> tuple[float, float]:
         write_connections(source, root, size)
         return measure([kith, "import", str(source), "--root", str(root), "--today", TODAY], root)
@@ -125,7 +130,7 @@ def rows_for(
         ),
         ("due, cold", cold),
         ("due, after one edit", fill_then_edit),
-        ("due, warm", lambda: measure(due(root), root)),
+        ("due, warm", warm),
         (
             "export json",
             lambda: measure([kith, "export", "json", "--root", str(root)], root),
