@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from gitrepo import commit_all, git, init_repo
-from kithbook.cli import main
 from kithbook.parse.load import load
+from kithrun import kith
 
 ADA = """\
 ---
@@ -35,13 +35,6 @@ def root(make_network) -> Path:
     init_repo(root)
     commit_all(root)
     return root
-
-
-def kith(root: Path, *args: str) -> int:
-    try:
-        return main([*args, "--root", str(root), "--today", "2026-12-01"])
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
 
 
 def subjects(root: Path) -> list[str]:

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from kithbook.cli import main
+from kithrun import kith
 
 ADA = """\
 ---
@@ -42,13 +42,6 @@ circle: friend
 @pytest.fixture
 def root(make_network) -> Path:
     return make_network({"ada-lovelace": ADA, "bob-babbage": BOB})
-
-
-def kith(root: Path, *args: str) -> int:
-    try:
-        return main([*args, "--root", str(root), "--today", "2026-12-01"])
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
 
 
 def test_without_an_intent_the_draft_follows_the_due_reason(root, capsys):

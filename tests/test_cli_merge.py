@@ -11,6 +11,7 @@ from kithbook.cli import main
 from kithbook.parse.load import load
 from kithbook.repo.merge_driver import merge_texts
 from kithbook.write.merge_contacts import MergeReport
+from kithrun import kith
 
 KEEP = """\
 ---
@@ -60,13 +61,6 @@ def root(make_network) -> Path:
     init_repo(root)
     commit_all(root)
     return root
-
-
-def kith(root: Path, *args: str) -> int:
-    try:
-        return main([*args, "--root", str(root), "--today", "2026-12-01"])
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
 
 
 def contents(root: Path) -> dict[str, bytes]:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from gitrepo import commit_all, git, init_repo
-from kithbook.cli import main
 from kithbook.config import Config
 from kithbook.parse.load import parse_contact
 from kithbook.rules.suggestions import suggest_for
+from kithrun import kith
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -175,13 +175,6 @@ def repo(make_network) -> Path:
     init_repo(root)
     commit_all(root)
     return root
-
-
-def kith(root: Path, *args: str) -> int:
-    try:
-        return main([*args, "--root", str(root), "--today", "2026-12-01"])
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
 
 
 def test_apply_writes_only_the_suggested_key_and_commits_once(repo, capsys):

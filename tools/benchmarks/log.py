@@ -28,27 +28,18 @@ TOOLS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TOOLS))
 
 from benchmarks.generate import write_network  # noqa: E402
+from benchmarks.importing import git  # noqa: E402
+from benchmarks.importing import make_repository as committed_and_packed  # noqa: E402
 
 BAR_SECONDS = 0.5
 TODAY = "2026-12-01"
 KITH = [sys.executable, "-m", "kithbook"]
 
 
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=root, check=True, capture_output=True, text=True
-    ).stdout
-
-
 def make_repository(root: Path, contacts: int) -> None:
     """The network written, committed and packed, as a repository in use would be."""
     write_network(root, contacts)
-    git(root, "init", "-q")
-    git(root, "config", "user.name", "Benchmark")
-    git(root, "config", "user.email", "benchmark@example.org")
-    git(root, "add", "-A")
-    git(root, "-c", "gc.auto=0", "commit", "-qm", "network")
-    git(root, "gc", "-q")
+    committed_and_packed(root)
 
 
 def children_cpu() -> float:
