@@ -356,16 +356,9 @@ def remove_list_item(text: str, key: str, item: str) -> str:
     """Take one item out of the list `key` (block or one-line flow), the first equal to `item`
     (else the first equal ignoring case); the last item going removes the key."""
     front = _front_matter(text)
-    found = front.entry(front.root, key)
-    if found is None:
-        raise EditError(f"{key}: is not set, so there is nothing to remove")
-    node = found[1]
-    before = _python(front.root, key)
-    items = before if isinstance(before, list) else [before]
-    index = _item_index(items, item)
-    if index is None:
-        shown = ", ".join(str(value) for value in items)
-        raise EditError(f"{key}: has no item {item!r} (it holds: {shown})")
+    node, items, index = _list_item(
+        front, key, item, f"{key}: is not set, so there is nothing to remove", show_items=True
+    )
     remaining = items[:index] + items[index + 1 :]
     if not remaining or isinstance(node, ScalarNode):
         return remove_key(text, key)
@@ -407,6 +400,25 @@ def remove_key(text: str, key: str) -> str:
     return result
 
 
+def _list_item(
+    front: _FrontMatter, key: str, item: str, not_set: str, *, show_items: bool
+) -> tuple[Node, list[Any], int]:
+    """The node of the list `key`, its items as YAML reads them back, and where `item` is among
+    them; EditError (`not_set`, or that there is no such item) when either is missing."""
+    found = front.entry(front.root, key)
+    if found is None:
+        raise EditError(not_set)
+    before = _python(front.root, key)
+    items = before if isinstance(before, list) else [before]
+    index = _item_index(items, item)
+    if index is None:
+        shown = ", ".join(str(value) for value in items)
+        raise EditError(
+            f"{key}: has no item {item!r}" + (f" (it holds: {shown})" if show_items else "")
+        )
+    return found[1], items, index
+
+
 def _item_index(items: list[Any], item: str) -> int | None:
     """The position of `item` in a list read from YAML: exact first, then ignoring case."""
     texts = [str(value) for value in items]
@@ -426,15 +438,7 @@ def replace_list_item(
     """Replace the item `old` of the list `key` (or its single value) by `new`, where it is written
     (a renamed contact in `knows`)."""
     front = _front_matter(text)
-    found = front.entry(front.root, key)
-    if found is None:
-        raise EditError(f"{key}: is not set")
-    node = found[1]
-    before = _python(front.root, key)
-    items = before if isinstance(before, list) else [before]
-    index = _item_index(items, old)
-    if index is None:
-        raise EditError(f"{key}: has no item {old!r}")
+    node, items, index = _list_item(front, key, old, f"{key}: is not set", show_items=False)
     target = node.value[index] if isinstance(node, SequenceNode) else node
     if not isinstance(target, ScalarNode):
         raise EditError(f"{key}: the item {old!r} is not a plain value; edit it by hand")
