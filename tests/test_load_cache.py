@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kithbook.cache import _AllowListUnpickler
 from kithbook.parse import cache as cache_module
 from kithbook.parse.load import load
 
@@ -130,7 +131,8 @@ def test_an_unreadable_or_hostile_cache_file_is_only_a_miss(demo: Path, content:
 
 def test_a_class_outside_the_allow_list_is_refused() -> None:
     with pytest.raises(pickle.UnpicklingError, match="not allowed"):
-        cache_module._AllowListUnpickler(__import__("io").BytesIO(pickle.dumps(Path("x")))).load()
+        stream = __import__("io").BytesIO(pickle.dumps(Path("x")))
+        _AllowListUnpickler(stream, cache_module.ALLOWED).load()
 
 
 def test_the_cache_folder_ignores_itself_in_git(demo: Path) -> None:

@@ -16,9 +16,14 @@ rename onto its name, which replaces a link rather than writing through it.
 from __future__ import annotations
 
 import functools
+import io
 import os
+import pickle
 import stat
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Generic, NamedTuple, TypeVar
 
 CACHE_DIR = ".kithbook-cache"
 GITIGNORE = "# Kithbook's cache: safe to delete.\n*\n"
@@ -137,3 +142,207 @@ def tool_digest() -> str:
             f"{source.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
         )
     return hasher.hexdigest()
+
+
+Identity = tuple[int, int, int, int]
+"""A file's size, mtime_ns, ctime_ns and inode: a tool can restore an mtime, not a ctime, and an
+editor that saves by rename makes a new inode."""
+
+Row = TypeVar("Row", bound=tuple[Any, ...])
+
+
+def is_identity(value: Any) -> bool:
+    """Whether a stored value is an `Identity`: four ints."""
+    return (
+        type(value) is tuple
+        and len(value) == 4
+        and type(value[0]) is int
+        and type(value[1]) is int
+        and type(value[2]) is int
+        and type(value[3]) is int
+    )
+
+
+def are_of_type(value: Any, kind: type) -> bool:
+    """Whether a stored value is a tuple of `kind` instances (exactly of that class)."""
+    return type(value) is tuple and (not value or all(type(item) is kind for item in value))
+
+
+@dataclass(frozen=True)
+class Stored(Generic[Row]):
+    """A per-file store as read: the full `base` written at `generation`, and `entries`, the base
+    with the later changes applied (what the files held at the last run)."""
+
+    generation: str
+    base: dict[str, Row]
+    entries: dict[str, Row]
+
+
+class PerFileStore(Generic[Row]):
+    """Entries kept per contact file in two cache files: a base, and a small file of changes to it
+    while they are few, so a run after one edit writes one entry, not ten thousand. Each entry's
+    first item is its file's `Identity`; an entry is used only while the file still has it.
+
+    Both files are pickles read with an allow-list of classes (`allowed`: (module, name) pairs)
+    and checked by `check` (the entries, or None when any is not shaped as written), so a planted
+    file cannot run code, only miss. They are also bound to the cache folder they were written in
+    (its device and inode): a store committed to a repository and cloned, or copied with the
+    folder, is a miss. Both are replaced atomically: two processes at once at worst
+    both write a valid store. The first run in a folder only notes that it ran (`<name>.seen`):
+    writing every entry costs a quarter of a second at 10,000 contacts, which a one-off run (a CI
+    job, a fresh clone) would pay for nothing."""
+
+    def __init__(
+        self,
+        name: str,
+        allowed: set[tuple[str, str]],
+        check: Callable[[dict[Any, Any]], dict[str, Row] | None],
+        dump: Callable[[Row], Any] = lambda row: row,
+        max_changes: int = 200,
+    ) -> None:
+        self.base_file = f"{name}.pickle"
+        self.changes_file = f"{name}-changes.pickle"
+        self.seen_file = f"{name}.seen"
+        self.allowed = allowed
+        self.check = check
+        self.dump = dump
+        self.max_changes = max_changes
+
+    def read(self, root: Path | str, key: str) -> Stored[Row] | None:
+        """The stored entries when they were made with `key`; None when missing, stale or
+        unreadable, or not shaped as written (a corrupt or planted file is a miss, never an error)."""
+        folder = cache_path(root)
+        key = _bound(folder, key)
+        if not key:
+            return None
+        base = self._read(folder / self.base_file, key)
+        if base is None or not isinstance(base[1], dict):
+            return None
+        generation, entries = base[0], self.check(base[1])
+        if entries is None:
+            return None
+        changes = self._read(folder / self.changes_file, key)
+        if changes is not None and changes[0] == generation:
+            changed, removed = self._changes(changes[1])
+            if changed is not None:
+                merged = {name: entry for name, entry in entries.items() if name not in removed}
+                merged.update(changed)
+                return Stored(generation, entries, merged)
+        return Stored(generation, entries, entries)
+
+    def write(
+        self,
+        root: Path | str,
+        key: str,
+        entries: dict[str, Row],
+        stored: Stored[Row] | None,
+    ) -> None:
+        """Store `entries`: as changes to the stored base while they are few (an entry whose
+        identity differs from the base's is changed), else as a new base. A failure (read-only
+        folder, full disk) is only a later miss."""
+        folder = cache_folder(root, create=True)
+        key = _bound(folder, key) if folder is not None else ""
+        if folder is None or not key:
+            return
+        if stored is not None:
+            base = stored.base
+            changed = {
+                name: entry
+                for name, entry in entries.items()
+                if name not in base or base[name][0] != entry[0]
+            }
+            removed = tuple(name for name in base if name not in entries)
+            if len(changed) + len(removed) <= max(self.max_changes, len(entries) // 20):
+                rows = {name: self.dump(entry) for name, entry in changed.items()}
+                self._write(root, self.changes_file, (key, stored.generation, (rows, removed)))
+                return
+        elif not (folder / self.base_file).exists() and not (folder / self.seen_file).exists():
+            self._write(root, self.seen_file, None)  # a one-off run does not pay for a store
+            return
+        generation = os.urandom(8).hex()
+        rows = {name: self.dump(entry) for name, entry in entries.items()}
+        if self._write(root, self.base_file, (key, generation, rows)):
+            (folder / self.changes_file).unlink(missing_ok=True)
+
+    def _changes(self, stored: Any) -> tuple[dict[str, Row] | None, frozenset[str]]:
+        """The changed entries and removed names of a changes file; (None, ...) when malformed."""
+        if not (isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], dict)):
+            return None, frozenset()
+        changed, removed = stored
+        if not (isinstance(removed, tuple) and all(isinstance(name, str) for name in removed)):
+            return None, frozenset()
+        return self.check(changed), frozenset(removed)
+
+    def _read(self, path: Path, key: str) -> tuple[str, Any] | None:
+        data = read_cache_file(path)  # None: missing, a link, a FIFO...
+        if data is None:
+            return None
+        try:
+            stored = _AllowListUnpickler(io.BytesIO(data), self.allowed).load()
+        except Exception:  # noqa: BLE001 - any unreadable cache is only a miss
+            return None
+        if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key:
+            return stored[1], stored[2]
+        return None
+
+    def _write(self, root: Path | str, name: str, payload: object) -> bool:
+        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        return write_cache_file(root, cache_path(root, name), data)
+
+
+def _bound(folder: Path, key: str) -> str:
+    """`key` with the identity of the cache folder; "" when it cannot be told (no cache)."""
+    try:
+        found = os.lstat(folder)
+    except OSError:
+        return ""
+    return f"{key}\0{found.st_dev}\0{found.st_ino}"
+
+
+class _AllowListUnpickler(pickle.Unpickler):
+    """Unpickles the allowed classes and plain values only; anything else is refused."""
+
+    def __init__(self, stream: io.BytesIO, allowed: set[tuple[str, str]]) -> None:
+        super().__init__(stream)
+        self.allowed = allowed
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in self.allowed:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in this cache")
+
+
+class Scanned(NamedTuple):
+    """One entry of a folder: its name, its stat (following links; None when it cannot be looked
+    at) and whether it may be a file (a broken link is not; a link loop may be, and reading it
+    reports the problem)."""
+
+    name: str
+    stat: os.stat_result | None
+    may_be_file: bool
+
+
+def scan_folder(folder: Path) -> list[Scanned]:
+    """Every entry of the folder with its stat: one `os.scandir` and a stat each, shared by the
+    caches that need it (`contact_entries`, and `kith due`'s fingerprint). Empty when there is no
+    such folder."""
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    found = []
+    for entry in entries:
+        try:
+            found.append(Scanned(entry.name, entry.stat(), True))
+        except OSError:
+            found.append(Scanned(entry.name, None, may_be_file(entry)))
+    return found
+
+
+def may_be_file(entry: os.DirEntry[str]) -> bool:
+    """Folders are skipped; an entry that cannot even be looked at (a symlink loop) is kept, so
+    that reading it reports the problem instead of the whole run failing."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from kithbook.config import Config
@@ -297,6 +297,42 @@ class Contact:
             if entry.is_contact and entry.date <= day and (best is None or entry.date >= best.date):
                 best = entry
         return best
+
+
+class Person(Protocol):
+    """Whom a due item is about: a `Contact`, or a `PersonRef` (the few facts of one that lists
+    show and filter by, which `kith due`'s cache keeps instead of the whole contact)."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def channel(self) -> str | None: ...
+    @property
+    def circle(self) -> str | None: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+
+class PersonRef(NamedTuple):
+    """A contact's slug, file, name, channel, circle and tags: what a due item shows in JSON and
+    what --tag and --circle filter by."""
+
+    slug: str
+    path: str
+    name: str
+    channel: str | None
+    circle: str | None
+    tags: tuple[str, ...]
+
+    @classmethod
+    def of(cls, contact: Contact) -> PersonRef:
+        return cls(
+            contact.slug, contact.path, contact.name, contact.channel, contact.circle, contact.tags
+        )
 
 
 @dataclass

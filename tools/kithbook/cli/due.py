@@ -13,7 +13,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kithbook.cli.common import (
     CommandError,
@@ -25,11 +25,14 @@ from kithbook.cli.common import (
     today_from,
 )
 from kithbook.clock import today_is_pinned
+from kithbook.model import Problem
 from kithbook.rules.due import KINDS
 
 if TYPE_CHECKING:
+    from kithbook.cache import Scanned
     from kithbook.cli.due_cache import CachedRun
-    from kithbook.model import Contact, Duration, Network, Problem
+    from kithbook.config import Config
+    from kithbook.model import Contact, Duration, Network
     from kithbook.rules.due import DueItem, DueList
 
 Mode = str | tuple[str, int, str | None, bool]
@@ -124,41 +127,58 @@ def run(args: argparse.Namespace) -> int:
     today = _today(args)
     mode = _output_mode(args)
     request = _request(args, today, mode)
-    cacheable = not (args.at or args.staged or args.ics or args.no_cache)
-    if cacheable:
-        from kithbook.cli import due_cache
-        from kithbook.config import load_config
+    if args.at or args.staged or args.ics or args.no_cache:
+        return _replay(_compute(args, root, today, mode, None))
+    from kithbook.cache import scan_folder
+    from kithbook.cli import due_cache
+    from kithbook.config import load_config
 
-        current = due_cache.fingerprint(root, load_config(root)[0], request)
-        hit = due_cache.lookup(root, request, current)
-        if hit is not None:
-            return _replay(hit)
-    result = _compute(args, root, today, mode)
+    config, config_problems = load_config(root)
+    scanned = scan_folder(root / config.contacts_dir)  # once, for both caches
+    current = due_cache.fingerprint(root, config, request, scanned)
+    hit = due_cache.lookup(root, request, current)
+    if hit is not None:
+        return _replay(hit)
+    result = _compute(args, root, today, mode, _Files(config, config_problems, scanned))
     _replay(result)
-    if cacheable:
-        due_cache.store(root, request, current, result)
+    due_cache.store(root, request, current, result)
     return result.exit_code
 
 
-def _compute(args: argparse.Namespace, root: Path, today: dt.date, mode: Mode) -> CachedRun:
-    """The run itself, with the cycle collector paused while the network is in memory."""
+class _Files(NamedTuple):
+    """The network as the caches see it: its settings and the contacts folder's entries, looked
+    at once, before any file is read."""
+
+    config: Config
+    config_problems: list[Problem]
+    scanned: list[Scanned]
+
+
+def _compute(
+    args: argparse.Namespace, root: Path, today: dt.date, mode: Mode, files: _Files | None
+) -> CachedRun:
+    """The run itself, with the cycle collector paused while the network is in memory; from each
+    contact file's kept answers when `files` are given (kithbook.cli.due_facts), else from the
+    network loaded afresh (or at a commit, or as staged)."""
     from kithbook.gc_pause import garbage_collector_paused
 
     with garbage_collector_paused():
-        return _compute_run(args, root, today, mode)
+        return _compute_run(args, root, today, mode, files)
 
 
-def _compute_run(args: argparse.Namespace, root: Path, today: dt.date, mode: Mode) -> CachedRun:
+def _compute_run(
+    args: argparse.Namespace, root: Path, today: dt.date, mode: Mode, files: _Files | None
+) -> CachedRun:
     from kithbook.cli.due_cache import CachedRun
-    from kithbook.rules.due import due_list
-    from kithbook.rules.validate import has_errors, validate
+    from kithbook.rules.validate import has_errors
 
-    network, note = _network(args, root)
-    if args.circle:
-        _check_circles(args.circle, tuple(network.config.circles))
-    problems = validate(network, today)
     upcoming = (args.upcoming.after(today) - today).days if args.upcoming else 0
-    due = due_list(network, today, per_day=args.per_day, upcoming_days=upcoming, problems=problems)
+    if files is None:
+        network, note = _network(args, root)
+        problems, due = _from_network(args, network, today, upcoming)
+    else:
+        network, note = None, None
+        problems, due = _from_files(args, root, files, today, upcoming)
     items = _filtered(due.items, args)
     coming_up = [item for item in due.coming_up if _wanted(item.contact, item.kind, args)]
     stdout = _Capture(sys.stdout.isatty())
@@ -173,10 +193,86 @@ def _compute_run(args: argparse.Namespace, root: Path, today: dt.date, mode: Mod
         print_problems(problems, stdout)
         if problems:
             stdout.write("\n")
+        if files is not None:
+            items = _with_contacts(items, args, root, files.config)
         _table(due, items, coming_up, stdout, mode, show_all=args.all)
-    if args.ics:
+    if args.ics and network is not None:
         stderr.write(_export(args, network, items, problems, today) + "\n")
     return CachedRun(stdout.getvalue(), stderr.getvalue(), 1 if has_errors(problems) else 0)
+
+
+def _from_network(
+    args: argparse.Namespace, network: Network, today: dt.date, upcoming: int
+) -> tuple[list[Problem], DueList[Any]]:
+    """The problems and the plan of a loaded network."""
+    from kithbook.rules.due import due_list
+    from kithbook.rules.validate import validate
+
+    if args.circle:
+        _check_circles(args.circle, tuple(network.config.circles))
+    problems = validate(network, today)
+    due = due_list(network, today, per_day=args.per_day, upcoming_days=upcoming, problems=problems)
+    return problems, due
+
+
+def _from_files(
+    args: argparse.Namespace, root: Path, files: _Files, today: dt.date, upcoming: int
+) -> tuple[list[Problem], DueList[Any]]:
+    """The same as `_from_network`, from each contact file's answers (kithbook.cli.due_facts)."""
+    from kithbook.cli.due_facts import due_facts
+    from kithbook.rules.due import Rules, paths_with_errors, plan
+    from kithbook.rules.validate import in_order
+
+    config = files.config
+    if args.circle:
+        _check_circles(args.circle, tuple(config.circles))
+    rules = Rules(config, today, upcoming)
+    file_problems, shares = due_facts(root, config, rules, files.scanned)
+    problems = in_order(files.config_problems + file_problems)
+    return problems, plan(shares, rules, args.per_day, paths_with_errors(problems))
+
+
+def _with_contacts(
+    items: list[DueItem[Any]], args: argparse.Namespace, root: Path, config: Config
+) -> list[DueItem[Any]]:
+    """The items the table shows in detail (address, last interaction, goals) with their whole
+    contact, which an item from the per-file answers does not carry: read again from its file,
+    or from the per-file cache of parsed contacts when the table shows many."""
+    from dataclasses import replace
+
+    detailed = [item for item in items if item.plan or item.upcoming or args.all]
+    if not detailed:
+        return items
+    contacts = _contacts_at(root, config, {item.contact.path for item in detailed})
+    missing = [item.contact.path for item in detailed if item.contact.path not in contacts]
+    if missing:
+        raise CommandError(f"{missing[0]} changed while kith due read it; run kith due again")
+    return [
+        replace(item, contact=contacts[item.contact.path])
+        if item.plan or item.upcoming or args.all
+        else item
+        for item in items
+    ]
+
+
+MANY_CONTACTS = 50  # beyond this many, the whole network comes from the per-file cache
+
+
+def _contacts_at(root: Path, config: Config, paths: set[str]) -> dict[str, Contact]:
+    """The contacts of these files, by path."""
+    from kithbook.parse.load import load
+
+    if len(paths) > MANY_CONTACTS:
+        network = load(root, config=config, cache=True)
+        return {contact.path: contact for contact in network.contacts if contact.path in paths}
+    from kithbook.parse.cache import parse_file
+
+    found: dict[str, Contact] = {}
+    for path in paths:
+        parsed = parse_file(str(root / config.contacts_dir), path, None, config)
+        if not isinstance(parsed, Problem) and parsed[1] is not None:
+            found[path] = parsed[1]
+    return found
 
 
 def _json_text(

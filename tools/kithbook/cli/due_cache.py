@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kithbook.cache import FRESH_NS, cache_path, read_cache_file, tool_digest, write_cache_file
+from kithbook.cache import (
+    FRESH_NS,
+    Scanned,
+    cache_path,
+    read_cache_file,
+    scan_folder,
+    tool_digest,
+    write_cache_file,
+)
 from kithbook.config import CONFIG_FILE, Config
 
 SUBDIR = "due"
@@ -41,8 +48,11 @@ class Fingerprint:
     newest_ns: int
 
 
-def fingerprint(root: Path, config: Config, request: dict[str, Any]) -> Fingerprint:
-    """Digest the request, the tool's version and sources, mkdocs.yml and every contact file's stat.
+def fingerprint(
+    root: Path, config: Config, request: dict[str, Any], scanned: list[Scanned] | None = None
+) -> Fingerprint:
+    """Digest the request, the tool's version and sources, mkdocs.yml and every contact file's stat
+    (`scanned`: the contacts folder as `scan_folder` found it; scanned here when None).
 
     Take it before reading the files: a file changed after this point then misses next time."""
     hasher = hashlib.sha256()
@@ -56,33 +66,31 @@ def fingerprint(root: Path, config: Config, request: dict[str, Any]) -> Fingerpr
     except OSError:
         hasher.update(b"\0no config\0")
     hasher.update(f"\0{config.contacts_dir}\0".encode())
-    entries, folder_newest = _folder_entries(root / config.contacts_dir)
+    try:
+        entries, folder_newest = _folder_entries(
+            scan_folder(root / config.contacts_dir) if scanned is None else scanned
+        )
+    except OSError:
+        entries, folder_newest = "\0no folder\0", 0
     hasher.update(entries.encode("utf-8", "surrogateescape"))
     return Fingerprint(hasher.hexdigest(), max(newest, folder_newest))
 
 
-def _folder_entries(folder: Path) -> tuple[str, int]:
-    """`name size mtime ctime inode` of every entry of the folder, sorted, and the newest mtime.
-
-    One `os.scandir` and a stat per entry: the least that notices a change, addition or removal."""
+def _folder_entries(scanned: list[Scanned]) -> tuple[str, int]:
+    """`name size mtime ctime inode` of every entry of the folder, sorted, and the newest mtime:
+    the least that notices a change, addition or removal. ctime and inode too: a tool can restore
+    a file's mtime (touch -r, os.utime, some sync tools) but not its ctime, and an editor that
+    saves by rename makes a new inode."""
     lines = []
     newest = 0
-    try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                try:
-                    stat = entry.stat()
-                except OSError:
-                    lines.append(f"{entry.name}\0unreadable")
-                    continue
-                newest = max(newest, stat.st_mtime_ns)
-                # ctime and inode too: a tool can restore a file's mtime (touch -r, os.utime, some
-                # sync tools) but not its ctime, and an editor that saves by rename makes a new inode
-                lines.append(
-                    f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}"
-                )
-    except OSError:
-        return "\0no folder\0", 0
+    for name, stat, _may_be_file in scanned:
+        if stat is None:
+            lines.append(f"{name}\0unreadable")
+            continue
+        newest = max(newest, stat.st_mtime_ns)
+        lines.append(
+            f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}"
+        )
     lines.sort()
     return "\n".join(lines), newest
 

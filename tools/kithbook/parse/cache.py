@@ -8,58 +8,50 @@ file written within two seconds of the run is parsed but not stored, since its t
 tell a later write apart. The answer is always the one a cold load gives: same contacts, same
 problems in the same order (a property test edits, adds, removes and renames files to check it).
 
-The cache is one pickle in `.kithbook-cache/`, replaced atomically, so two processes at once at worst
-both write a valid cache. The first run in a folder only notes that it ran: writing the parses of
-10,000 contacts costs a quarter of a second, which a one-off run (a CI job, a fresh clone, another
-person's folder) would pay for nothing; from the second run on they are kept.
-
-The cache is read with an allow-list of classes (Kithbook's value types, dates and
-plain values): a cache file planted in a cloned repository cannot run code, only miss.
+The parses are kept in `.kithbook-cache/` by a `kithbook.cache.PerFileStore`: a base and a small file
+of changes, both replaced atomically and read with an allow-list of classes (Kithbook's value types,
+dates and plain values), so a cache file planted in a cloned repository cannot run code, only miss.
+The first run in a folder only notes that it ran; from the second run on the parses are kept.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
-import pickle
 import posixpath
 import sys
 import time
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from kithbook.cache import FRESH_NS, cache_path, read_cache_file, tool_digest, write_cache_file
+from kithbook.cache import (
+    FRESH_NS,
+    Identity,
+    PerFileStore,
+    Scanned,
+    Stored,
+    are_of_type,
+    is_identity,
+    scan_folder,
+    tool_digest,
+)
 from kithbook.config import CONFIG_FILE, Config
 from kithbook.gc_pause import garbage_collector_paused
 from kithbook.model import Check, Contact, LogEntry, Problem
-from kithbook.parse.load import _may_be_file, is_contact_name, parse_contact, read_at_most
+from kithbook.parse.load import is_contact_name, parse_contact, read_at_most
 from kithbook.public import looks_private
 
-CACHE_FILE = "contacts.pickle"
-CHANGES_FILE = "contacts-changes.pickle"
-SEEN_FILE = "contacts.seen"  # a run happened here: the next one keeps the parses
-MAX_CHANGES = 200
 FORMAT = 4
 
-Identity = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 # (identity, contact or None, problems, whether an unreadable file says private: kithbook.public)
 Entry = tuple[Identity, Contact | None, tuple[Problem, ...], bool]
 
-_ALLOWED = {
+ALLOWED = {
     ("kithbook.model", name)
     for name in ("Problem", "Check", "Duration", "MonthDay", "Met", "LifeDate")
 } | {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
-
-
-class _AllowListUnpickler(pickle.Unpickler):
-    """Unpickles Kithbook's model and plain values only; anything else is refused."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _ALLOWED:
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the contacts cache")
+"""The classes a cache of parsed contacts may hold: Kithbook's value types and dates."""
 
 
 def cache_key(root: Path, config: Config) -> str:
@@ -73,84 +65,6 @@ def cache_key(root: Path, config: Config) -> str:
     return hasher.hexdigest()
 
 
-@dataclass(frozen=True)
-class Stored:
-    """The cache as read: the full `base` written at `generation`, and `entries`, the base with
-    the later changes applied (what the files held at the last run)."""
-
-    generation: str
-    base: dict[str, Entry]
-    entries: dict[str, Entry]
-
-
-def read_cache(root: Path, key: str) -> Stored | None:
-    """The stored parses when they were made with `key`; None when missing, stale or unreadable,
-    or when they are not shaped as this version writes them (a corrupt or planted file is a miss,
-    never an error)."""
-    folder = cache_path(root)
-    base = _read(folder / CACHE_FILE, key)
-    if base is None or not isinstance(base[1], dict):
-        return None
-    generation, entries = base[0], _entries(base[1])
-    if entries is None:
-        return None
-    changes = _read(folder / CHANGES_FILE, key)
-    if changes is not None and changes[0] == generation:
-        changed, removed = _changes(changes[1])
-        if changed is not None:
-            merged = {name: entry for name, entry in entries.items() if name not in removed}
-            merged.update(changed)
-            return Stored(generation, entries, merged)
-    return Stored(generation, entries, entries)
-
-
-def _changes(stored: Any) -> tuple[dict[str, Entry] | None, frozenset[str]]:
-    """The changed entries and removed names of a changes file; (None, ...) when malformed."""
-    if not (isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], dict)):
-        return None, frozenset()
-    changed, removed = stored
-    if not (isinstance(removed, tuple) and all(isinstance(name, str) for name in removed)):
-        return None, frozenset()
-    return _entries(changed), frozenset(removed)
-
-
-def _read(path: Path, key: str) -> tuple[str, Any] | None:
-    data = read_cache_file(path)  # None: missing, a link, a FIFO...
-    if data is None:
-        return None
-    try:
-        stored = _AllowListUnpickler(io.BytesIO(data)).load()
-    except Exception:  # noqa: BLE001 - any unreadable cache is only a miss
-        return None
-    if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key:
-        return stored[1], stored[2]
-    return None
-
-
-def write_cache(root: Path, key: str, entries: dict[str, Entry], stored: Stored | None) -> None:
-    """Store `entries`: as a small file of changes to the stored base while they are few (after an
-    edit, a run then writes one contact, not ten thousand), else as a new base. Each file is
-    replaced atomically; a failure (read-only folder, full disk) is only a later miss."""
-    folder = cache_path(root)
-    if stored is not None:
-        base = stored.base
-        changed = {
-            name: entry
-            for name, entry in entries.items()
-            if name not in base or base[name][0] != entry[0]
-        }
-        removed = tuple(name for name in base if name not in entries)
-        if len(changed) + len(removed) <= max(MAX_CHANGES, len(entries) // 20):
-            _write(root, CHANGES_FILE, (key, stored.generation, (_rows(changed), removed)))
-            return
-    elif not (folder / CACHE_FILE).exists() and not (folder / SEEN_FILE).exists():
-        _write(root, SEEN_FILE, None)  # a one-off run does not pay for a cache; the next run does
-        return
-    generation = os.urandom(8).hex()
-    if _write(root, CACHE_FILE, (key, generation, _rows(entries))):
-        (folder / CHANGES_FILE).unlink(missing_ok=True)
-
-
 # Contacts are stored as tuples of their fields, and log entries as plain tuples: pickling and
 # unpickling them takes half the time of Contact and LogEntry objects, and no class of ours but the
 # small value types above needs to be unpickled.
@@ -159,11 +73,9 @@ _LOG = _FIELDS.index("log")
 _new_tuple = tuple.__new__
 
 
-def _rows(entries: dict[str, Entry]) -> dict[str, tuple[Any, ...]]:
-    return {
-        name: (identity, None if contact is None else _row(contact), problems, private)
-        for name, (identity, contact, problems, private) in entries.items()
-    }
+def _row_of_entry(entry: Entry) -> tuple[Any, ...]:
+    identity, contact, problems, private = entry
+    return (identity, None if contact is None else _row(contact), problems, private)
 
 
 def _row(contact: Contact) -> tuple[Any, ...]:
@@ -185,10 +97,8 @@ def _entries(rows: dict[str, tuple[Any, ...]]) -> dict[str, Entry] | None:
         if not (
             isinstance(name, str)
             and type(identity) is tuple
-            and len(identity) == 4
-            and all(type(number) is int for number in identity)
-            and type(problems) is tuple
-            and all(type(problem) is Problem for problem in problems)
+            and is_identity(identity)
+            and are_of_type(problems, Problem)
             and type(private) is bool
         ):
             return None
@@ -203,31 +113,31 @@ def _contact(row: tuple[Any, ...]) -> Contact:
     return Contact(*values)
 
 
-def _write(root: Path, name: str, payload: object) -> bool:
-    data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-    return write_cache_file(root, cache_path(root, name), data)
+STORE = PerFileStore("contacts", ALLOWED, _entries, _row_of_entry)
 
 
-def contact_entries(folder: Path) -> list[tuple[str, Identity | None]]:
-    """The contact files of a folder, sorted by name, with their identity (None when it cannot be
-    told: the file is then read afresh, and reading reports why it cannot be read)."""
+def read_cache(root: Path, key: str) -> Stored[Entry] | None:
+    """The stored parses when they were made with `key` (see `PerFileStore.read`)."""
+    return STORE.read(root, key)
+
+
+def contact_entries(
+    folder: Path, scanned: list[Scanned] | None = None
+) -> list[tuple[str, Identity | None]]:
+    """The contact files of a folder (as `scan_folder` found them, when given), sorted by name,
+    with their identity (None when it cannot be told: the file is then read afresh, and reading
+    reports why it cannot be read)."""
     found: list[tuple[str, Identity | None]] = []
-    try:
-        entries = list(os.scandir(folder))
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    for entry in entries:
-        if not is_contact_name(entry.name):
+    for name, stat, may_be_file in scan_folder(folder) if scanned is None else scanned:
+        if not is_contact_name(name):
             continue
-        try:
-            stat = entry.stat()
-        except OSError:
-            if _may_be_file(entry):  # as the cold load does: a broken link is skipped, a loop read
-                found.append((entry.name, None))
+        if stat is None:
+            if may_be_file:  # as the cold load does: a broken link is skipped, a loop read
+                found.append((name, None))
             continue
         if (stat.st_mode & 0o170000) != 0o100000:  # folders and other non-files are not contacts
             continue
-        found.append((entry.name, (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)))
+        found.append((name, (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)))
     found.sort()
     return found
 
@@ -254,7 +164,7 @@ def load_cached(
             entry = cached.get(name) if identity is not None else None
             if entry is None or entry[0] != identity:
                 changed = True
-                parsed = _parse(folder, f"{prefix}/{name}", identity, config)
+                parsed = parse_file(folder, f"{prefix}/{name}", identity, config)
                 if isinstance(parsed, Problem):  # unreadable: reported afresh every time
                     problems.append(parsed)
                     continue
@@ -269,11 +179,11 @@ def load_cached(
             elif entry[3]:
                 private_unreadable.add(f"{prefix}/{name}")
         if changed or len(kept) != len(cached):
-            write_cache(root, key, kept, stored)
+            STORE.write(root, key, kept, stored)
     return contacts
 
 
-def _parse(
+def parse_file(
     folder: str, relative: str, identity: Identity | None, config: Config
 ) -> Entry | Problem:
     """One file read and parsed as the cold load does, or the problem that it cannot be read."""

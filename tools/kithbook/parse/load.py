@@ -15,6 +15,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kithbook.cache import may_be_file
 from kithbook.config import Config, load_config
 from kithbook.gc_pause import garbage_collector_paused
 from kithbook.model import Check, Contact, Network, Problem
@@ -76,17 +77,8 @@ def _contact_names(folder: Path) -> list[str]:
     except (FileNotFoundError, NotADirectoryError):
         return []
     return sorted(
-        entry.name for entry in entries if is_contact_name(entry.name) and _may_be_file(entry)
+        entry.name for entry in entries if is_contact_name(entry.name) and may_be_file(entry)
     )
-
-
-def _may_be_file(entry: os.DirEntry[str]) -> bool:
-    """Folders are skipped; an entry that cannot even be looked at (a symlink loop) is kept, so
-    that reading it reports the problem instead of the whole run failing."""
-    try:
-        return entry.is_file()
-    except OSError:
-        return True
 
 
 def read_contact_files(

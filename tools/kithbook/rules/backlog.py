@@ -10,15 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from kithbook.model import Contact, LogEntry
+from kithbook.model import Contact, LogEntry, Person
 
 if TYPE_CHECKING:
     from kithbook.config import Config
+
+P = TypeVar("P", bound=Person)
 
 RECENT = dt.timedelta(weeks=4)
 _entry_date = attrgetter("date")
@@ -31,13 +33,28 @@ TAG_PENALTY_CAP = 0.3
 
 
 @dataclass(frozen=True)
-class BacklogPick:
+class BacklogPick(Generic[P]):
     """A contact picked from the backlog this week, its priority and why."""
 
-    contact: Contact
+    contact: P
     week_start: dt.date
     score: float
     reason: str
+    nearness: float  # the contact's closeness (rules.due.closeness), for its place in the plan
+
+
+@dataclass(slots=True)
+class BacklogCandidate(Generic[P]):
+    """A tracked contact not logged before this week's Monday, with what picking it needs: its
+    priority before variety, the company and tags variety compares, and the reason shown."""
+
+    contact: P
+    base: float
+    company: str | None  # lower-cased
+    tags: tuple[str, ...]
+    reason: str
+    nearness: float
+    logged_this_week: bool
 
 
 def week_start(today: dt.date) -> dt.date:
@@ -45,78 +62,85 @@ def week_start(today: dt.date) -> dt.date:
     return today - dt.timedelta(days=today.weekday())
 
 
-class BacklogPicker:
-    """This week's backlog, gathered while the due list walks the contacts once.
+def reached_recently(
+    contact: Contact, entries: Sequence[LogEntry], monday: dt.date
+) -> tuple[str | None, tuple[str, ...]] | None:
+    """(lower-cased company, tags) of a contact reached in the four weeks before Monday, whom this
+    week's picks should not resemble (variety); None otherwise. `entries` is its history, sorted by
+    date."""
+    before_monday = bisect_left(entries, monday, key=_entry_date)
+    if before_monday and entries[before_monday - 1].date >= monday - RECENT:
+        return (contact.company.lower() if contact.company else None), contact.tags
+    return None
 
-    Tell it about every contact's history (`note_contacted`: whom you contacted recently, for
-    variety) and every tracked contact (`consider`: the active, unsnoozed ones without errors);
-    then `picks()` gives this week's picks, minus those logged since, most important first."""
 
-    def __init__(self, config: Config, today: dt.date) -> None:
-        self.config = config
-        self.today = today
-        self.monday = week_start(today)
-        self._recent_from = self.monday - RECENT
-        self._companies: set[str] = set()
-        self._tags: set[str] = set()
-        self._candidates: list[Contact] = []
-        self._logged_this_week: set[str] = set()
+def backlog_candidate(
+    contact: Contact,
+    who: P,
+    entries: Sequence[LogEntry],
+    config: Config,
+    monday: dt.date,
+    nearness: float,
+) -> BacklogCandidate[P] | None:
+    """A tracked contact with its history as a backlog candidate: when not logged before Monday."""
+    if contact.cadence_never or (entries and entries[0].date < monday):
+        return None
+    return BacklogCandidate(
+        who,
+        base_priority(contact, config, monday),
+        contact.company.lower() if contact.company else None,
+        contact.tags,
+        backlog_reason(contact),
+        nearness,
+        bool(entries),
+    )
 
-    def note_contacted(self, contact: Contact, entries: Sequence[LogEntry]) -> None:
-        """Remember the company and tags of a contact reached in the four weeks before Monday;
-        `entries` is its history, sorted by date."""
-        before_monday = bisect_left(entries, self.monday, key=_entry_date)
-        if before_monday and entries[before_monday - 1].date >= self._recent_from:
-            if contact.company:
-                self._companies.add(contact.company.lower())
-            self._tags.update(contact.tags)
 
-    def consider(self, contact: Contact, entries: Sequence[LogEntry]) -> None:
-        """A tracked contact with its history: a candidate when not logged before Monday."""
-        if contact.cadence_never or (entries and entries[0].date < self.monday):
-            return
-        self._candidates.append(contact)
-        if entries:
-            self._logged_this_week.add(contact.slug)
-
-    def picks(self) -> list[BacklogPick]:
-        """Greedy by priority, each pick's company and tags counting against the next (variety)."""
-        chosen = pick_greedily(
-            self._candidates,
-            self.config,
-            self.monday,
-            set(self._companies),
-            set(self._tags),
-        )
-        return [pick for pick in chosen if pick.contact.slug not in self._logged_this_week]
+def backlog_picks(
+    candidates: list[BacklogCandidate[P]],
+    per_week: int,
+    monday: dt.date,
+    reached: Iterable[tuple[str | None, tuple[str, ...]]],
+) -> list[BacklogPick[P]]:
+    """This week's picks, most important first, less those logged since Monday; `reached` are the
+    (company, tags) of the contacts reached recently (`reached_recently`), for variety."""
+    companies: set[str] = set()
+    tags: set[str] = set()
+    for company, its_tags in reached:
+        if company:
+            companies.add(company)
+        tags.update(its_tags)
+    chosen = pick_greedily(candidates, per_week, monday, companies, tags)
+    logged = {candidate.contact.slug for candidate in candidates if candidate.logged_this_week}
+    return [pick for pick in chosen if pick.contact.slug not in logged]
 
 
 def pick_greedily(
-    candidates: list[Contact], config: Config, monday: dt.date, companies: set[str], tags: set[str]
-) -> list[BacklogPick]:
-    """The `backlog_per_week` best candidates, one at a time, best first; a pick's company and tags
+    candidates: list[BacklogCandidate[P]],
+    per_week: int,
+    monday: dt.date,
+    companies: set[str],
+    tags: set[str],
+) -> list[BacklogPick[P]]:
+    """The `per_week` best candidates, one at a time, best first; a pick's company and tags
     then lower the others. Penalties only grow, so a score worked out earlier is an upper bound:
     only the top of a heap of such bounds needs rescoring (lazy greedy), not every candidate."""
-    iso_week = monday.isocalendar()[:2]
-    base = {
-        contact.slug: base_priority(contact, config, monday, iso_week) for contact in candidates
-    }
-    by_slug_descending = sorted(candidates, key=lambda contact: contact.slug, reverse=True)
+    by_slug_descending = sorted(candidates, key=lambda found: found.contact.slug, reverse=True)
     heap = [
-        (-(base[contact.slug] - _variety_penalty(contact, companies, tags)), rank, contact)
-        for rank, contact in enumerate(by_slug_descending)
+        (-(found.base - _variety_penalty(found, companies, tags)), rank, found)
+        for rank, found in enumerate(by_slug_descending)
     ]
     heapq.heapify(heap)
-    picks: list[BacklogPick] = []
-    while heap and len(picks) < config.backlog_per_week:
+    picks: list[BacklogPick[P]] = []
+    while heap and len(picks) < per_week:
         bound, rank, best = heapq.heappop(heap)
-        score = base[best.slug] - _variety_penalty(best, companies, tags)
+        score = best.base - _variety_penalty(best, companies, tags)
         if heap and (-score, rank) > heap[0][:2]:
             heapq.heappush(heap, (-score, rank, best))
             continue
-        picks.append(BacklogPick(best, monday, round(score, 4), backlog_reason(best)))
+        picks.append(BacklogPick(best.contact, monday, round(score, 4), best.reason, best.nearness))
         if best.company:
-            companies.add(best.company.lower())
+            companies.add(best.company)
         tags.update(best.tags)
     return picks
 
@@ -144,11 +168,11 @@ def _week_tiebreak(slug: str, iso_week: tuple[int, int]) -> float:
     return int(digest[:8], 16) / 2**32 * 0.01
 
 
-def _variety_penalty(contact: Contact, companies: set[str], tags: set[str]) -> float:
+def _variety_penalty(found: BacklogCandidate[P], companies: set[str], tags: set[str]) -> float:
     penalty = 0.0
-    if contact.company and contact.company.lower() in companies:
+    if found.company and found.company in companies:
         penalty += SAME_COMPANY_PENALTY
-    shared = sum(tag in tags for tag in contact.tags)
+    shared = sum(tag in tags for tag in found.tags)
     return penalty + min(SHARED_TAG_PENALTY * shared, TAG_PENALTY_CAP)
 
 

@@ -14,10 +14,16 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-from kithbook.model import Contact, Duration, LogEntry, MonthDay, Network, Problem
-from kithbook.rules.backlog import BacklogPicker
+from kithbook.model import Contact, Duration, LogEntry, MonthDay, Network, Person, Problem
+from kithbook.rules.backlog import (
+    BacklogCandidate,
+    backlog_candidate,
+    backlog_picks,
+    reached_recently,
+    week_start,
+)
 from kithbook.rules.occasions import Occasion, contact_occasions, occasions, occurs_between
 from kithbook.rules.phrases import duration_words, reached_out, relative_day, short_date, span
 from kithbook.rules.responsiveness import circle_prior, responsiveness_of
@@ -27,14 +33,19 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KINDS",
+    "ContactDue",
     "DueItem",
     "DueList",
+    "Rules",
     "Occasion",
     "due_list",
     "next_due",
     "occasions",
+    "plan",
     "reconnect_due",
 ]
+
+P = TypeVar("P", bound=Person)
 
 KINDS = ("follow-up", "occasion", "timely", "reconnect", "backlog")
 KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
@@ -54,13 +65,15 @@ URGENT_CADENCE_DAYS = 60  # a birthday today cannot wait for people this close (
 CLOSING_DAYS = 2  # a follow-up cannot wait when its thread goes cold within this many days
 
 
-@dataclass(frozen=True)
-class DueItem:
+@dataclass(slots=True)
+class DueItem(Generic[P]):
     """One contact to reach out to: the reason with the highest priority, and the others it also
     has. `plan` marks today's plan; `urgent` what cannot wait (it may take the plan over budget);
-    `note` says why an item is shown but kept out of the plan (the never-pester guard)."""
+    `note` says why an item is shown but kept out of the plan (the never-pester guard). A value:
+    made anew (`dataclasses.replace`), never changed; not frozen, as a frozen one takes five times
+    as long to make and a large network's plan makes ten thousand."""
 
-    contact: Contact
+    contact: P
     kind: str
     due: dt.date
     reason: str
@@ -104,21 +117,21 @@ class DueItem:
 
 
 @dataclass(frozen=True)
-class DueList:
+class DueList(Generic[P]):
     """Today's plan and everything else due, in plan order, with the occasions coming up and the
     counts for the summary line."""
 
     today: dt.date
-    items: tuple[DueItem, ...]
+    items: tuple[DueItem[P], ...]
     snoozed: int
     awaiting_reply: int
     left_out: int = 0
     per_day: int = 3
-    coming_up: tuple[DueItem, ...] = ()
+    coming_up: tuple[DueItem[P], ...] = ()
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
-    def plan(self) -> tuple[DueItem, ...]:
+    def plan(self) -> tuple[DueItem[P], ...]:
         """The items in today's plan, in plan order."""
         return tuple(item for item in self.items if item.plan)
 
@@ -128,9 +141,26 @@ class DueList:
         return max(len(self.plan) - self.per_day, 0)
 
     @property
-    def rest(self) -> tuple[DueItem, ...]:
+    def rest(self) -> tuple[DueItem[P], ...]:
         """The items due today that are not in today's plan, in plan order."""
         return tuple(item for item in self.items if not item.plan and not item.upcoming)
+
+
+@dataclass(slots=True)
+class ContactDue(Generic[P]):
+    """One contact's share of today's plan, worked out from its file alone (with the settings and
+    today): its reasons, the occasions coming up, whether it waits for a reply or is snoozed, and
+    what the backlog needs of it. `plan` puts the shares of all contacts in one order; `kith due`
+    keeps each file's share while the file is unchanged."""
+
+    person: P
+    active: bool
+    snoozed: bool = False
+    awaiting_reply: bool = False
+    reasons: tuple[DueItem[P], ...] = ()
+    coming_up: tuple[DueItem[P], ...] = ()
+    reached: tuple[str | None, tuple[str, ...]] | None = None  # backlog.reached_recently
+    candidate: BacklogCandidate[P] | None = None
 
 
 def due_list(
@@ -140,7 +170,7 @@ def due_list(
     per_day: int | None = None,
     upcoming_days: int = 0,
     problems: list[Problem] | None = None,
-) -> DueList:
+) -> DueList[Contact]:
     """Today's plan (`per_day` people, the configuration's when None) and everything else due on
     `today` (and within `upcoming_days` after); contacts whose file has errors are left out.
     `problems` are the validator's, computed here when not given."""
@@ -148,31 +178,40 @@ def due_list(
         from kithbook.rules.validate import validate
 
         problems = validate(network, today)
-    config = network.config
+    rules = Rules(network.config, today, upcoming_days)
+    dues = [rules.contact_due(contact, contact) for contact in network.contacts]
+    return plan(dues, rules, per_day, paths_with_errors(problems))
+
+
+def plan(
+    dues: list[ContactDue[P]], rules: Rules, per_day: int | None, broken: set[str]
+) -> DueList[P]:
+    """Every contact's share (`Rules.contact_due`) in one plan of `per_day` people (the
+    configuration's when None), leaving out the contacts whose file is in `broken` (has errors)."""
+    config = rules.config
+    today = rules.today
     budget = config.per_day if per_day is None else max(per_day, 0)
-    broken = paths_with_errors(problems)
-    rules = Rules(config, today, today + dt.timedelta(days=max(upcoming_days, 0)))
-    picker = BacklogPicker(config, today)
-    reasons: dict[str, list[DueItem]] = {}
-    coming_up: list[DueItem] = []
+    reasons: dict[str, list[DueItem[P]]] = {}
+    coming_up: list[DueItem[P]] = []
+    candidates: list[BacklogCandidate[P]] = []
     snoozed = awaiting_reply = left_out = 0
-    for contact in network.contacts:
-        entries = history(contact, today)
-        picker.note_contacted(contact, entries)
-        if contact.status != "active":
+    for due in dues:
+        if not due.active:
             continue
-        writes = unanswered(entries)
-        awaiting_reply += bool(writes)
-        paused = is_snoozed(contact, today)
-        snoozed += paused
-        left_out += contact.path in broken
-        if paused or contact.path in broken:
+        awaiting_reply += due.awaiting_reply
+        snoozed += due.snoozed
+        person = due.person
+        has_errors = person.path in broken
+        left_out += has_errors
+        if due.snoozed or has_errors:
             continue
-        found = rules.reasons(contact, entries, writes, coming_up)
-        if found:
-            reasons[contact.slug] = found
-        picker.consider(contact, entries)
-    picks = picker.picks()
+        if due.reasons:
+            reasons[person.slug] = list(due.reasons)
+        coming_up.extend(due.coming_up)
+        if due.candidate is not None:
+            candidates.append(due.candidate)
+    reached = [due.reached for due in dues if due.reached is not None]
+    picks = backlog_picks(candidates, config.backlog_per_week, rules.monday, reached)
     for pick in picks:
         reasons.setdefault(pick.contact.slug, []).append(
             DueItem(
@@ -181,7 +220,7 @@ def due_list(
                 pick.week_start,
                 pick.reason,
                 pick.score,
-                priority=backlog_priority(pick.contact, config, pick.score),
+                priority=pick.nearness * (BACKLOG_BASE + pick.score),
             )
         )
     items = [found[0] if len(found) == 1 else _merge(found) for found in reasons.values()]
@@ -210,7 +249,7 @@ def backlog_quota(remaining: int, today: dt.date) -> int:
     return -(-remaining // days_left)
 
 
-def plan_order(items: list[DueItem], budget: int, backlog_quota: int) -> list[DueItem]:
+def plan_order(items: list[DueItem[P]], budget: int, backlog_quota: int) -> list[DueItem[P]]:
     """Every item, today's plan first, each part by priority. The plan holds what cannot wait
     (even beyond the budget), then `backlog_quota` backlog picks, then the highest priorities up to
     the budget. Items with a note or not due yet never enter the plan."""
@@ -234,7 +273,7 @@ def plan_order(items: list[DueItem], budget: int, backlog_quota: int) -> list[Du
     return plan + rest + [item for item in ranked if item.upcoming]
 
 
-def _rank(item: DueItem) -> tuple[float, str]:
+def _rank(item: DueItem[Any]) -> tuple[float, str]:
     return (-item.priority, item.contact.slug)
 
 
@@ -358,12 +397,6 @@ def answer_weight(reply_rate: float, rounds: int) -> float:
     return (0.4 + 0.6 * reply_rate) / (1 + 0.5 * rounds)
 
 
-def backlog_priority(contact: Contact, config: Config, score: float) -> float:
-    """A backlog pick's place in the one order (the plan reserves their weekly share anyway)."""
-    cadence = contact.cadence or config.cadence_of_circle(contact.circle)
-    return closeness(cadence.days) * (BACKLOG_BASE + score)
-
-
 class Reason(NamedTuple):
     """One reason a rule found, before it is weighed by what the log says about the person."""
 
@@ -379,10 +412,13 @@ class Rules:
     """The rules of one run, with what they share worked out once: the windows around today and
     each circle's cadence."""
 
-    def __init__(self, config: Config, today: dt.date, horizon: dt.date) -> None:
+    def __init__(self, config: Config, today: dt.date, upcoming_days: int = 0) -> None:
+        """The rules of `today`, listing what falls due within `upcoming_days` after it too."""
+        horizon = today + dt.timedelta(days=max(upcoming_days, 0))
         self.config = config
         self.today = today
         self.horizon = horizon
+        self.monday = week_start(today)
         self.occasions_from = config.belated.before(today)
         self.coming_to = config.lookahead.after(today)
         self.timely_from = config.timely_window.before(today)
@@ -420,13 +456,33 @@ class Rules:
             found = self._in_window[key] = occurs_between(month_day, self.dates_from, self.dates_to)
         return found
 
+    def contact_due(self, contact: Contact, who: P) -> ContactDue[P]:
+        """The contact's share of today's plan, its items about `who` (the contact itself, or
+        the `PersonRef` a cache keeps)."""
+        today = self.today
+        entries = history(contact, today)
+        reached = reached_recently(contact, entries, self.monday)
+        if contact.status != "active":
+            return ContactDue(who, False, reached=reached)
+        writes = unanswered(entries)
+        if is_snoozed(contact, today):
+            return ContactDue(who, True, True, bool(writes), reached=reached)
+        coming_up: list[DueItem[P]] = []
+        found = self.reasons(contact, who, entries, writes, coming_up)
+        nearness = closeness(self.cadence(contact)[0].days)
+        candidate = backlog_candidate(contact, who, entries, self.config, self.monday, nearness)
+        return ContactDue(
+            who, True, False, bool(writes), tuple(found), tuple(coming_up), reached, candidate
+        )
+
     def reasons(
         self,
         contact: Contact,
+        who: P,
         entries: list[LogEntry],
         writes: list[LogEntry],
-        coming_up: list[DueItem],
-    ) -> list[DueItem]:
+        coming_up: list[DueItem[P]],
+    ) -> list[DueItem[P]]:
         """Every reason a tracked contact is due by the horizon, except the (network-wide) backlog,
         each with its priority; occasions ahead go to `coming_up`. `entries` is its `history`,
         `writes` their `unanswered` ones."""
@@ -440,18 +496,19 @@ class Rules:
         if logged and writes:
             self._follow_up(contact, cadence, writes, lateness, found)
         if contact.dates or (contact.birthday and self._near(contact.birthday)):
-            self._dates(contact, entries, cadence, lateness, found, coming_up)
+            self._dates(contact, who, entries, cadence, lateness, found, coming_up)
         if logged:
             self._reconnect(contact, entries, writes, cadence, words, lateness, found)
-        return self._weighed(contact, entries, writes, found) if found else []
+        return self._weighed(contact, who, entries, writes, found) if found else []
 
     def _weighed(
         self,
         contact: Contact,
+        who: P,
         entries: list[LogEntry],
         writes: list[LogEntry],
         found: list[Reason],
-    ) -> list[DueItem]:
+    ) -> list[DueItem[P]]:
         """The reasons with their priority weighed by how likely the person is to answer, the
         ones that would pester kept out of the plan with a note, and the person's habits in the
         reason where they matter."""
@@ -468,7 +525,7 @@ class Rules:
             )
         described = habits.describe()
         initiative = 1 - INITIATIVE_DISCOUNT * habits.initiative
-        weighed = []
+        weighed: list[DueItem[P]] = []
         for kind, due, reason, score, urgent, priority in found:
             priority *= weight
             if kind == "reconnect":
@@ -477,7 +534,7 @@ class Rules:
                 reason = f"{reason}; {described}"
             weighed.append(
                 DueItem(
-                    contact,
+                    who,
                     kind,
                     due,
                     reason,
@@ -524,11 +581,12 @@ class Rules:
     def _dates(
         self,
         contact: Contact,
+        who: P,
         entries: list[LogEntry],
         cadence: Duration,
         lateness: float,
         found: list[Reason],
-        coming_up: list[DueItem],
+        coming_up: list[DueItem[P]],
     ) -> None:
         """Occasions on their day (or belated) and timely one-off dates, in one walk over the
         contact's dates: occasions first, then timely ones; the occasions of the look-ahead go to
@@ -542,7 +600,7 @@ class Rules:
             if today < date <= self.coming_to:
                 coming_up.append(
                     DueItem(
-                        contact,
+                        who,
                         "occasion",
                         date,
                         occasion_reason(occasion, today),
@@ -624,7 +682,7 @@ def occasion_reason(occasion: Occasion, today: dt.date) -> str:
     return f"{text}: send a belated wish" if past else text
 
 
-def _merge(found: list[DueItem]) -> DueItem:
+def _merge(found: list[DueItem[P]]) -> DueItem[P]:
     """The reason due today with the highest priority carrying the others' reasons; urgent when
     any is."""
     ordered = sorted(

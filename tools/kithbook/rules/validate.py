@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import chain
+from typing import TYPE_CHECKING, NamedTuple
 
 from kithbook.hints import did_you_mean
 from kithbook.model import CHECK_NAMES as MODEL_CHECK_NAMES
@@ -17,7 +19,11 @@ from kithbook.parse.addresses import email_problem, phone_problem
 from kithbook.parse.fields import SLUG
 from kithbook.parse.key_typos import did_you_mean_key
 
+if TYPE_CHECKING:
+    from kithbook.config import Config
+
 CheckPass = Callable[[Network, dt.date], Iterator[Problem]]
+ContactCheck = Callable[[Contact, "Config", dt.date], Iterator[Problem]]
 
 
 def _problem(
@@ -26,57 +32,54 @@ def _problem(
     return Problem(contact.path, line, severity, message, check)
 
 
-def check_unknown_keys(network: Network, today: dt.date) -> Iterator[Problem]:
+# Checks of one file: each looks at one contact alone (with the settings and today), so a file's
+# answers can be kept while the file is unchanged (kithbook.cli.due_facts).
+
+
+def unknown_key_problems(contact: Contact, config: Config, today: dt.date) -> Iterator[Problem]:
     """Unknown keys are allowed; one that looks like a typo of a known key gets a warning."""
-    for contact in network.contacts:
-        for key in contact.extra:
-            known = did_you_mean_key(str(key))
-            if known:
-                kept = (
-                    " (until you fix it, the contact is kept private)" if known == "private" else ""
-                )
-                yield _problem(
-                    contact,
-                    contact.line_of(key),
-                    f"{key}: unknown key; did you mean {known}?{kept}",
-                    Check.UNKNOWN_KEY,
-                    "warning",
-                )
+    for key in contact.extra:
+        known = did_you_mean_key(str(key))
+        if known:
+            kept = " (until you fix it, the contact is kept private)" if known == "private" else ""
+            yield _problem(
+                contact,
+                contact.line_of(key),
+                f"{key}: unknown key; did you mean {known}?{kept}",
+                Check.UNKNOWN_KEY,
+                "warning",
+            )
 
 
-def check_emails(network: Network, today: dt.date) -> Iterator[Problem]:
+def email_problems(contact: Contact, config: Config, today: dt.date) -> Iterator[Problem]:
     """Every address is syntactically valid (no network look-up)."""
-    for contact in network.contacts:
-        for address, line in zip(contact.emails, contact.item_lines.get("emails", ())):
-            reason = email_problem(address)
-            if reason:
-                yield _problem(
-                    contact,
-                    line,
-                    f"emails: {address} is not a valid address: {reason}",
-                    Check.EMAIL,
-                )
+    for address, line in zip(contact.emails, contact.item_lines.get("emails", ())):
+        reason = email_problem(address)
+        if reason:
+            yield _problem(
+                contact,
+                line,
+                f"emails: {address} is not a valid address: {reason}",
+                Check.EMAIL,
+            )
 
 
-def check_phones(network: Network, today: dt.date) -> Iterator[Problem]:
+def phone_problems(contact: Contact, config: Config, today: dt.date) -> Iterator[Problem]:
     """International numbers (+...) are checked with the phonenumbers library; local ones loosely."""
-    for contact in network.contacts:
-        for number, line in zip(contact.phones, contact.item_lines.get("phones", ())):
-            reason = phone_problem(number, network.config.phone_region)
-            if reason:
-                yield _problem(contact, line, f"phones: {number} {reason}", Check.PHONE)
+    for number, line in zip(contact.phones, contact.item_lines.get("phones", ())):
+        reason = phone_problem(number, config.phone_region)
+        if reason:
+            yield _problem(contact, line, f"phones: {number} {reason}", Check.PHONE)
 
 
-def check_choices(network: Network, today: dt.date) -> Iterator[Problem]:
+def choice_problems(contact: Contact, config: Config, today: dt.date) -> Iterator[Problem]:
     """`circle`, `channel` and `status` take one of their known words."""
-    config = network.config
-    for contact in network.contacts:
-        if contact.circle and contact.circle not in config.circles:
-            yield _choice(contact, "circle", contact.circle, tuple(config.circles))
-        if contact.channel and contact.channel not in config.channels:
-            yield _choice(contact, "channel", contact.channel, config.channels)
-        if contact.status not in STATUSES:
-            yield _choice(contact, "status", contact.status, STATUSES)
+    if contact.circle and contact.circle not in config.circles:
+        yield _choice(contact, "circle", contact.circle, tuple(config.circles))
+    if contact.channel and contact.channel not in config.channels:
+        yield _choice(contact, "channel", contact.channel, config.channels)
+    if contact.status not in STATUSES:
+        yield _choice(contact, "status", contact.status, STATUSES)
 
 
 def _choice(contact: Contact, key: str, value: str, choices: tuple[str, ...]) -> Problem:
@@ -85,13 +88,69 @@ def _choice(contact: Contact, key: str, value: str, choices: tuple[str, ...]) ->
     return _problem(contact, contact.line_of(key), message, Check.CHOICES)
 
 
-def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem]:
+def date_problems(contact: Contact, config: Config, today: dt.date) -> Iterator[Problem]:
+    """Birthdays and log entries are not in the future; `met.date` neither."""
+    birthday = contact.birthday
+    if birthday and birthday.year is not None and birthday.in_year(birthday.year) > today:
+        yield _problem(
+            contact,
+            contact.line_of("birthday"),
+            f"birthday: {birthday} is in the future",
+            Check.FUTURE_DATE,
+        )
+    met = contact.met
+    if met and met.date and met.date > today:
+        line = contact.item_lines.get("met.date", (contact.line_of("met"),))[0]
+        message = f"met.date: {met.date_text} is in the future"
+        yield _problem(contact, line, message, Check.FUTURE_DATE)
+    for entry in contact.log:
+        if entry.date > today:
+            yield _problem(
+                contact,
+                entry.line,
+                f"log: {entry.date} is in the future (today is {today}); is the date right?",
+                Check.FUTURE_DATE,
+                "warning",
+            )
+
+
+# Checks across files: they compare what each contact names (its e-mails, the slugs it knows)
+# with the others'. They read `References`, the little of each contact they need, so that they
+# run on a loaded network and on kept per-file answers alike.
+
+
+class References(NamedTuple):
+    """What the cross-file checks need of one contact: its addresses and the slugs it names, each
+    with its line."""
+
+    path: str
+    slug: str
+    private: bool
+    emails: tuple[tuple[str, int], ...]
+    knows: tuple[tuple[str, int], ...]
+    met_via: tuple[str, int] | None
+
+
+def references_of(contact: Contact) -> References:
+    item_lines = contact.item_lines
+    met = contact.met
+    return References(
+        contact.path,
+        contact.slug,
+        contact.private,
+        tuple(zip(contact.emails, item_lines.get("emails", ()))),
+        tuple(zip(contact.knows, item_lines.get("knows", ()))),
+        (met.via, met.via_line or contact.line_of("met")) if met and met.via else None,
+    )
+
+
+def duplicate_email_problems(references: Iterable[References]) -> Iterator[Problem]:
     """One address belongs to one contact: a second file with it is usually a duplicate person.
     When one of the two is private, the problem goes in its file, so that no public file's problem
     names a private contact (see kithbook.public)."""
-    owner: dict[str, tuple[Contact, int, str]] = {}
-    for contact in network.contacts:
-        for address, line in zip(contact.emails, contact.item_lines.get("emails", ())):
+    owner: dict[str, tuple[References, int, str]] = {}
+    for contact in references:
+        for address, line in contact.emails:
             found = (contact, line, address)
             first = owner.setdefault(address.strip().lower(), found)
             if first[0] is contact:
@@ -99,119 +158,164 @@ def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem
             if first[0].private and not contact.private:
                 first, found = found, first  # reported in the private file, naming the public one
             subject, subject_line, written = found
-            yield _problem(
-                subject,
+            yield Problem(
+                subject.path,
                 subject_line,
+                "error",
                 f"emails: {written} is also the address of {first[0].path}; "
                 "is this the same person?",
                 Check.DUPLICATE_EMAIL,
             )
 
 
-def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
-    """`knows` and `met.via` name contacts that exist (by slug). A file that exists but could not
-    be read, being private, has its own error; naming it again would show it on a public page. A
-    file holding an unresolved merge conflict has its own problem ("conflict markers") too, and
-    naming it elsewhere is no second one."""
-    folder = network.config.contacts_dir
-    unreadable = {
-        path.removeprefix(f"{folder}/").removesuffix(".md") for path in network.private_unreadable
-    } | _unreadable_slugs(network)
-    for contact in network.contacts:
-        for slug, line in zip(contact.knows, contact.item_lines.get("knows", ())):
+def reference_problems(
+    references: Iterable[References],
+    known: Mapping[str, bool],
+    unreadable: set[str],
+    contacts_dir: str,
+) -> Iterator[Problem]:
+    """`knows` and `met.via` name contacts that exist: slugs in `known` (slug -> private). A slug
+    in `unreadable` (a file that exists but could not be read, or holds an unresolved merge
+    conflict) has its own error, and naming it again would show it on a public page."""
+    for contact in references:
+        for slug, line in contact.knows:
             if slug == contact.slug:
-                yield _problem(
-                    contact,
+                yield Problem(
+                    contact.path,
                     line,
+                    "warning",
                     f"knows: {slug} is this contact itself",
                     Check.REFERENCE,
-                    "warning",
                 )
-            elif slug not in network.by_slug and slug not in unreadable:
-                yield _missing(network, contact, line, "knows", slug)
-        met = contact.met
-        if met and met.via and met.via not in network.by_slug and met.via not in unreadable:
-            line = met.via_line or contact.line_of("met")
-            yield _missing(network, contact, line, "met.via", met.via)
+            elif slug not in known and slug not in unreadable:
+                yield _missing(known, contact, line, "knows", slug, contacts_dir)
+        if contact.met_via is not None:
+            slug, line = contact.met_via
+            if slug not in known and slug not in unreadable:
+                yield _missing(known, contact, line, "met.via", slug, contacts_dir)
 
 
-def _unreadable_slugs(network: Network) -> set[str]:
-    """Slugs of contact files left unread because they hold Git's conflict markers."""
+def unreadable_slugs(private_unreadable: Iterable[str], problems: Iterable[Problem]) -> set[str]:
+    """Slugs of contact files left unread: private ones that could not be read as a contact, and
+    those holding Git's conflict markers."""
     return {
-        posixpath.splitext(posixpath.basename(problem.path))[0]
-        for problem in network.problems
-        if problem.check == "conflict"
+        posixpath.splitext(posixpath.basename(path))[0]
+        for path in chain(
+            private_unreadable,
+            (problem.path for problem in problems if problem.check == "conflict"),
+        )
     }
 
 
-def _missing(network: Network, contact: Contact, line: int, key: str, slug: str) -> Problem:
+def _missing(
+    known: Mapping[str, bool],
+    contact: References,
+    line: int,
+    key: str,
+    slug: str,
+    contacts_dir: str,
+) -> Problem:
+    hint_slugs = _hint_slugs(known, contact)
     if not SLUG.fullmatch(slug):
         from kithbook.parse.load import suggest_slug
 
         suggestion = suggest_slug(slug)
         hint = (
             f" (did you mean {suggestion}? {key} takes file names without .md)"
-            if suggestion in _hint_slugs(network, contact)
+            if suggestion in hint_slugs
             else f" (write the file name without .md, such as {suggestion})"
         )
     else:
-        hint = did_you_mean(slug, _hint_slugs(network, contact), cutoff=0.75)
-    return _problem(
-        contact,
+        hint = did_you_mean(slug, hint_slugs, cutoff=0.75)
+    return Problem(
+        contact.path,
         line,
-        f"{key}: no contact {slug!r} in {network.config.contacts_dir}/{hint}",
+        "error",
+        f"{key}: no contact {slug!r} in {contacts_dir}/{hint}",
         Check.REFERENCE,
     )
 
 
-def _hint_slugs(network: Network, contact: Contact) -> list[str]:
+def _hint_slugs(known: Mapping[str, bool], contact: References) -> list[str]:
     """The slugs a hint in this contact's file may name: a public file's hints name no private
     contact, as the site shows them on the contact's page."""
     if contact.private:
-        return list(network.by_slug)
-    return [slug for slug, other in network.by_slug.items() if not other.private]
+        return list(known)
+    return [slug for slug, private in known.items() if not private]
 
 
-def check_dates(network: Network, today: dt.date) -> Iterator[Problem]:
-    """Birthdays and log entries are not in the future; `met.date` neither."""
-    for contact in network.contacts:
-        birthday = contact.birthday
-        if birthday and birthday.year is not None and birthday.in_year(birthday.year) > today:
-            yield _problem(
-                contact,
-                contact.line_of("birthday"),
-                f"birthday: {birthday} is in the future",
-                Check.FUTURE_DATE,
-            )
-        met = contact.met
-        if met and met.date and met.date > today:
-            line = contact.item_lines.get("met.date", (contact.line_of("met"),))[0]
-            message = f"met.date: {met.date_text} is in the future"
-            yield _problem(contact, line, message, Check.FUTURE_DATE)
-        for entry in contact.log:
-            if entry.date > today:
-                yield _problem(
-                    contact,
-                    entry.line,
-                    f"log: {entry.date} is in the future (today is {today}); is the date right?",
-                    Check.FUTURE_DATE,
-                    "warning",
-                )
+FILE_CHECKS: dict[Check, ContactCheck] = {
+    Check.UNKNOWN_KEY: unknown_key_problems,
+    Check.EMAIL: email_problems,
+    Check.PHONE: phone_problems,
+    Check.CHOICES: choice_problems,
+    Check.FUTURE_DATE: date_problems,
+}
+"""The checks of one file at a time."""
+
+NETWORK_CHECKS = (Check.DUPLICATE_EMAIL, Check.REFERENCE)
+"""The checks that compare a file with the other files."""
+
+
+def contact_problems(contact: Contact, config: Config, today: dt.date) -> list[Problem]:
+    """The problems every check of one file finds in this contact, in the order of CHECKS."""
+    return [problem for check in FILE_CHECKS.values() for problem in check(contact, config, today)]
+
+
+def cross_file_problems(
+    references: list[References],
+    private_unreadable: Iterable[str],
+    loader_problems: Iterable[Problem],
+    contacts_dir: str,
+) -> list[Problem]:
+    """The problems of the checks that compare files, from every contact's `References` (in the
+    order of their slugs: the first file with an address owns it), the private files that could
+    not be read and the loader's problems (a file with conflict markers exists, unread)."""
+    known = {contact.slug: contact.private for contact in references}
+    unreadable = unreadable_slugs(private_unreadable, loader_problems)
+    return [
+        *duplicate_email_problems(references),
+        *reference_problems(references, known, unreadable, contacts_dir),
+    ]
+
+
+def _file_pass(check: ContactCheck) -> CheckPass:
+    def run(network: Network, today: dt.date) -> Iterator[Problem]:
+        config = network.config
+        for contact in network.contacts:
+            yield from check(contact, config, today)
+
+    return run
+
+
+def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem]:
+    return duplicate_email_problems(map(references_of, network.contacts))
+
+
+def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
+    known = {slug: contact.private for slug, contact in network.by_slug.items()}
+    unreadable = unreadable_slugs(network.private_unreadable, network.problems)
+    return reference_problems(
+        map(references_of, network.contacts), known, unreadable, network.config.contacts_dir
+    )
 
 
 CHECKS: dict[Check, CheckPass] = {
-    Check.UNKNOWN_KEY: check_unknown_keys,
-    Check.EMAIL: check_emails,
-    Check.PHONE: check_phones,
-    Check.CHOICES: check_choices,
+    Check.UNKNOWN_KEY: _file_pass(unknown_key_problems),
+    Check.EMAIL: _file_pass(email_problems),
+    Check.PHONE: _file_pass(phone_problems),
+    Check.CHOICES: _file_pass(choice_problems),
     Check.DUPLICATE_EMAIL: check_duplicate_emails,
     Check.REFERENCE: check_references,
-    Check.FUTURE_DATE: check_dates,
+    Check.FUTURE_DATE: _file_pass(date_problems),
 }
-"""The passes over a loaded network, by the name of the problems each finds."""
+"""The passes over a loaded network, by the name of the problems each finds, in the order their
+problems on one line are listed."""
 
 # With the loader's, the names `kith validate --check` takes: every Check.
 CHECK_NAMES = MODEL_CHECK_NAMES
+
+_RANK = {check: rank for rank, check in enumerate(CHECKS, start=1)}  # the loader's problems: 0
 
 
 def validate(
@@ -221,7 +325,20 @@ def validate(
     problems = list(network.problems)
     for name in checks if checks is not None else CHECKS:
         problems.extend(CHECKS[Check(name)](network, today))
-    problems.sort(key=lambda problem: (problem.path != "mkdocs.yml", problem.path, problem.line))
+    return in_order(problems)
+
+
+def in_order(problems: list[Problem]) -> list[Problem]:
+    """`problems` sorted as every output lists them: mkdocs.yml first, then by file and line; on
+    one line the loader's first, then each check's in the order of CHECKS."""
+    problems.sort(
+        key=lambda problem: (
+            problem.path != "mkdocs.yml",
+            problem.path,
+            problem.line,
+            _RANK.get(problem.check, 0),
+        )
+    )
     return problems
 
 

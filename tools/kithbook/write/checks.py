@@ -12,13 +12,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from kithbook.model import Check, Contact, Network, Problem
-from kithbook.rules.validate import CHECKS, validate
+from kithbook.rules import validate as rules
+from kithbook.rules.validate import CHECKS, NETWORK_CHECKS, validate
 
-NETWORK_CHECKS = (
-    Check.REFERENCE,
-    Check.DUPLICATE_EMAIL,
-)  # these compare a file with the other files
-FILE_CHECKS = tuple(name for name in CHECKS if name not in NETWORK_CHECKS)
+FILE_CHECKS: tuple[Check, ...] = tuple(rules.FILE_CHECKS)
 
 
 def problems_of(

@@ -1,0 +1,227 @@
+"""`kith due`'s per-file answers (kithbook.cli.due_facts): never an output a cold run would not
+give, and after an edit only the changed file is read and worked out again."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kithbook.cli import main
+from kithbook.parse import cache as parse_cache
+
+DEMO = Path(__file__).resolve().parents[1] / "contacts"
+PAST = 1_700_000_000  # a moment long gone, in seconds: files dated then are not "fresh"
+CACHE = ".kithbook-cache"
+
+
+def age(path: Path, seconds: int) -> None:
+    """Date a file in the past, so the stores may keep it (a file written now is too fresh)."""
+    os.utime(path, (PAST + seconds, PAST + seconds))
+
+
+def used_before(root: Path) -> None:
+    """Mark the folder as used, so the first run keeps what it works out."""
+    (root / CACHE).mkdir(exist_ok=True)
+    for name in ("contacts.seen", "due-facts.seen"):
+        (root / CACHE / name).touch()
+
+
+def due(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`kith due ARGS` run in this process: (exit code, stdout, stderr)."""
+    capsys.readouterr()
+    try:
+        code = main(["due", "--root", str(root), *args])
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def same_as_cold(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """The output from the per-file answers, checked against a run with --no-cache."""
+    kept = due(root, capsys, *args)
+    cold = due(root, capsys, *args, "--no-cache")
+    assert kept == cold
+    return kept[1]
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    shutil.copytree(DEMO, tmp_path / "contacts")
+    for index, path in enumerate(sorted((tmp_path / "contacts").iterdir())):
+        age(path, index)
+    used_before(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--json", "--today", "2026-12-01"),
+        ("--json", "--today", "2027-02-14", "--upcoming", "30d"),
+        ("--today", "2026-12-01"),
+        ("--today", "2026-12-07", "--all"),
+        ("--today", "2026-12-07", "--upcoming", "2w", "--per-day", "1"),
+        ("--json", "--today", "2026-12-01", "--circle", "friend", "--kind", "reconnect"),
+    ],
+    ids=["json", "json-upcoming", "table", "table-all", "table-upcoming", "filters"],
+)
+def test_the_demo_network_from_kept_answers_is_the_cold_run(
+    demo: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    same_as_cold(demo, capsys, *args)  # works every file out and keeps it
+    assert (demo / CACHE / "due-facts.pickle").exists()
+    for path in (demo / CACHE / "due").iterdir():
+        path.unlink()  # not the output cache: the kept answers
+    assert "Today's plan" in same_as_cold(demo, capsys, *args) or "--json" in args
+
+
+def test_after_one_edit_only_that_file_is_read_again(
+    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    same_as_cold(demo, capsys, "--json", "--today", "2026-12-01")
+    edited = demo / "contacts" / "ada-quillfeather.md"
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "- 2026-11-30 <- email: Thanks!\n", encoding="utf-8"
+    )
+    age(edited, 10_000)
+    parsed: list[str] = []
+    real_parse = parse_cache.parse_contact
+
+    def counting(relative, data, config, problems):  # type: ignore[no-untyped-def]
+        parsed.append(relative)
+        return real_parse(relative, data, config, problems)
+
+    monkeypatch.setattr(parse_cache, "parse_contact", counting)
+    due(demo, capsys, "--json", "--today", "2026-12-01")
+    assert parsed == ["contacts/ada-quillfeather.md"]
+    monkeypatch.undo()
+    same_as_cold(demo, capsys, "--json", "--today", "2026-12-01")
+
+
+def test_answers_kept_for_one_day_are_not_used_on_another(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = same_as_cold(demo, capsys, "--json", "--today", "2026-12-01")
+    other = same_as_cold(demo, capsys, "--json", "--today", "2027-03-01")
+    assert first != other
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not a pickle", b"cos\nsystem\n(S'echo hacked'\ntR.", b""],
+    ids=["garbage", "a pickle that would run a command", "empty"],
+)
+def test_a_damaged_or_planted_store_is_only_a_miss(
+    demo: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    same_as_cold(demo, capsys, "--json", "--today", "2026-12-01")
+    (demo / CACHE / "due-facts.pickle").write_bytes(content)
+    shutil.rmtree(demo / CACHE / "due")
+    same_as_cold(demo, capsys, "--json", "--today", "2026-12-01")
+
+
+def test_a_store_copied_from_another_folder_is_a_miss(
+    demo: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A store is bound to the cache folder it was written in: one committed to a repository and
+    cloned, or copied along, is not trusted (its answers could be anything)."""
+    same_as_cold(demo, capsys, "--json", "--today", "2026-12-01")
+    copy = tmp_path_factory.mktemp("copy")
+    shutil.copytree(demo / "contacts", copy / "contacts")
+    (copy / CACHE).mkdir()
+    for name in ("due-facts.pickle", "due-facts.seen"):
+        shutil.copy(demo / CACHE / name, copy / CACHE / name)
+    ada = copy / "contacts" / "ada-quillfeather.md"
+    ada.write_text(ada.read_text(encoding="utf-8").replace("Ada", "Adah"), encoding="utf-8")
+    os.utime(ada, ns=(os.stat(demo / "contacts" / ada.name).st_mtime_ns,) * 2)
+    assert "Adah" in same_as_cold(copy, capsys, "--json", "--today", "2026-12-01")
+
+
+def test_the_first_file_with_an_address_owns_it_as_in_a_cold_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Cross-file checks run over every file's answers in the order of the slugs, as over a
+    loaded network: `a` owns the address, `b` gets the problem, and `b` is left out of the plan."""
+    (tmp_path / "contacts").mkdir()
+    used_before(tmp_path)
+    for index, (slug, name, address) in enumerate(
+        [("b", "Dana", "ADA@example.org"), ("a", "Ada", "ada@example.org")]
+    ):
+        path = tmp_path / "contacts" / f"{slug}.md"
+        path.write_text(f"---\nname: {name}\nemails: [{address}]\n---\n", encoding="utf-8")
+        age(path, index)
+    for _ in range(2):  # works the files out, then answers from what it kept
+        output = same_as_cold(tmp_path, capsys, "--json", "--today", "2026-12-01")
+        shutil.rmtree(tmp_path / CACHE / "due")
+    assert '"path":"contacts/b.md","line":3,"severity":"error","check":"duplicate-email"' in output
+    assert '"slug":"a"' in output and '"slug":"b"' not in output
+
+
+TEXTS = st.sampled_from(
+    [
+        "---\nname: Ada\nemails: [ada@example.org]\ncircle: friend\n---\n## Log\n"
+        "- 2026-01-02 -> email: Hi\n",
+        "---\nname: Bram\ncircle: close\nbirthday: --12-01\nknows: [a]\n---\n## Log\n"
+        "- 2026-09-01 <- message: News\n- 2026-11-20 -> message: Well done\n",
+        "---\nname: Chen\nknows: [nobody, c]\nmet: {via: a, date: 2031-01-01}\n---\n",
+        "---\nname: Dana\nemails: [ADA@example.org]\ncompany: Acme\ntags: [python]\n---\n",
+        "---\nname: Eve\nstatus: paused\n---\n## Log\n- 2025-01-01 -> email: Hi\n",
+        "---\nname: Finn\nsnooze: 2027-01-01\nemails: [finn@example.org]\n---\n",
+        "---\nname: Gus\nphones: ['+1 202 555 0100', '12']\ncadence: 2w\n---\n## Log\n"
+        "- 2026-10-01 -> call: Catch-up\n- 2026-10-20 -> call: Again\n",
+        "---\nname: [broken\n---\n",
+        "---\nname: [broken\nprivate: true\n---\n",
+        "---\nname: Hal\nprivate: true\nemails: [ada@example.org]\n---\n",
+        "---\nname: Ivy\ndates: [{date: 2026-11-28, label: started at Acme}]\n---\n",
+        "<<<<<<< HEAD\n---\nname: Jo\n---\n=======\n---\nname: Joe\n---\n>>>>>>> b\n",
+        "no front matter at all\n",
+        "",
+    ]
+)
+NAMES = st.sampled_from(["a.md", "b.md", "c.md", "index.md", "Bad Name.md"])
+OPERATIONS = st.lists(
+    st.one_of(
+        st.tuples(st.just("write"), NAMES, TEXTS),
+        st.tuples(st.just("remove"), NAMES, st.just("")),
+        st.tuples(st.just("rename"), NAMES, NAMES),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=st.lists(OPERATIONS, min_size=1, max_size=4), table=st.booleans())
+def test_any_edits_between_runs_give_the_cold_output(
+    tmp_path_factory: pytest.TempPathFactory,
+    capsys: pytest.CaptureFixture[str],
+    steps: list[list[tuple[str, str, str]]],
+    table: bool,
+) -> None:
+    root = tmp_path_factory.mktemp("network")
+    folder = root / "contacts"
+    folder.mkdir()
+    used_before(root)
+    clock = 0
+    mode = ("--all",) if table else ("--json",)
+    for operations in steps:
+        for operation, name, argument in operations:
+            path = folder / name
+            if operation == "write":
+                path.write_text(argument, encoding="utf-8")
+                clock += 1
+                age(path, clock)  # each edit at its own moment, as a person's edits are
+            elif operation == "remove":
+                path.unlink(missing_ok=True)
+            elif path.exists() and name != argument:
+                path.rename(folder / argument)
+        same_as_cold(root, capsys, *mode, "--today", "2026-12-01")

@@ -1,0 +1,267 @@
+"""`kith due`'s per-file answers: each contact file's problems and its share of today's plan, kept
+while the file is unchanged, so that a run after an edit works out one file, not ten thousand.
+
+A file's answers are its loader problems, its file checks' problems, what the cross-file checks need
+of it (`References`) and its share of the plan (`ContactDue`, about a `PersonRef`: the little of
+the contact a due item shows). They depend on the file, today and the settings only, so they are
+kept under the file's identity (as the per-file cache of parsed contacts keeps its parses) for one
+day and one look-ahead: the store's key is the parse cache's (Kithbook, Python, settings) with
+today and `--upcoming`. Each run then does what spans files afresh from every file's answers: the
+cross-file checks, the order of the problems, and the plan. The result is always a cold run's
+(tests compare them byte for byte after random edits, additions, removals and renames).
+
+When nothing is stored for today (the first run of a day, new settings), the network is loaded
+through the per-file cache of parsed contacts, and every file's answers worked out and kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from kithbook.cache import FRESH_NS, Identity, PerFileStore, Scanned, are_of_type, is_identity
+from kithbook.config import Config
+from kithbook.model import Contact, PersonRef, Problem
+from kithbook.parse.cache import ALLOWED, cache_key, contact_entries, parse_file
+from kithbook.parse.load import load
+from kithbook.rules.backlog import BacklogCandidate
+from kithbook.rules.due import ContactDue, DueItem, Rules
+from kithbook.rules.validate import References, contact_problems, cross_file_problems, in_order
+
+FORMAT = 1
+
+# The answers of one file as stored: (identity, loader problems, whether an unreadable file says
+# private, and for a contact (file checks' problems, references, share of the plan)).
+ContactPart = tuple[tuple[Problem, ...], References, ContactDue[PersonRef]]
+Facts = tuple[Identity, tuple[Problem, ...], bool, ContactPart | None]
+
+STORE_NAME = "due-facts"
+
+
+def due_facts(
+    root: Path, config: Config, rules: Rules, scanned: list[Scanned] | None = None
+) -> tuple[list[Problem], list[ContactDue[PersonRef]]]:
+    """The loader's and the checks' problems (in order, without the configuration's) and every
+    contact's share of `rules`' plan (in the order of their slugs), each file's answers kept while
+    it is unchanged. `scanned`: the contacts folder as `scan_folder` saw it before any file was
+    read (looked at here when None)."""
+    key = _key(root, config, rules)
+    folder = root / config.contacts_dir
+    prefix = Path(config.contacts_dir).as_posix()
+    entries = contact_entries(folder, scanned)
+    store = PerFileStore(STORE_NAME, ALLOWED, _checked, _row)
+    stored = store.read(root, key)
+    if stored is None:
+        facts = _from_network(root, config, rules, entries)
+    else:
+        facts = {}
+        for name, identity in entries:
+            found = stored.entries.get(name) if identity is not None else None
+            if found is None or found[0] != identity:
+                found = _of_file(str(folder), f"{prefix}/{name}", identity, config, rules)
+            facts[name] = found
+    fresh_from = time.time_ns() - FRESH_NS
+    kept = {
+        name: found
+        for name, found in facts.items()
+        if found[0] != _UNKNOWN and found[0][1] < fresh_from
+    }
+    if (
+        stored is None
+        or len(kept) != len(stored.entries)
+        or any(stored.entries.get(name) is not found for name, found in kept.items())
+    ):
+        store.write(root, key, kept, stored)
+    return _assembled(facts, config)
+
+
+_UNKNOWN: Identity = (0, 0, 0, 0)  # the identity of a file that could not be looked at
+
+
+def _key(root: Path, config: Config, rules: Rules) -> str:
+    text = f"{FORMAT}\0{cache_key(root, config)}\0{rules.today}\0{rules.horizon}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _from_network(
+    root: Path, config: Config, rules: Rules, scanned: list[tuple[str, Identity | None]]
+) -> dict[str, Facts]:
+    """Every file's answers, from the network as the per-file cache of parsed contacts loads it;
+    a file's identity is the one seen before loading, so a file changed meanwhile misses next time."""
+    network = load(root, config=config, cache=True)
+    by_path = {contact.path: contact for contact in network.contacts}
+    problems_of: dict[str, list[Problem]] = {}
+    for problem in network.problems:
+        problems_of.setdefault(problem.path, []).append(problem)
+    prefix = Path(config.contacts_dir).as_posix()
+    identities = {f"{prefix}/{name}": identity for name, identity in scanned}
+    paths = sorted(
+        path
+        for path in set(identities) | set(by_path) | set(problems_of)
+        if path.startswith(f"{prefix}/")
+    )
+    return {
+        os.path.basename(path): _facts(
+            identities.get(path) or _UNKNOWN,
+            tuple(problems_of.get(path, ())),
+            path in network.private_unreadable,
+            by_path.get(path),
+            config,
+            rules,
+        )
+        for path in paths
+    }
+
+
+def _of_file(
+    folder: str, relative: str, identity: Identity | None, config: Config, rules: Rules
+) -> Facts:
+    parsed = parse_file(folder, relative, identity, config)
+    if isinstance(parsed, Problem):  # unreadable: reported afresh every time
+        return (_UNKNOWN, (parsed,), False, None)
+    found_identity, contact, problems, private = parsed
+    return _facts(found_identity, problems, private, contact, config, rules)
+
+
+def _facts(
+    identity: Identity,
+    problems: tuple[Problem, ...],
+    private: bool,
+    contact: Contact | None,
+    config: Config,
+    rules: Rules,
+) -> Facts:
+    if contact is None:
+        return (identity, problems, private, None)
+    from kithbook.rules.validate import references_of
+
+    checked = tuple(contact_problems(contact, config, rules.today))
+    share = rules.contact_due(contact, PersonRef.of(contact))
+    return (identity, problems, private, (checked, references_of(contact), share))
+
+
+def _assembled(
+    facts: dict[str, Facts], config: Config
+) -> tuple[list[Problem], list[ContactDue[PersonRef]]]:
+    """What spans files, from every file's answers: the cross-file checks and the order of all
+    problems, and the contacts' shares in the order of their slugs."""
+    problems: list[Problem] = []
+    private_unreadable: list[str] = []
+    contacts: list[tuple[References, ContactDue[PersonRef]]] = []
+    loader: list[Problem] = []
+    prefix = Path(config.contacts_dir).as_posix()
+    for name, (_identity, parse_problems, private, part) in facts.items():
+        loader.extend(parse_problems)
+        if part is None:
+            if private:
+                private_unreadable.append(f"{prefix}/{name}")
+            continue
+        checked, its_references, share = part
+        problems.extend(checked)
+        contacts.append((its_references, share))
+    contacts.sort(key=lambda pair: pair[0].slug)
+    references = [pair[0] for pair in contacts]
+    problems.extend(
+        cross_file_problems(references, private_unreadable, loader, config.contacts_dir)
+    )
+    return in_order(loader + problems), [pair[1] for pair in contacts]
+
+
+# Stored as plain tuples: the allow-list then needs no class of ours but Problem. Read back, every
+# tuple must have the shape `_row` writes and the identities and problems their types, as the
+# per-file cache of parsed contacts checks its entries; anything else is a miss.
+
+
+def _row(facts: Facts) -> tuple[Any, ...]:
+    identity, problems, private, part = facts
+    if part is None:
+        return facts
+    checked, references, share = part
+    return (identity, problems, private, (checked, tuple(references), _share_row(share)))
+
+
+def _share_row(share: ContactDue[PersonRef]) -> tuple[Any, ...]:
+    candidate = share.candidate
+    return (
+        tuple(share.person),
+        share.active,
+        share.snoozed,
+        share.awaiting_reply,
+        tuple(map(_item_row, share.reasons)),
+        tuple(map(_item_row, share.coming_up)),
+        share.reached,
+        None
+        if candidate is None
+        else (
+            candidate.base,
+            candidate.company,
+            candidate.tags,
+            candidate.reason,
+            candidate.nearness,
+            candidate.logged_this_week,
+        ),
+    )
+
+
+def _item_row(item: DueItem[PersonRef]) -> tuple[Any, ...]:
+    return (
+        item.kind,
+        item.due,
+        item.reason,
+        item.score,
+        item.other_reasons,
+        item.upcoming,
+        item.urgent,
+        item.priority,
+        item.note,
+    )
+
+
+def _checked(rows: dict[Any, Any]) -> dict[str, Facts] | None:
+    """The stored answers, rebuilt; None when any is not shaped as `_row` writes it."""
+    try:
+        return {name: _facts_of_row(name, row) for name, row in rows.items()}
+    except (TypeError, ValueError):
+        return None
+
+
+def _facts_of_row(name: Any, row: Any) -> Facts:
+    identity, problems, private, part = row
+    if not (
+        type(name) is str
+        and type(identity) is tuple
+        and is_identity(identity)
+        and are_of_type(problems, Problem)
+        and type(private) is bool
+    ):
+        raise TypeError("not a stored answer")
+    if part is None:
+        return (identity, problems, private, None)
+    checked, references, share = part
+    if not are_of_type(checked, Problem):
+        raise TypeError("not a stored answer")
+    return (identity, problems, private, (checked, References(*references), _share(share)))
+
+
+def _share(row: tuple[Any, ...]) -> ContactDue[PersonRef]:
+    person_row, active, snoozed, awaiting, reasons, coming_up, reached, candidate = row
+    person = PersonRef(*person_row)
+    return ContactDue(
+        person,
+        active,
+        snoozed,
+        awaiting,
+        tuple([DueItem(person, *_item_fields(item)) for item in reasons]),
+        tuple([DueItem(person, *_item_fields(item)) for item in coming_up]),
+        reached,
+        None if candidate is None else BacklogCandidate(person, *candidate),
+    )
+
+
+def _item_fields(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """DueItem's fields after `contact`, from an `_item_row` (`plan` is False until `plan`)."""
+    kind, due, reason, score, other_reasons, upcoming, urgent, priority, note = row
+    return (kind, due, reason, score, other_reasons, upcoming, False, urgent, priority, note)
