@@ -101,7 +101,7 @@ class Duration:
     @property
     def days(self) -> int:
         """Approximate length in days, for ranking and display (3m = 90, 1y = 365)."""
-        return self.amount * {"d": 1, "w": 7, "m": 30, "y": 365}[self.unit]
+        return self.amount * _UNIT_DAYS[self.unit]
 
     def after(self, start: dt.date) -> dt.date:
         """The date this long after `start`; 31 Jan + 1m is 28 (or 29) Feb. Saturates at date.max."""
@@ -144,6 +144,9 @@ def days_in_month(year: int, month: int) -> int:
     if month == 12:
         return 31
     return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
+
+
+_UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ through the per-file cache of parsed contacts, and every file's answers worked o
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -25,11 +24,23 @@ from typing import Any
 from kithbook.cache import FRESH_NS, Identity, PerFileStore, Scanned, are_of_type, is_identity
 from kithbook.config import Config
 from kithbook.model import Contact, PersonRef, Problem
-from kithbook.parse.cache import ALLOWED, cache_key, contact_entries, parse_file
-from kithbook.parse.load import load
+from kithbook.parse.cache import (
+    ALLOWED,
+    Entry,
+    cache_key,
+    contact_entries,
+    parse_file,
+    parsed_files,
+)
 from kithbook.rules.backlog import BacklogCandidate
 from kithbook.rules.due import ContactDue, DueItem, Rules
-from kithbook.rules.validate import References, contact_problems, cross_file_problems, in_order
+from kithbook.rules.validate import (
+    References,
+    contact_problems,
+    cross_file_problems,
+    in_order,
+    references_of,
+)
 
 FORMAT = 1
 
@@ -55,13 +66,14 @@ def due_facts(
     store = PerFileStore(STORE_NAME, ALLOWED, _checked, _row)
     stored = store.read(root, key)
     if stored is None:
-        facts = _from_network(root, config, rules, entries)
+        facts = _from_parses(root, config, rules, entries)
     else:
         facts = {}
         for name, identity in entries:
             found = stored.entries.get(name) if identity is not None else None
             if found is None or found[0] != identity:
-                found = _of_file(str(folder), f"{prefix}/{name}", identity, config, rules)
+                parsed = parse_file(str(folder), f"{prefix}/{name}", identity, config)
+                found = _facts_of_parse(parsed, config, rules)
             facts[name] = found
     fresh_from = time.time_ns() - FRESH_NS
     kept = {
@@ -86,44 +98,23 @@ def _key(root: Path, config: Config, rules: Rules) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _from_network(
-    root: Path, config: Config, rules: Rules, scanned: list[tuple[str, Identity | None]]
+def _from_parses(
+    root: Path, config: Config, rules: Rules, entries: list[tuple[str, Identity | None]]
 ) -> dict[str, Facts]:
-    """Every file's answers, from the network as the per-file cache of parsed contacts loads it;
-    a file's identity is the one seen before loading, so a file changed meanwhile misses next time."""
-    network = load(root, config=config, cache=True)
-    by_path = {contact.path: contact for contact in network.contacts}
-    problems_of: dict[str, list[Problem]] = {}
-    for problem in network.problems:
-        problems_of.setdefault(problem.path, []).append(problem)
-    prefix = Path(config.contacts_dir).as_posix()
-    identities = {f"{prefix}/{name}": identity for name, identity in scanned}
-    paths = sorted(
-        path
-        for path in set(identities) | set(by_path) | set(problems_of)
-        if path.startswith(f"{prefix}/")
-    )
+    """Every file's answers, from its parse in the per-file cache of parsed contacts (or parsed
+    now); a file's identity is the one seen before reading, so a file changed meanwhile misses
+    next time."""
     return {
-        os.path.basename(path): _facts(
-            identities.get(path) or _UNKNOWN,
-            tuple(problems_of.get(path, ())),
-            path in network.private_unreadable,
-            by_path.get(path),
-            config,
-            rules,
-        )
-        for path in paths
+        name: _facts_of_parse(parsed, config, rules)
+        for name, parsed in parsed_files(root, config, entries)
     }
 
 
-def _of_file(
-    folder: str, relative: str, identity: Identity | None, config: Config, rules: Rules
-) -> Facts:
-    parsed = parse_file(folder, relative, identity, config)
+def _facts_of_parse(parsed: Entry | Problem, config: Config, rules: Rules) -> Facts:
     if isinstance(parsed, Problem):  # unreadable: reported afresh every time
         return (_UNKNOWN, (parsed,), False, None)
-    found_identity, contact, problems, private = parsed
-    return _facts(found_identity, problems, private, contact, config, rules)
+    identity, contact, problems, private = parsed
+    return _facts(identity, problems, private, contact, config, rules)
 
 
 def _facts(
@@ -136,8 +127,6 @@ def _facts(
 ) -> Facts:
     if contact is None:
         return (identity, problems, private, None)
-    from kithbook.rules.validate import references_of
-
     checked = tuple(contact_problems(contact, config, rules.today))
     share = rules.contact_due(contact, PersonRef.of(contact))
     return (identity, problems, private, (checked, references_of(contact), share))

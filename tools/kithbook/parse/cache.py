@@ -148,39 +148,56 @@ def load_cached(
     """The contacts of the network, each parsed file taken from the cache while unchanged; their
     problems appended to `problems` in the order a cold load reports them, and the files that
     cannot be read as a contact but say private added to `private_unreadable`."""
+    prefix = Path(config.contacts_dir).as_posix()
+    contacts: list[Contact] = []
+    for name, parsed in parsed_files(root, config):
+        if isinstance(parsed, Problem):
+            problems.append(parsed)
+            continue
+        problems.extend(parsed[2])
+        if parsed[1] is not None:
+            contacts.append(parsed[1])
+        elif parsed[3]:
+            private_unreadable.add(f"{prefix}/{name}")
+    return contacts
+
+
+def parsed_files(
+    root: Path, config: Config, entries: list[tuple[str, Identity | None]] | None = None
+) -> list[tuple[str, Entry | Problem]]:
+    """Each contact file's parse by name (`entries`: the folder's `contact_entries`, looked at
+    here when None), taken from the cache while the file is unchanged; a file that cannot be
+    read is the problem saying why, reported afresh every time. Keeps what it parsed."""
     folder = os.path.join(root, config.contacts_dir)
     if not os.path.isdir(folder):  # not a network (yet): nothing to read, and no cache to make
         return []
     key = cache_key(root, config)
     prefix = Path(config.contacts_dir).as_posix()
     fresh_from = time.time_ns() - FRESH_NS
-    contacts: list[Contact] = []
+    found: list[tuple[str, Entry | Problem]] = []
     with garbage_collector_paused():
         stored = read_cache(root, key)
         cached = stored.entries if stored is not None else {}
         kept: dict[str, Entry] = {}
         changed = False
-        for name, identity in contact_entries(Path(folder)):
+        for name, identity in contact_entries(Path(folder)) if entries is None else entries:
             entry = cached.get(name) if identity is not None else None
             if entry is None or entry[0] != identity:
                 changed = True
                 parsed = parse_file(folder, f"{prefix}/{name}", identity, config)
-                if isinstance(parsed, Problem):  # unreadable: reported afresh every time
-                    problems.append(parsed)
+                found.append((name, parsed))
+                if isinstance(parsed, Problem):
                     continue
                 entry = parsed
+            else:
+                found.append((name, entry))
             if identity is not None and identity[1] < fresh_from:
                 kept[name] = entry
             elif name in cached:
                 changed = True
-            problems.extend(entry[2])
-            if entry[1] is not None:
-                contacts.append(entry[1])
-            elif entry[3]:
-                private_unreadable.add(f"{prefix}/{name}")
         if changed or len(kept) != len(cached):
             STORE.write(root, key, kept, stored)
-    return contacts
+    return found
 
 
 def parse_file(

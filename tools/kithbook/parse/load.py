@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -108,7 +109,9 @@ def read_at_most(path: str, limit: int) -> bytes:
     """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
-        size = os.fstat(descriptor).st_size
+        found = os.fstat(descriptor)
+        size = found.st_size
+        regular = stat.S_ISREG(found.st_mode)
         chunks = []
         wanted = min(size + 1, limit) if size else limit  # +1: a file that grew is seen whole
         while wanted > 0:
@@ -117,6 +120,8 @@ def read_at_most(path: str, limit: int) -> bytes:
                 break
             chunks.append(chunk)
             limit -= len(chunk)
+            if regular and len(chunk) < wanted:  # a file's short read is its end: no 2nd call
+                break
             wanted = min(wanted, limit)
         return b"".join(chunks) if len(chunks) != 1 else chunks[0]
     finally:

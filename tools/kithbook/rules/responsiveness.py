@@ -28,7 +28,7 @@ DEFAULT_PRIOR = 0.5
 REPLIES = ("in", "both")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Responsiveness:
     """One person's answering habits: counts from the log and the smoothed reply rate."""
 
@@ -133,15 +133,15 @@ def responsiveness_of(entries: list[LogEntry], prior: float) -> Responsiveness:
             pending.clear()
             last_answer = date
     answered = len(waits)
-    return Responsiveness(
-        sent=sent,
-        answered=answered,
-        reply_rate=(answered + PRIOR_WEIGHT * prior) / (sent + PRIOR_WEIGHT),
-        prior=prior,
-        waits=tuple(waits),
-        they_wrote_first=they_first,
-        i_wrote_first=i_first,
-        last_answer=last_answer,
+    return Responsiveness(  # sent, answered, reply_rate, prior, waits, they, I, last answer
+        sent,
+        answered,
+        (answered + PRIOR_WEIGHT * prior) / (sent + PRIOR_WEIGHT),
+        prior,
+        tuple(waits),
+        they_first,
+        i_first,
+        last_answer,
     )
 
 

@@ -134,12 +134,13 @@ class References(NamedTuple):
 def references_of(contact: Contact) -> References:
     item_lines = contact.item_lines
     met = contact.met
+    emails, knows = contact.emails, contact.knows
     return References(
         contact.path,
         contact.slug,
         contact.private,
-        tuple(zip(contact.emails, item_lines.get("emails", ()))),
-        tuple(zip(contact.knows, item_lines.get("knows", ()))),
+        tuple(zip(emails, item_lines.get("emails", ()))) if emails else (),
+        tuple(zip(knows, item_lines.get("knows", ()))) if knows else (),
         (met.via, met.via_line or contact.line_of("met")) if met and met.via else None,
     )
 
