@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kithbook.model import Contact, LogEntry
+from kithbook.model import Contact, Duration, LogEntry
 
 LOG = (
     LogEntry(dt.date(2026, 1, 1), "out", "email", "first", 10),
@@ -46,3 +46,21 @@ def test_check_names_are_one_enum_that_reads_compares_and_hashes_as_its_text():
         '{"path": "contacts/a.md", "line": 2, "severity": "error", "check": "yaml", "message": "m"}'
     )
     assert str(problem) == "contacts/a.md:2: error: m"
+
+
+def test_every_declared_key_is_a_field_of_contact_in_the_declared_order():
+    from dataclasses import fields
+
+    from kithbook.model import CONTACT_KEYS
+
+    names = [field.name for field in fields(Contact)]
+    assert [name for name in names if name in CONTACT_KEYS] == list(CONTACT_KEYS)
+
+
+@pytest.mark.parametrize(
+    ("cadence", "never", "text"),
+    [(None, False, None), (Duration(6, "w"), False, "6w"), (None, True, "never")],
+)
+def test_the_cadence_reads_as_the_file_writes_it(cadence, never, text):
+    contact = Contact("ada", "contacts/ada.md", "Ada", cadence=cadence, cadence_never=never)
+    assert contact.cadence_text == text
