@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from kithbook.cache import cache_path, read_cache_file, write_cache_file
 from kithbook.config import Config
 from kithbook.parse.load import is_contact_name, parse_contact
-from kithbook.repo.commits import open_repo
+from kithbook.repo.plumbing import open_repo
 
 TRACKED = ("company", "role", "location")
 CACHE_FILE = "git-history.json"  # in the cache folder

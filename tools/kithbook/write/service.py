@@ -9,7 +9,7 @@ write-and-commit (`.git/kith.lock`, or the network's folder outside Git), then:
 2. reads each file once (refusing symbolic links, files that are not regular files, and folders
    that lead out of the repository) and applies its change to the text as read;
 3. checks each result once, with the network's settings: the file's own checks plus the
-   cross-file rules the change can affect (`write.checks.problems_of_changed`);
+   cross-file rules the change can affect (`write.check_before_write.problems_of_changed`);
 4. writes the files that pass atomically (refusing any that changed on disk meanwhile);
 5. commits exactly the bytes it wrote (`repo.plumbing.commit_contents`: a tree built from those
    bytes, never from the work tree, so concurrent commands never fold into one commit and
@@ -52,7 +52,7 @@ from kithbook.repo.plumbing import (
     ignored,
     match_index_to_head,
 )
-from kithbook.write.checks import problems_of, problems_of_changed
+from kithbook.write.check_before_write import problems_of, problems_of_changed
 from kithbook.write.safe_write import (
     FSYNC_EACH,
     ChangedOnDisk,
