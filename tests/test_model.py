@@ -45,7 +45,8 @@ def test_check_names_are_one_enum_that_reads_compares_and_hashes_as_its_text():
     assert json.dumps(problem.to_json()) == (
         '{"path": "contacts/a.md", "line": 2, "severity": "error", "check": "yaml", "message": "m"}'
     )
-    assert str(problem) == "contacts/a.md:2: error: m"
+    assert str(problem) == "contacts/a.md:2:4: error: m"
+    assert str(Problem("contacts/a.md", 2, "error", "m", Check.YAML)) == "contacts/a.md:2: error: m"
 
 
 def test_every_declared_key_is_a_field_of_contact_in_the_declared_order():

@@ -76,10 +76,12 @@ class Problem:
     message: str
     check: Check
     column: int | None = field(default=None, compare=False)
-    """1-based, where known; shown by no output yet, so every printed problem stays as it was."""
+    """1-based, where the YAML parser knows it: a value's problem, a key's, a syntax error."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        if self.column is None:
+            return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
     def to_json(self) -> dict[str, Any]:
         return {
