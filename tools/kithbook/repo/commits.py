@@ -16,15 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from kithbook.repo.plumbing import (
-    GitError,
-    blob_at,
-    commit_contents,
-    find_repository,
-    head,
-    ignored,
-    match_index_to_head,
-)
+from kithbook.repo.plumbing import GitError, Repository, commit_contents, find_repository, ignored
 
 TRAILER = "Kith-Command"
 REVERTS_TRAILER = "Kith-Reverts"
@@ -44,12 +36,6 @@ class CommitOutcome:
     @property
     def committed(self) -> bool:
         return self.status == "committed"
-
-
-def already_committed(sha: str) -> str:
-    """What a write that changes nothing in Git says: the files are as the last commit has them
-    (not "committed in" that commit, which may be about something else)."""
-    return f"nothing to commit: the last commit ({sha[:7]}) already has these files as they are"
 
 
 def commit_files(
@@ -77,25 +63,38 @@ def commit_files(
         try:
             check_git_locks(repo)
             relative = [repo.path_of(path) for path in paths]
-            left_out = ignored(repo, relative)
-            if left_out:
-                shown = ", ".join(left_out[:3]) + (" ..." if len(left_out) > 3 else "")
-                return CommitOutcome(
-                    "failed",
-                    f"written but not committed: .gitignore excludes "
-                    f"{shown}; commit by hand with git add -f if you mean to",
-                )
+            refused = refused_by_gitignore(repo, relative)
+            if refused is not None:
+                return refused
             contents = {path: _bytes_of(repo.top / path) for path in relative}
-            parent = head(repo)
-            if parent is not None and all(
-                blob_at(repo, parent, path) == data for path, data in contents.items()
-            ):
-                match_index_to_head(repo, relative)
-                return CommitOutcome("committed", already_committed(parent), parent)
             trailer = command or message.split(":", 1)[0]
-            sha, _ = commit_contents(repo, contents, f"{message}\n\n{TRAILER}: {trailer}\n")
+            sha, created = commit_contents(repo, contents, f"{message}\n\n{TRAILER}: {trailer}\n")
         except GitError as error:
             return CommitOutcome("failed", f"written but not committed: {error}")
+    return committed(sha, created, message)
+
+
+def refused_by_gitignore(repo: Repository, paths: Sequence[str]) -> CommitOutcome | None:
+    """The outcome when `.gitignore` excludes any of `paths` (a commit would silently leave them
+    out), else None."""
+    left_out = ignored(repo, paths)
+    if not left_out:
+        return None
+    shown = ", ".join(left_out[:3]) + (" ..." if len(left_out) > 3 else "")
+    return CommitOutcome(
+        "failed",
+        f"written but not committed: .gitignore excludes {shown}; commit by hand with git add -f "
+        "if you mean to",
+    )
+
+
+def committed(sha: str, created: bool, message: str) -> CommitOutcome:
+    """The outcome of a commit made (`created`), or found unneeded because HEAD held these bytes
+    already: then it says the files are as the last commit has them (not "committed in" that
+    commit, which may be about something else)."""
+    if not created:
+        note = f"nothing to commit: the last commit ({sha[:7]}) already has these files as they are"
+        return CommitOutcome("committed", note, sha)
     return CommitOutcome("committed", f"committed {sha[:7]}: {message}", sha)
 
 
