@@ -424,7 +424,7 @@ GOLDEN = [
     ),
     case(
         "config-bad-yaml.yml",
-        "mkdocs.yml:5: error: not valid YAML: did not find expected '-' indicator; check this "
+        "mkdocs.yml:5:4: error: not valid YAML: did not find expected '-' indicator; check this "
         "line's indentation: it is inside the list above",
     ),
     case(
