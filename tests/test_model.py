@@ -65,3 +65,18 @@ def test_every_declared_key_is_a_field_of_contact_in_the_declared_order():
 def test_the_cadence_reads_as_the_file_writes_it(cadence, never, text):
     contact = Contact("ada", "contacts/ada.md", "Ada", cadence=cadence, cadence_never=never)
     assert contact.cadence_text == text
+
+
+def test_the_format_page_documents_every_declared_key_in_its_order():
+    """docs/format.md's key table (the public contract) and `CONTACT_KEYS` name the same keys."""
+    import re
+    from pathlib import Path
+
+    from kithbook.model import CONTACT_KEYS
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "format.md"
+    section = page.read_text(encoding="utf-8").split("## Front matter keys", 1)[1]
+    table = section.split("\n\n|", 1)[1].split("\n\n", 1)[0]
+    first_cells = [row.split("|")[1] for row in table.splitlines()[2:]]
+    documented = [key for cell in first_cells for key in re.findall(r"`([a-z]+)`", cell)]
+    assert documented == list(CONTACT_KEYS)
