@@ -10,40 +10,58 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from kithbook.importers.csv_rows import FORMULA_STARTS
 from kithbook.model import Contact
 
-CSV_COLUMNS = (
-    "slug",
-    "name",
-    "aka",
-    "emails",
-    "phones",
-    "company",
-    "role",
-    "location",
-    "birthday",
-    "tags",
-    "circle",
-    "cadence",
-    "channel",
-    "status",
-    "met.date",
-    "met.where",
-    "met.via",
-    "snooze",
-    "knows",
-    "goals",
-    "memories",
-    "uid",
-    "private",
-    "last_contact",
-    "notes",
-)
 TEXT_LIST_SEPARATOR = "\n"  # goals and memories are sentences: one a line
 LIST_SEPARATOR = "; "
+Cell = Callable[[Contact, dt.date], str]
+
+
+def _text(key: str) -> Cell:
+    return lambda contact, today: getattr(contact, key) or ""
+
+
+def _joined(key: str, separator: str = LIST_SEPARATOR) -> Cell:
+    return lambda contact, today: separator.join(getattr(contact, key))
+
+
+def _last_contact(contact: Contact, today: dt.date) -> str:
+    last = contact.last_contact_on(today)  # as of today: later entries have not happened yet
+    return last.date.isoformat() if last else ""
+
+
+CELLS: dict[str, Cell] = {
+    "slug": _text("slug"),
+    "name": _text("name"),
+    "aka": _joined("aka"),
+    "emails": _joined("emails"),
+    "phones": _joined("phones"),
+    "company": _text("company"),
+    "role": _text("role"),
+    "location": _text("location"),
+    "birthday": lambda contact, today: str(contact.birthday) if contact.birthday else "",
+    "tags": _joined("tags"),
+    "circle": _text("circle"),
+    "cadence": lambda contact, today: contact.cadence_text or "",
+    "channel": _text("channel"),
+    "status": _text("status"),
+    "met.date": lambda contact, today: (contact.met.date_text or "") if contact.met else "",
+    "met.where": lambda contact, today: (contact.met.where or "") if contact.met else "",
+    "met.via": lambda contact, today: (contact.met.via or "") if contact.met else "",
+    "snooze": lambda contact, today: contact.snooze.isoformat() if contact.snooze else "",
+    "knows": _joined("knows"),
+    "goals": _joined("goals", TEXT_LIST_SEPARATOR),
+    "memories": _joined("memories", TEXT_LIST_SEPARATOR),
+    "uid": _text("uid"),
+    "private": lambda contact, today: "true" if contact.private else "",
+    "last_contact": _last_contact,
+    "notes": lambda contact, today: contact.notes.strip(),
+}
+"""Each column of the CSV, in order, and how a contact's cell in it is written."""
+CSV_COLUMNS = tuple(CELLS)
 
 
 def to_csv(contacts: Iterable[Contact], today: dt.date) -> str:
@@ -55,10 +73,9 @@ def to_csv(contacts: Iterable[Contact], today: dt.date) -> str:
     writer = csv.writer(output, lineterminator="\n")
     writer.writerow([*CSV_COLUMNS, *(f"links.{label}" for label in labels)])
     for contact in contacts:
-        row = _csv_values(contact, today)
         writer.writerow(
             [
-                *(safe_cell(row[column]) for column in CSV_COLUMNS),
+                *(safe_cell(cell(contact, today)) for cell in CELLS.values()),
                 *(safe_cell(contact.links.get(label, "")) for label in labels),
             ]
         )
@@ -75,35 +92,3 @@ def safe_cell(value: str) -> str:
 
 def _starts_formula(value: str) -> bool:
     return value[:1] in FORMULA_STARTS and value[:1] != ""
-
-
-def _csv_values(contact: Contact, today: dt.date) -> dict[str, str]:
-    met = contact.met
-    last = contact.last_contact_on(today)
-    return {
-        "slug": contact.slug,
-        "name": contact.name,
-        "aka": LIST_SEPARATOR.join(contact.aka),
-        "emails": LIST_SEPARATOR.join(contact.emails),
-        "phones": LIST_SEPARATOR.join(contact.phones),
-        "company": contact.company or "",
-        "role": contact.role or "",
-        "location": contact.location or "",
-        "birthday": str(contact.birthday) if contact.birthday else "",
-        "tags": LIST_SEPARATOR.join(contact.tags),
-        "circle": contact.circle or "",
-        "cadence": contact.cadence_text or "",
-        "channel": contact.channel or "",
-        "status": contact.status,
-        "met.date": (met.date_text or "") if met else "",
-        "met.where": (met.where or "") if met else "",
-        "met.via": (met.via or "") if met else "",
-        "snooze": contact.snooze.isoformat() if contact.snooze else "",
-        "knows": LIST_SEPARATOR.join(contact.knows),
-        "goals": TEXT_LIST_SEPARATOR.join(contact.goals),
-        "memories": TEXT_LIST_SEPARATOR.join(contact.memories),
-        "uid": contact.uid or "",
-        "private": "true" if contact.private else "",
-        "last_contact": last.date.isoformat() if last else "",
-        "notes": contact.notes.strip(),
-    }
