@@ -7,6 +7,7 @@ of months and days come from fixed English tables, never the locale, so output i
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from kithbook.model import Duration
 
@@ -65,6 +66,7 @@ def relative_day(day: dt.date, today: dt.date) -> str:
     return f"in {plural(days, 'day')}" if days > 0 else f"{plural(-days, 'day')} ago"
 
 
+@lru_cache(maxsize=4096)
 def span(days: int) -> str:
     """A rough length of time in the largest unit that reads naturally, rounded to the nearest
     (as a person says it: 85 days is `3 months`): `5 days`, `3 weeks`, `4 months`, `2 years`."""

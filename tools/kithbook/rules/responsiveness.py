@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from statistics import median
 from typing import TYPE_CHECKING
 
 from kithbook.model import Contact, LogEntry
@@ -43,7 +42,11 @@ class Responsiveness:
 
     @property
     def median_days_to_answer(self) -> float | None:
-        return float(median(self.waits)) if self.waits else None
+        if not self.waits:
+            return None
+        from statistics import median  # imported when asked: it costs kith due's start 5 ms
+
+        return float(median(self.waits))
 
     @property
     def initiative(self) -> float:

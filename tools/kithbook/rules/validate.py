@@ -1,7 +1,9 @@
-"""Named checks over a loaded Network. Each is a pass over the parsed contacts that returns problems.
+"""Named checks over a loaded Network: the checks of one file (`FILE_CHECKS`, one contact at a
+time) and those that compare files (`NETWORK_CHECKS`, over each contact's `References`).
 
-`validate(network, today)` gives the loader's problems and every check's, sorted by file and line.
-Checks are pure: no clock (today is a parameter), no file access.
+`validate(network, today)` gives the loader's problems and every check's, sorted by file and line
+(`in_order`). `kith due` runs the same parts file by file and keeps each file's answers
+(kithbook.cli.due_facts). Checks are pure: no clock (today is a parameter), no file access.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from kithbook.parse.key_typos import did_you_mean_key
 if TYPE_CHECKING:
     from kithbook.config import Config
 
-CheckPass = Callable[[Network, dt.date], Iterator[Problem]]
 ContactCheck = Callable[[Contact, "Config", dt.date], Iterator[Problem]]
 
 
@@ -280,38 +281,16 @@ def cross_file_problems(
     ]
 
 
-def _file_pass(check: ContactCheck) -> CheckPass:
-    def run(network: Network, today: dt.date) -> Iterator[Problem]:
-        config = network.config
-        for contact in network.contacts:
-            yield from check(contact, config, today)
-
-    return run
-
-
-def check_duplicate_emails(network: Network, today: dt.date) -> Iterator[Problem]:
-    return duplicate_email_problems(map(references_of, network.contacts))
-
-
-def check_references(network: Network, today: dt.date) -> Iterator[Problem]:
-    known = {slug: contact.private for slug, contact in network.by_slug.items()}
-    unreadable = unreadable_slugs(network.private_unreadable, network.problems)
-    return reference_problems(
-        map(references_of, network.contacts), known, unreadable, network.config.contacts_dir
-    )
-
-
-CHECKS: dict[Check, CheckPass] = {
-    Check.UNKNOWN_KEY: _file_pass(unknown_key_problems),
-    Check.EMAIL: _file_pass(email_problems),
-    Check.PHONE: _file_pass(phone_problems),
-    Check.CHOICES: _file_pass(choice_problems),
-    Check.DUPLICATE_EMAIL: check_duplicate_emails,
-    Check.REFERENCE: check_references,
-    Check.FUTURE_DATE: _file_pass(date_problems),
-}
-"""The passes over a loaded network, by the name of the problems each finds, in the order their
-problems on one line are listed."""
+CHECKS: tuple[Check, ...] = (
+    Check.UNKNOWN_KEY,
+    Check.EMAIL,
+    Check.PHONE,
+    Check.CHOICES,
+    Check.DUPLICATE_EMAIL,
+    Check.REFERENCE,
+    Check.FUTURE_DATE,
+)
+"""Every check over a loaded network, in the order their problems on one line are listed."""
 
 # With the loader's, the names `kith validate --check` takes: every Check.
 CHECK_NAMES = MODEL_CHECK_NAMES
@@ -322,10 +301,23 @@ _RANK = {check: rank for rank, check in enumerate(CHECKS, start=1)}  # the loade
 def validate(
     network: Network, today: dt.date, checks: Iterable[str] | None = None
 ) -> list[Problem]:
-    """The loader's problems and those of the named checks (all by default), sorted by file and line."""
+    """The loader's problems and those of the named checks (all by default), sorted by file and
+    line: each file's checks over every contact, then the cross-file checks over all of them."""
+    names = set(CHECKS) if checks is None else {Check(name) for name in checks}
     problems = list(network.problems)
-    for name in checks if checks is not None else CHECKS:
-        problems.extend(CHECKS[Check(name)](network, today))
+    config = network.config
+    file_checks = [check for name, check in FILE_CHECKS.items() if name in names]
+    for contact in network.contacts:
+        for check in file_checks:
+            problems.extend(check(contact, config, today))
+    if names & set(NETWORK_CHECKS):
+        references = list(map(references_of, network.contacts))
+        if Check.DUPLICATE_EMAIL in names:
+            problems.extend(duplicate_email_problems(references))
+        if Check.REFERENCE in names:
+            known = {slug: contact.private for slug, contact in network.by_slug.items()}
+            unreadable = unreadable_slugs(network.private_unreadable, network.problems)
+            problems.extend(reference_problems(references, known, unreadable, config.contacts_dir))
     return in_order(problems)
 
 
