@@ -139,7 +139,10 @@ def add_months(start: dt.date, months: int) -> dt.date:
     """Calendar month arithmetic that clamps the day to the target month's length."""
     index = start.year * 12 + start.month - 1 + months
     year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(start.day, days_in_month(year, month + 1)))
+    day = start.day
+    if day > 28:  # only these can be past the end of a shorter month
+        day = min(day, days_in_month(year, month + 1))
+    return dt.date(year, month + 1, day)
 
 
 def days_in_month(year: int, month: int) -> int:

@@ -469,8 +469,10 @@ class Rules:
             return ContactDue(who, True, True, bool(writes), reached=reached)
         coming_up: list[DueItem[P]] = []
         found = self.reasons(contact, who, entries, writes, coming_up)
-        nearness = closeness(self.cadence(contact)[0].days)
-        candidate = backlog_candidate(contact, who, entries, self.config, self.monday, nearness)
+        candidate = None
+        if not (entries and entries[0].date < self.monday):  # not logged before this week
+            nearness = closeness(self.cadence(contact)[0].days)
+            candidate = backlog_candidate(contact, who, entries, self.config, self.monday, nearness)
         return ContactDue(
             who, True, False, bool(writes), tuple(found), tuple(coming_up), reached, candidate
         )

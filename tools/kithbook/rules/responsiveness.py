@@ -129,11 +129,12 @@ def responsiveness_of(entries: list[LogEntry], prior: float) -> Responsiveness:
                 pending.append(date)
         elif direction in REPLIES:
             they_first += opens and direction == "in"
-            for day in pending:
-                wait = (date - day).days
-                if wait <= ANSWER_WINDOW:
-                    waits.append(wait)
-            pending.clear()
+            if pending:
+                for day in pending:
+                    wait = (date - day).days
+                    if wait <= ANSWER_WINDOW:
+                        waits.append(wait)
+                pending.clear()
             last_answer = date
     answered = len(waits)
     return Responsiveness(  # sent, answered, reply_rate, prior, waits, they, I, last answer
