@@ -21,7 +21,7 @@ from kithbook.site.prerender import (
     html_part,
     list_part,
 )
-from kithbook.site.sanitize import safe_html
+from kithbook.site.sanitize import paragraphs_html, plain_paragraphs, safe_html
 from kithbook.site.write_box import write_box
 
 DIRECTIONS = {
@@ -81,10 +81,21 @@ def search_meta(contact: Contact) -> dict[str, object]:
 def _notes(notes: str) -> list[Part]:
     """The notes as sanitised HTML (kithbook.site.sanitize): they are untrusted text. Their words
     for the search index are left to Material's parser (search=None)."""
-    html = safe_html(notes) if notes.strip() else ""
+    if not notes.strip():
+        return []
+    paragraphs = plain_paragraphs(notes)
+    if paragraphs is not None:  # plain text: its HTML and its words are known
+        html = paragraphs_html(paragraphs)
+        words: list[Event] = []
+        for index, paragraph in enumerate(paragraphs):
+            words += [(DATA, "\n")] if index else []
+            words += [(OPEN, "p"), (DATA, paragraph), (CLOSE, "p")]
+        events: list[Event] | None = words
+    else:
+        html, events = safe_html(notes), None
     if not html:
         return []
-    return [heading_part(2, "## Notes", "Notes"), html_part(html_block(html), html, search=None)]
+    return [heading_part(2, "## Notes", "Notes"), html_part(html_block(html), html, search=events)]
 
 
 def broken_page(path: str, uri: str, problems: list[Problem]) -> Page:

@@ -69,7 +69,7 @@ def html_block(html: str, *, tight: bool = False) -> str:
 TIGHT = "tight"
 _TABLE_CELL_TEXT = re.compile(r"[\w .,:;!?'’\"()/@%+=#-]*")
 _ENTITIES = re.compile(r"&(?:amp|lt|gt);")
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[a-zA-Z/][^<>]*>")
 
 
 def table_html(headers: list[str], rows: list[list[str]]) -> str | None:

@@ -119,6 +119,7 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
 
         self.prerenderer = Prerenderer(config)
         self.generated: set[str] = set()
+        self._link_targets: dict[str, dict[str, tuple[str, File | None]]] = {}
         nav = []
         for page in self._pages():  # one at a time: only what MkDocs keeps stays in memory
             self.generated.add(page.uri)
@@ -168,12 +169,15 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
         warning, as MkDocs does for Markdown links."""
         if page.file.src_uri not in self.generated:
             return html
+        folder = posixpath.dirname(page.file.src_uri)
+        targets = self._link_targets.setdefault(folder, {})  # a big site has 100,000 links
 
         def url(match: re.Match) -> str:
-            target = posixpath.normpath(
-                posixpath.join(posixpath.dirname(page.file.src_uri), unquote(match[1]))
-            )
-            file = files.get_file_from_path(target)
+            href = match[1]
+            if href not in targets:
+                target = posixpath.normpath(posixpath.join(folder, unquote(href)))
+                targets[href] = (target, files.get_file_from_path(target))
+            target, file = targets[href]
             if file is None:
                 log.warning(f"{page.file.src_uri}: link to {target}, which is not a page")
                 return match[0]

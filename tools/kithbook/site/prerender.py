@@ -29,7 +29,7 @@ _SIMPLE = re.compile(r"[^\W_](?:[^\W_]|[.,:;!?'’\"()/@%+=&-]| (?! ))*(?<! )")
 # What Markdown's whitespace clean-up would change in a block of HTML (tabs, carriage returns,
 # its own placeholder characters, lines of only spaces): such a block is not passed through as is.
 _SPACES_LINE = re.compile(r"(?:^|\n) +(?:\n|$)")
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[a-zA-Z/][^<>]*>")
 
 # A search event: (DATA, text) | (OPEN, tag) | (CLOSE, tag), as Material's parser sees the HTML.
 DATA, OPEN, CLOSE = 0, 1, 2
@@ -119,7 +119,11 @@ def list_part(markdown: str, items: Sequence[tuple[str, str]], tag: str = "ul") 
 def html_events(fragment: str) -> list[Event]:
     """The search events of a fragment of inline HTML that holds no kept or excluded element (a
     link, `<wbr>`, `<strong>`): its text between the tags."""
-    return [(DATA, html.unescape(text)) for text in _TAG.split(fragment) if text]
+    return [
+        (DATA, html.unescape(text) if "&" in text else text)
+        for text in _TAG.split(fragment)
+        if text
+    ]
 
 
 class Section:
@@ -149,11 +153,21 @@ class Section:
             del self.text[index:]
 
     def replay(self, events: Iterable[Event]) -> None:
+        """`data`, an opening kept tag and `close` for each event (inlined: a site has millions)."""
+        text = self.text
         for kind, value in events:
             if kind == DATA:
-                self.data(value)
+                if not value:
+                    continue
+                if value.isspace():
+                    if not text or not text[-1].isspace():
+                        text.append(" ")
+                elif "&" in value or "<" in value or ">" in value:
+                    text.append(html.escape(value.replace("\n", " "), quote=False))
+                else:
+                    text.append(value.replace("\n", " "))
             elif kind == OPEN:
-                self.text.append(f"<{value}>")
+                text.append(f"<{value}>")
             else:
                 self.close(value)
 
