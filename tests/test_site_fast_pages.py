@@ -164,3 +164,17 @@ def test_markdown_settings_it_does_not_know_send_person_pages_through_markdown(
     assert counted["rendered"] == 0
     if "permalink" in markdown:
         assert 'class="headerlink"' in page
+
+
+def test_a_dirty_rebuild_after_an_edit_renders_the_edited_person_page_and_skips_the_rest(
+    network, counted
+):
+    site = run_build(network, "site")
+    edited = network / "contacts" / "ada-lovelace.md"
+    edited.write_text(edited.read_text().replace("tea.", "tea and maps."))
+    counted.update(rendered=0, indexed=0)
+    config = load_config(str(network / "mkdocs.yml"), site_dir=str(site))
+    build(config, dirty=True)
+    assert counted == {"rendered": 1, "indexed": 1}  # Bob's page did not change
+    assert "tea and maps." in (site / "people" / "ada-lovelace" / "index.html").read_text()
+    assert "tea and maps." in (site / "search" / "search_index.json").read_text()

@@ -54,6 +54,8 @@ class Prerenderer:
         one `prerender` knows."""
         if not self.html or generated.parts is None:
             return
+        if not file.is_modified():  # a dirty build (`kith serve`) will not render it: no need
+            return
         result = prerender(generated.parts, slugify, unique, nest_toc_tokens, self._search_text)
         if result is not None:
             PersonPage(file, config, _digest(generated.body.strip() + "\n"), result, self)
