@@ -28,7 +28,8 @@ from kithbook.site.prerender import Prerendered, SearchSection, prerender
 log = logging.getLogger("mkdocs.plugins.kithbook")
 
 # The Markdown extensions whose effect on a person page `prerender` knows: MkDocs' defaults and
-# the plugin's own. Any other extension, or any `toc` option, and pages go through Markdown.
+# the plugin's own, without settings. Any other extension, or any setting of these (such as `toc:
+# permalink`), and pages go through Markdown.
 KNOWN_EXTENSIONS = frozenset(
     {"toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html"}
     | {"kithbook.site.html_blocks"}
@@ -43,7 +44,8 @@ class Prerenderer:
         self.html = all(isinstance(name, str) for name in extensions) and set(extensions) <= set(
             KNOWN_EXTENSIONS
         )
-        self.html = self.html and not (config.mdx_configs or {}).get("toc")
+        settings = config.mdx_configs or {}
+        self.html = self.html and not any(settings.get(name) for name in KNOWN_EXTENSIONS)
         self.html_checked = False
         self.search_index = _material_search_index(config)
         self.search_checked = False

@@ -26,16 +26,13 @@ from typing import Any
 # Text that Markdown renders as itself, HTML-escaped, once `markup.text` has escaped it: letters,
 # digits, single spaces and punctuation that means nothing to Markdown in the middle of a line.
 _SIMPLE = re.compile(r"[^\W_](?:[^\W_]|[.,:;!?'’\"()/@%+=&-]| (?! ))*(?<! )")
-# What Markdown's whitespace clean-up would change in a block of HTML (tabs, carriage returns,
-# its own placeholder characters, lines of only spaces): such a block is not passed through as is.
+# A line of only spaces, which Markdown's whitespace clean-up empties (see _changed_by_markdown).
 _SPACES_LINE = re.compile(r"(?:^|\n) +(?:\n|$)")
 _TAG = re.compile(r"<[a-zA-Z/][^<>]*>")
 
 # A search event: (DATA, text) | (OPEN, tag) | (CLOSE, tag), as Material's parser sees the HTML.
 DATA, OPEN, CLOSE = 0, 1, 2
 Event = tuple[int, str]
-# The tags whose markup Material's search keeps in a result's text.
-KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 
 
 @dataclass(frozen=True)
@@ -94,8 +91,8 @@ def _changed_by_markdown(html_text: str) -> bool:
     """Whether Markdown's clean-up would touch the block (checked cheaply first: most never are)."""
     if "\t" in html_text or "\r" in html_text or "\x02" in html_text or "\x03" in html_text:
         return True
-    if "<!-- kithbook:html " in html_text:
-        return True
+    if "<!-- kithbook:html " in html_text or "<!-- /kithbook:html -->" in html_text:
+        return True  # the markers would not find the block
     return (" \n" in html_text or html_text.startswith(" ") or html_text.endswith(" ")) and bool(
         _SPACES_LINE.search(html_text)
     )
