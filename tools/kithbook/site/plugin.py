@@ -3,7 +3,8 @@
 It reads the `kithbook` options of the config file MkDocs was given (`-f other.yml` too) and uses the
 same loader as the tools, logs every error in a contact file as an MkDocs warning (so `mkdocs build
 --strict` fails), and puts the pages of `docs_dir` under a Help section so they can never collide
-with generated pages.
+with generated pages. Person pages are rendered, and given to Material's search index, from what the
+plugin already knows of them (site/fast_pages.py), not by Markdown and the search parser per page.
 """
 
 from __future__ import annotations
