@@ -38,6 +38,9 @@ ADA = """
     """
 BOB = "---\nname: Bob Stone\ncompany: Brightline\n---\nNotes with **emphasis** & [a link](https://example.org).\n"
 HIDDEN = "---\nname: Carol Hidden\nprivate: true\n---\nHIDDEN-NOTE\n"
+# A name Markdown reads (emphasis, a tag): this page goes through Markdown, the others do not.
+ODD = '---\nname: "Dee *Star* <b>Lee"\nmemories: ["a_b `c`"]\n---\n    code block\n'
+
 CONFIG = """
     site_name: Test network
     theme:
@@ -52,7 +55,8 @@ CONFIG = """
 @pytest.fixture
 def network(make_network, monkeypatch):
     monkeypatch.setenv("KITHBOOK_TODAY", "2026-12-01")
-    root = make_network({"ada-lovelace": ADA, "bob-stone": BOB, "carol-hidden": HIDDEN}, CONFIG)
+    contacts = {"ada-lovelace": ADA, "bob-stone": BOB, "carol-hidden": HIDDEN, "dee-lee": ODD}
+    root = make_network(contacts, CONFIG)
     (root / "docs").mkdir()
     (root / "docs" / "about.md").write_text("# About\n")
     return root
@@ -104,7 +108,8 @@ def test_the_prerendered_site_is_byte_for_byte_the_site_markdown_builds(
     network, monkeypatch, counted
 ):
     fast = files_of(run_build(network, "site"))
-    assert counted == {"rendered": 2, "indexed": 2}
+    assert counted == {"rendered": 2, "indexed": 2}  # Dee's page went through Markdown
+    assert "Dee *Star* &lt;b&gt;Lee" in fast["people/dee-lee/index.html"].decode()
     assert fast == through_markdown(network, monkeypatch)
 
 
