@@ -62,7 +62,7 @@ def test_an_error_exits_1_with_problems_on_stdout_and_the_summary_on_stderr(
     result = run(cwd=root, command=command)
     assert result.returncode == 1
     assert result.stdout == (
-        "contacts/no.md:2: error: name: YAML reads No as false, not text; "
+        "contacts/no.md:2:7: error: name: YAML reads No as false, not text; "
         'put it in quotes: name: "No"\n'
     )
     assert result.stderr == "3 contact files checked: 1 error, 0 warnings\n"

@@ -412,7 +412,7 @@ def test_edit_of_a_broken_file_without_a_terminal_reports_and_does_not_hang(root
         check=False,
     )
     assert result.returncode == 1
-    assert "contacts/ada-lovelace.md:5: error:" in result.stderr
+    assert "contacts/ada-lovelace.md:5:9: error:" in result.stderr
     assert "not committed" in result.stderr
 
 

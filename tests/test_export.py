@@ -9,10 +9,15 @@ import json
 
 import pytest
 
-from kithbook.exporters.formats import select_contacts, to_csv, to_json, to_vcard
+from kithbook.exporters import select_contacts
+from kithbook.exporters.csv_file import CSV_COLUMNS, to_csv
+from kithbook.exporters.json_file import to_json
+from kithbook.exporters.vcard import to_vcard
 from kithbook.importers import read_source
 from kithbook.importers.apply import apply_plan
+from kithbook.importers.generic_csv import canonical_key
 from kithbook.importers.plan import plan_import
+from kithbook.model import CONTACT_KEYS
 from kithbook.parse.load import load
 
 TODAY = dt.date(2026, 12, 1)
@@ -199,3 +204,14 @@ def test_json_holds_the_model_and_private_notes_only_when_asked(
 def test_an_unknown_vcard_version_is_refused():
     with pytest.raises(ValueError, match="use one of: 4.0, 3.0"):
         to_vcard([], "2.1")
+
+
+def test_json_holds_every_declared_key_in_its_order(make_network):
+    network = load(make_network(NETWORK))
+    for contact in json.loads(to_json(network.contacts))["contacts"]:
+        assert list(contact) == ["slug", "path", *CONTACT_KEYS, "extra", "notes", "log"]
+
+
+def test_every_csv_column_is_a_key_the_csv_importer_reads():
+    columns = {column: canonical_key(column) for column in CSV_COLUMNS}
+    assert columns == {**{column: column for column in CSV_COLUMNS}, "last_contact": "ignore"}

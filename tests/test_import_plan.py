@@ -207,3 +207,10 @@ def test_a_value_written_in_the_file_but_unreadable_is_not_replaced(make_network
     candidate = Candidate(1, "Ada Lovelace", birthday=MonthDay(4, 12))
     plan = plan_for(make_network, [candidate], contacts)
     assert plan.merges == [] and plan.unchanged == [(1, "ada-lovelace")]
+
+
+def test_an_import_keeps_exactly_the_declared_kept_keys():
+    from kithbook.importers.plan import KEPT_LISTS, KEPT_VALUES
+    from kithbook.model import KEPT_KEYS
+
+    assert sorted((*KEPT_VALUES, *KEPT_LISTS)) == sorted(KEPT_KEYS)

@@ -2,7 +2,8 @@
 
 A case copies fixture files from tests/fixtures/problems/ into a fresh network (`*.md` into
 contacts/, `*.yml` as mkdocs.yml), runs `kith validate`, and compares the printed lines exactly:
-file, line, severity and text. The exit code is 1 when any line is an error, else 0.
+file, line (and column, where known), severity and text. The exit code is 1 when any line is an
+error, else 0.
 """
 
 from __future__ import annotations
@@ -73,29 +74,29 @@ GOLDEN = [
     # YAML that does not parse, or parses into something too big.
     case(
         "bad-yaml-colon.md",
-        "contacts/bad-yaml-colon.md:3: error: front matter is not valid YAML: mapping values are "
+        "contacts/bad-yaml-colon.md:3:15: error: front matter is not valid YAML: mapping values are "
         "not allowed in this context; a value containing ': ' must be put in quotes; otherwise "
         "check this line's indentation",
     ),
     case(
         "bad-yaml-unclosed.md",
-        "contacts/bad-yaml-unclosed.md:3: error: front matter is not valid YAML: did not find "
+        "contacts/bad-yaml-unclosed.md:3:7: error: front matter is not valid YAML: did not find "
         "expected ',' or ']'; the [ opened on this line is not closed",
     ),
     case(
         "bad-yaml-tab.md",
-        "contacts/bad-yaml-tab.md:4: error: front matter is not valid YAML: found character that "
+        "contacts/bad-yaml-tab.md:4:1: error: front matter is not valid YAML: found character that "
         "cannot start any token; indent with spaces, not tabs",
     ),
     case(
         "bad-yaml-half-quoted.md",
-        "contacts/bad-yaml-half-quoted.md:2: error: front matter is not valid YAML: did not find "
+        "contacts/bad-yaml-half-quoted.md:2:13: error: front matter is not valid YAML: did not find "
         "expected key; check this line's indentation; a value that starts with a quote or a "
         "bracket must be quoted as a whole",
     ),
     case(
         "bad-yaml-list-indent.md",
-        "contacts/bad-yaml-list-indent.md:5: error: front matter is not valid YAML: did not "
+        "contacts/bad-yaml-list-indent.md:5:3: error: front matter is not valid YAML: did not "
         "find expected '-' indicator; check this line's indentation: it is inside the list "
         "above",
     ),
@@ -112,17 +113,17 @@ GOLDEN = [
     ),
     case(
         "deep-brackets.md",
-        "contacts/deep-brackets.md:3: error: front matter is not valid YAML: exceeded maximum "
+        "contacts/deep-brackets.md:3:1007: error: front matter is not valid YAML: exceeded maximum "
         "nesting depth",
     ),
     case(
         "deep-value.md",
-        "contacts/deep-value.md:3: error: notes: nested too deeply or too large to read; "
+        "contacts/deep-value.md:3:1: error: notes: nested too deeply or too large to read; "
         "write it more simply",
     ),
     case(
         "merge-key.md",
-        "contacts/merge-key.md:5: error: '<<' merge keys are not supported in contact files; "
+        "contacts/merge-key.md:5:1: error: '<<' merge keys are not supported in contact files; "
         "write the keys out",
     ),
     # The file name and the keys themselves.
@@ -152,90 +153,90 @@ GOLDEN = [
         "contacts/did-you-mean-keys.md:5: warning: cadance: unknown key; did you mean cadence?",
     ),
     # Values YAML types as something else, and values of the wrong shape.
-    case("name-empty.md", "contacts/name-empty.md:2: error: name: must not be empty"),
+    case("name-empty.md", "contacts/name-empty.md:2:7: error: name: must not be empty"),
     case(
         "name-no.md",
-        "contacts/name-no.md:2: error: name: YAML reads No as false, not text; put it in quotes: "
+        "contacts/name-no.md:2:7: error: name: YAML reads No as false, not text; put it in quotes: "
         'name: "No"',
     ),
     case(
         "name-2024.md",
-        "contacts/name-2024.md:2: error: name: YAML reads 2024 as a number, not text; put it in "
+        "contacts/name-2024.md:2:7: error: name: YAML reads 2024 as a number, not text; put it in "
         'quotes: name: "2024"',
     ),
-    case("name-list.md", "contacts/name-list.md:2: error: name: expected text, found a list"),
+    case("name-list.md", "contacts/name-list.md:2:7: error: name: expected text, found a list"),
     case(
         "name-tag.md",
-        "contacts/name-tag.md:2: error: name: remove the YAML tag !person; write name: "
+        "contacts/name-tag.md:2:7: error: name: remove the YAML tag !person; write name: "
         "Ada Lovelace",
     ),
     case(
         "phones-octal.md",
-        "contacts/phones-octal.md:3: error: phones: YAML reads 0123456 as the number 42798, not "
+        "contacts/phones-octal.md:3:10: error: phones: YAML reads 0123456 as the number 42798, not "
         'text; put it in quotes: phones: "0123456"',
     ),
     case(
         "emails-mapping.md",
-        "contacts/emails-mapping.md:4: error: emails: expected a list, found a mapping",
+        "contacts/emails-mapping.md:4:3: error: emails: expected a list, found a mapping",
     ),
     case(
         "links-list.md",
-        "contacts/links-list.md:3: error: links: expected a mapping (key: value lines), "
+        "contacts/links-list.md:3:8: error: links: expected a mapping (key: value lines), "
         "found a list",
     ),
     case(
         "links-no-label.md",
-        "contacts/links-no-label.md:4: error: links: each link needs a label, as in 'github: ada'",
+        "contacts/links-no-label.md:4:3: error: links: each link needs a label, as in 'github: ada'",
     ),
     case(
         "private-nested.md",
-        "contacts/private-nested.md:5: warning: met: unknown key 'private'; met has date, where, "
+        "contacts/private-nested.md:5:3: warning: met: unknown key 'private'; met has date, where, "
         "via",
-        "contacts/private-nested.md:5: warning: private: written under met, where it means "
+        "contacts/private-nested.md:5:3: warning: private: written under met, where it means "
         "nothing; the contact is kept private until you move it to the top level or remove it",
     ),
     case(
         "private-text.md",
-        "contacts/private-text.md:3: error: private: expected true or false, found 'yes'",
+        "contacts/private-text.md:3:10: error: private: expected true or false, found 'yes'",
     ),
     case(
         "tags-capital.md",
-        "contacts/tags-capital.md:3: warning: tags: 'Mentor' is not a lowercase word; "
+        "contacts/tags-capital.md:3:8: warning: tags: 'Mentor' is not a lowercase word; "
         "write 'mentor'",
     ),
     case(
         "tags-comma.md",
-        "contacts/tags-comma.md:3: warning: tags: 'mentor, friend' is not a lowercase word; "
+        "contacts/tags-comma.md:3:7: warning: tags: 'mentor, friend' is not a lowercase word; "
         "write a list: tags: [mentor, friend]",
     ),
     case(
         "cadence-number.md",
-        "contacts/cadence-number.md:3: error: cadence: expected a duration such as 10d, 6w, 3m, "
+        "contacts/cadence-number.md:3:10: error: cadence: expected a duration such as 10d, 6w, 3m, "
         "1y or never, found 30 (did you mean 30d?)",
     ),
     case(
         "cadence-text.md",
-        "contacts/cadence-text.md:3: error: cadence: expected a duration such as 10d, 6w, 3m, "
+        "contacts/cadence-text.md:3:10: error: cadence: expected a duration such as 10d, 6w, 3m, "
         "1y or never, found 'monthly'",
     ),
     # Dates.
     case(
         "birthday-month-13.md",
-        "contacts/birthday-month-13.md:3: error: birthday: 2025-13-01 is not a real date",
-        "contacts/birthday-month-13.md:5: error: cadence: expected a duration such as 10d, 6w, "
+        "contacts/birthday-month-13.md:3:11: error: birthday: 2025-13-01 is not a real date",
+        "contacts/birthday-month-13.md:5:10: error: cadence: expected a duration such as 10d, 6w, "
         "3m, 1y or never, found 30 (did you mean 30d?)",
     ),
     case(
         "birthday-feb-30.md",
-        "contacts/birthday-feb-30.md:3: error: birthday: 1990-02-30 is not a real date",
+        "contacts/birthday-feb-30.md:3:11: error: birthday: 1990-02-30 is not a real date",
     ),
     case(
         "birthday-no-year-bad.md",
-        "contacts/birthday-no-year-bad.md:3: error: birthday: --02-30 is not a real date",
+        "contacts/birthday-no-year-bad.md:3:11: error: birthday: --02-30 is not a real date",
     ),
     case(
         "birthday-text.md",
-        "contacts/birthday-text.md:3: error: birthday: expected YYYY-MM-DD, or --MM-DD when the "
+        "contacts/birthday-text.md:3:11: error: birthday: expected YYYY-MM-DD, or --MM-DD when the "
         "year is unknown, found '3 March'",
     ),
     case(
@@ -244,18 +245,19 @@ GOLDEN = [
     ),
     case(
         "snooze-text.md",
-        "contacts/snooze-text.md:3: error: snooze: expected a date YYYY-MM-DD, found 'next spring'",
+        "contacts/snooze-text.md:3:9: error: snooze: expected a date YYYY-MM-DD, found 'next spring'",
     ),
     case(
         "snooze-list.md",
-        "contacts/snooze-list.md:3: error: snooze: expected a date YYYY-MM-DD, found a list",
+        "contacts/snooze-list.md:3:9: error: snooze: expected a date YYYY-MM-DD, found a list",
     ),
     case(
         "snooze-quoted-bad-date.md",
-        "contacts/snooze-quoted-bad-date.md:3: error: snooze: 2027-02-30 is not a real date",
+        "contacts/snooze-quoted-bad-date.md:3:9: error: snooze: 2027-02-30 is not a real date",
     ),
     case(
-        "met-date-bad.md", "contacts/met-date-bad.md:5: error: met.date: 2019-13 is not a real date"
+        "met-date-bad.md",
+        "contacts/met-date-bad.md:5:9: error: met.date: 2019-13 is not a real date",
     ),
     case(
         "met-date-future.md",
@@ -263,23 +265,23 @@ GOLDEN = [
     ),
     case(
         "met-unknown-key.md",
-        "contacts/met-unknown-key.md:5: warning: met: unknown key 'place'; met has date, "
+        "contacts/met-unknown-key.md:5:3: warning: met: unknown key 'place'; met has date, "
         "where, via",
     ),
     case(
         "dates-not-mapping.md",
-        "contacts/dates-not-mapping.md:4: error: dates: each entry is a mapping such as "
+        "contacts/dates-not-mapping.md:4:5: error: dates: each entry is a mapping such as "
         "{date: 2026-03-01, label: started at Acme}",
     ),
-    case("dates-no-date.md", "contacts/dates-no-date.md:4: error: dates: this entry has no date"),
+    case("dates-no-date.md", "contacts/dates-no-date.md:4:5: error: dates: this entry has no date"),
     case(
         "dates-no-label.md",
-        "contacts/dates-no-label.md:4: error: dates: the entry on 2020-01-01 needs a label, "
+        "contacts/dates-no-label.md:4:5: error: dates: the entry on 2020-01-01 needs a label, "
         "such as 'started at Acme'",
     ),
     case(
         "dates-unknown-key.md",
-        "contacts/dates-unknown-key.md:6: warning: dates: unknown key 'city'; an entry has "
+        "contacts/dates-unknown-key.md:6:5: warning: dates: unknown key 'city'; an entry has "
         "date, label, yearly",
     ),
     # Words from a fixed list, addresses and numbers.
@@ -391,38 +393,38 @@ GOLDEN = [
     # The configuration in mkdocs.yml.
     case(
         "config-unknown-option.yml",
-        "mkdocs.yml:4: error: kithbook: unknown option 'follow_up' (did you mean follow_ups?)",
+        "mkdocs.yml:4:7: error: kithbook: unknown option 'follow_up' (did you mean follow_ups?)",
     ),
     case(
         "config-bad-duration.yml",
-        "mkdocs.yml:4: error: default_cadence: expected a duration such as 10d, 6w, 3m, 1y or "
+        "mkdocs.yml:4:24: error: default_cadence: expected a duration such as 10d, 6w, 3m, 1y or "
         "never, found 30 (did you mean 30d?)",
-        "mkdocs.yml:5: error: lookahead: expected a duration such as 10d, 6w, 3m, 1y or never, "
+        "mkdocs.yml:5:18: error: lookahead: expected a duration such as 10d, 6w, 3m, 1y or never, "
         "found 'two weeks'",
     ),
     case(
         "config-never.yml",
-        "mkdocs.yml:4: error: follow_up_after: must be a duration such as 10d, not never",
+        "mkdocs.yml:4:24: error: follow_up_after: must be a duration such as 10d, not never",
     ),
     case(
         "config-circle-name.yml",
-        "mkdocs.yml:5: error: circles: circle names are lowercase words, found 'Close Friends'",
+        "mkdocs.yml:5:9: error: circles: circle names are lowercase words, found 'Close Friends'",
     ),
     case(
         "config-bad-count.yml",
-        "mkdocs.yml:4: error: follow_ups: expected a whole number of at least 0, found -1",
+        "mkdocs.yml:4:19: error: follow_ups: expected a whole number of at least 0, found -1",
     ),
     case(
         "config-region.yml",
-        "mkdocs.yml:4: error: phone_region: expected a two-letter country code such as GB or US",
+        "mkdocs.yml:4:21: error: phone_region: expected a two-letter country code such as GB or US",
     ),
     case(
         "config-not-mapping.yml",
-        "mkdocs.yml:3: error: kithbook: expected a mapping (key: value lines), found a list",
+        "mkdocs.yml:3:15: error: kithbook: expected a mapping (key: value lines), found a list",
     ),
     case(
         "config-bad-yaml.yml",
-        "mkdocs.yml:5: error: not valid YAML: did not find expected '-' indicator; check this "
+        "mkdocs.yml:5:4: error: not valid YAML: did not find expected '-' indicator; check this "
         "line's indentation: it is inside the list above",
     ),
     case(

@@ -23,7 +23,9 @@ from hypothesis import strategies as st
 
 from kithbook.config import DEFAULT_CHANNELS, DEFAULT_CIRCLES, Config
 from kithbook.exporters.calendar import build_calendar, calendar_entries
-from kithbook.exporters.formats import to_csv, to_json, to_vcard
+from kithbook.exporters.csv_file import to_csv
+from kithbook.exporters.json_file import to_json
+from kithbook.exporters.vcard import to_vcard
 from kithbook.model import STATUSES, Duration
 from kithbook.parse.load import load_files
 from kithbook.rules.due import due_list, history, next_due

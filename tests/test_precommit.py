@@ -53,7 +53,7 @@ def test_a_refused_commit_prints_the_problems_and_says_commit_refused(root: Path
     done = commit(root)
     lines = (done.stdout + done.stderr).splitlines()
     assert done.returncode != 0
-    assert lines[0].startswith("contacts/bad.md:2: error: ")
+    assert lines[0].startswith("contacts/bad.md:2:7: error: ")
     assert lines[-1] == (
         "kith pre-commit: 2 contact files checked: 1 error, 0 warnings: "
         "commit refused (fix the errors, then commit again)"

@@ -229,7 +229,8 @@ def test_git_setup_hook_refuses_a_commit_that_leaves_the_network_invalid(tmp_pat
         check=False,
     )
     assert (
-        refused.returncode != 0 and "contacts/broken.md:2: error" in refused.stdout + refused.stderr
+        refused.returncode != 0
+        and "contacts/broken.md:2:7: error" in refused.stdout + refused.stderr
     )
     (root / "contacts/broken.md").write_text("---\nname: Fixed\n---\n")
     git(root, "add", "contacts/broken.md")
@@ -251,7 +252,8 @@ def test_the_hook_judges_what_is_staged_not_the_work_tree(tmp_path: Path) -> Non
         check=False,
     )
     assert (
-        refused.returncode != 0 and "contacts/broken.md:2: error" in refused.stdout + refused.stderr
+        refused.returncode != 0
+        and "contacts/broken.md:2:7: error" in refused.stdout + refused.stderr
     )
     git(root, "add", "contacts/broken.md")
     broken.write_text("---\nname: [broken again, unstaged\n---\n")

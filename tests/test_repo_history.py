@@ -11,7 +11,7 @@ from gitrepo import commit_all, git, init_repo
 from kithbook.cache import cache_path
 from kithbook.config import Config
 from kithbook.repo import history as git_history
-from kithbook.repo.history import Change, file_histories
+from kithbook.repo.history import KeyChange, file_histories
 
 
 def commit(root: Path, files: dict[str, str], message: str, date: str) -> None:
@@ -44,9 +44,9 @@ def test_a_file_is_added_on_its_first_commit_and_its_changes_are_listed_oldest_f
         4,
     )
     assert history.changes == (
-        Change(dt.date(2025, 6, 2), "company", "Acme", "Brightline"),
-        Change(dt.date(2025, 6, 2), "role", "Engineer", "CTO"),
-        Change(dt.date(2026, 1, 5), "location", "Bristol", "Leeds"),
+        KeyChange(dt.date(2025, 6, 2), "company", "Acme", "Brightline"),
+        KeyChange(dt.date(2025, 6, 2), "role", "Engineer", "CTO"),
+        KeyChange(dt.date(2026, 1, 5), "location", "Bristol", "Leeds"),
     )
 
 

@@ -17,7 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kithbook.config import DEFAULT_CHANNELS, DEFAULT_CIRCLES
-from kithbook.exporters.formats import contact_json, to_csv, to_json, to_vcard
+from kithbook.exporters.csv_file import to_csv
+from kithbook.exporters.json_file import contact_json, to_json
+from kithbook.exporters.vcard import to_vcard
 from kithbook.importers import read_source
 from kithbook.importers.apply import apply_plan
 from kithbook.importers.plan import birthday_value, plan_import

@@ -10,7 +10,7 @@ import markdown
 import pytest
 
 from kithbook.parse.load import load
-from kithbook.repo.history import Change, FileHistory
+from kithbook.repo.history import FileHistory, KeyChange
 from kithbook.rules.validate import validate
 from kithbook.site.contact_page import initials
 from kithbook.site.pages import asset_files, site_pages
@@ -255,7 +255,7 @@ def test_the_history_section_lists_when_the_contact_was_added_and_what_changed(m
         dt.date(2024, 3, 1),
         dt.date(2025, 6, 2),
         3,
-        (Change(dt.date(2025, 6, 2), "company", "Acme", "Brightline"),),
+        (KeyChange(dt.date(2025, 6, 2), "company", "Acme", "Brightline"),),
     )
     pages = build(make_network({"ada-lovelace": ADA}), {"contacts/ada-lovelace.md": history})
     body = pages["people/ada-lovelace.md"].body

@@ -105,14 +105,14 @@ def test_a_bad_option_value_is_reported_with_its_line_in_mkdocs_yml(network, cap
     with pytest.raises(Abort):
         run_build(network)
     assert any(
-        record.getMessage().startswith("mkdocs.yml:8: error: follow_ups")
+        record.getMessage().startswith("mkdocs.yml:8:19: error: follow_ups")
         for record in caplog.records
     )
 
 
 @pytest.mark.parametrize(
     ("follow_ups", "problem"),
-    [("2", None), ("many", "other.yml:8: error: follow_ups")],
+    [("2", None), ("many", "other.yml:8:19: error: follow_ups")],
 )
 def test_a_build_with_another_config_file_reads_its_options(network, caplog, follow_ups, problem):
     (network / "contacts").rename(network / "people-files")

@@ -318,8 +318,8 @@ def test_validate_sorts_mkdocs_yml_first_then_by_file_and_line(make_network, tod
         config="plugins:\n  - kithbook:\n      lookahead: soon\n",
     )
     assert [line.rsplit(": ", 3)[0].split(": ")[0] for line in found] == [
-        "mkdocs.yml:3",
-        "contacts/ada.md:3",
+        "mkdocs.yml:3:18",
+        "contacts/ada.md:3:9",
         "contacts/ada.md:4",
         "contacts/bob.md:3",
         "contacts/bob.md:4",

@@ -16,7 +16,8 @@ import vobject
 from gitrepo import commit_all, init_repo
 from kithbook.cli import main
 from kithbook.config import MAX_CONFIG_BYTES, load_config
-from kithbook.exporters.formats import parameter_value, safe_cell, to_csv
+from kithbook.exporters.csv_file import safe_cell, to_csv
+from kithbook.exporters.vcard import parameter_value
 from kithbook.importers import MAX_IMPORT_BYTES
 from kithbook.importers.csv_rows import FORMULA_STARTS, unneutralised
 from kithbook.importers.generic_csv import read_generic_csv

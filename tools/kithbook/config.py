@@ -189,7 +189,8 @@ def config_from_bytes(data: bytes) -> tuple[Config, list[Problem]]:
         document = compose(text)
     except YAMLSyntaxError as error:
         message = f"not valid YAML: {error.message}"
-        return Config(), [Problem(CONFIG_FILE, error.line + 1, "error", message, Check.CONFIG)]
+        problem = Problem(CONFIG_FILE, error.line + 1, "error", message, Check.CONFIG, error.column)
+        return Config(), [problem]
     return config_from_node(_plugin_entry(document))
 
 

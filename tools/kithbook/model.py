@@ -76,10 +76,12 @@ class Problem:
     message: str
     check: Check
     column: int | None = field(default=None, compare=False)
-    """1-based, where known; shown by no output yet, so every printed problem stays as it was."""
+    """1-based, where the YAML parser knows it: a value's problem, a key's, a syntax error."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        if self.column is None:
+            return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -242,9 +244,71 @@ class LogEntry(NamedTuple):
         return self.direction != "note"
 
 
+KeyKind = Literal[
+    "text",
+    "word",
+    "texts",
+    "slugs",
+    "tags",
+    "links",
+    "met",
+    "dates",
+    "duration",
+    "month-day",
+    "date",
+    "flag",
+]
+
+
+class ContactKey(NamedTuple):
+    """What a known front-matter key holds (its `kind`, which says how it is read and written),
+    and whether an import keeps it as written (`kept`): Kithbook's own keys, which only its exports
+    carry, and the uid; an import adds them to an existing file only where it has none."""
+
+    kind: KeyKind
+    kept: bool = False
+
+
+CONTACT_KEYS: dict[str, ContactKey] = {
+    "name": ContactKey("text"),
+    "aka": ContactKey("texts"),
+    "emails": ContactKey("texts"),
+    "phones": ContactKey("texts"),
+    "links": ContactKey("links"),
+    "company": ContactKey("text"),
+    "role": ContactKey("text"),
+    "location": ContactKey("text"),
+    "tags": ContactKey("tags"),
+    "circle": ContactKey("word", kept=True),
+    "cadence": ContactKey("duration", kept=True),
+    "channel": ContactKey("word", kept=True),
+    "met": ContactKey("met"),
+    "memories": ContactKey("texts", kept=True),
+    "goals": ContactKey("texts", kept=True),
+    "birthday": ContactKey("month-day"),
+    "dates": ContactKey("dates"),
+    "status": ContactKey("word", kept=True),
+    "snooze": ContactKey("date", kept=True),
+    "knows": ContactKey("slugs", kept=True),
+    "private": ContactKey("flag", kept=True),
+    "uid": ContactKey("text", kept=True),
+}
+"""The keys a contact file may hold, declared once, in the order `Contact`, the loader and the JSON
+export give them (`docs/format.md` describes each). Kinds: `text` and `word` (a circle, channel or
+status, read as the word written) are one value; `texts`, `slugs` (lowercased) and `tags` are lists;
+`links` and `met` are mappings; `dates` a list of entries; `duration`, `month-day`, `date` and
+`flag` (true or false) are what they say."""
+
+ONE_VALUE_KINDS = ("text", "word", "duration", "date")
+"""The kinds whose value is one piece of text in every format (a duration or date as written)."""
+KEPT_KEYS = tuple(key for key, spec in CONTACT_KEYS.items() if spec.kept)
+
+
 @dataclass(slots=True)
 class Contact:
-    """One person, as read from `contacts/<slug>.md`. Fields that failed to parse are left empty."""
+    """One person, as read from `contacts/<slug>.md`. Fields that failed to parse are left empty.
+    Each key of `CONTACT_KEYS` is a field of the same name (a `cadence: never` sets
+    `cadence_never` instead); the rest is the file's body and where each value was written."""
 
     slug: str
     path: str
@@ -283,6 +347,13 @@ class Contact:
     def line_of(self, key: str) -> int:
         """The line of a front-matter key, or of the front matter's start when the key is absent."""
         return self.lines.get(key, 1)
+
+    @property
+    def cadence_text(self) -> str | None:
+        """The cadence as the file writes it (`never`, or a duration such as `6w`), None if unset."""
+        if self.cadence_never:
+            return "never"
+        return None if self.cadence is None else str(self.cadence)
 
     @property
     def contacts(self) -> tuple[LogEntry, ...]:

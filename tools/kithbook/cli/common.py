@@ -143,7 +143,8 @@ def color_wanted(stream: IO[str]) -> bool:
 
 
 def print_problems(problems: list[Problem], stream: IO[str] | None = None) -> None:
-    """`path:line: severity: message`, one a line, coloured when the stream is a terminal."""
+    """`path:line: severity: message` (`path:line:column:` where known), one a line, coloured
+    when the stream is a terminal."""
     stream = stream or sys.stdout
     colour = color_wanted(stream)
     for problem in problems:

@@ -64,7 +64,10 @@ def _folder(text: str) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kithbook.exporters.formats import select_contacts, to_csv, to_json, to_vcard
+    from kithbook.exporters import select_contacts
+    from kithbook.exporters.csv_file import to_csv
+    from kithbook.exporters.json_file import to_json
+    from kithbook.exporters.vcard import to_vcard
     from kithbook.parse.load import load
 
     today = today_from(args)

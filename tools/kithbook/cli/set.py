@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def typed_value(key: str, text: str) -> Any:
-    """The command-line text as the value the key holds (contact_keys.KEY_KINDS): a date, written
+    """The command-line text as the value the key holds (parse.keys.KEY_KINDS): a date, written
     bare, for snooze and birthday (or `--MM-DD`, a birthday without a year), a bool for private."""
     if text == "":
         return None

@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kithbook.parse.load import load
-    from kithbook.repo.commits import pull_rebase, push
+    from kithbook.repo.sync import pull_rebase, push
     from kithbook.rules.validate import has_errors, validate
 
     root = check_root(args.root)

@@ -84,7 +84,7 @@ class Event:
 
 
 @dataclass(frozen=True)
-class Met:
+class MetFacts:
     """Where and when you met, as written, and the phrase for `since ...`."""
 
     where: str | None
@@ -109,7 +109,7 @@ class Facts:
     waiting: Moment | None = None
     memory: str | None = None
     memories: tuple[str, ...] = ()
-    met: Met | None = None
+    met: MetFacts | None = None
     goals: tuple[str, ...] = ()
     goal: str | None = None
     goal_topic: str | None = None
@@ -283,7 +283,7 @@ def _goal_offer(goals: tuple[str, ...], proper: frozenset[str]) -> str | None:
     return None
 
 
-def _met(contact: Contact, today: dt.date, proper: frozenset[str]) -> Met | None:
+def _met(contact: Contact, today: dt.date, proper: frozenset[str]) -> MetFacts | None:
     met = contact.met
     if met is None or not (met.where or met.date):
         return None
@@ -293,7 +293,7 @@ def _met(contact: Contact, today: dt.date, proper: frozenset[str]) -> Met | None
         # a year or a month: count from its middle, so `met: 2016` is ten years ago in 2026
         middle = {"year": dt.date(met.date.year, 7, 1), "month": met.date.replace(day=15)}
         gap = gap_words((today - middle.get(met.precision, met.date)).days)
-    return Met(met.where, with_article(where, proper) if where else None, met.date_text, gap)
+    return MetFacts(met.where, with_article(where, proper) if where else None, met.date_text, gap)
 
 
 def _event(

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kithbook.exporters.formats import card_of, contact_uid
+from kithbook.exporters.vcard import card_of, contact_uid
 from kithbook.model import Contact
 from kithbook.write.safe_write import check_replaceable
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kithbook.model import Met, MonthDay, Severity
+from kithbook.model import KEPT_KEYS, Met, MonthDay, Severity
 
 
 @dataclass
@@ -68,19 +68,9 @@ class Candidate:
         return (self.value_lines or {}).get((key, value), self.line)
 
     def has_kithbook_keys(self) -> bool:
-        """Whether the record carries any key only Kithbook's own exports (or a UID) give."""
-        return bool(
-            self.uid
-            or self.circle
-            or self.cadence
-            or self.channel
-            or self.status
-            or self.snooze
-            or self.private
-            or self.knows
-            or self.goals
-            or self.memories
-        )
+        """Whether the record carries any key only Kithbook's own exports (or a UID) give: the kept
+        keys of `model.CONTACT_KEYS`."""
+        return any(getattr(self, key) for key in KEPT_KEYS)
 
     def fill_name(self) -> str | None:
         """Give a record whose name is empty or only punctuation the name of its organisation,

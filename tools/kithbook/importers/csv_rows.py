@@ -15,7 +15,7 @@ from kithbook.importers.candidate import ParsedSource
 from kithbook.importers.encoding import decode_bytes
 
 # What a spreadsheet reads as the start of a formula; Kithbook's CSV export puts a `'` in front of
-# a cell that starts so (`exporters.formats.safe_cell`), and the importers take it off.
+# a cell that starts so (`exporters.csv_file.safe_cell`), and the importers take it off.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

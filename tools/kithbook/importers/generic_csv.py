@@ -21,7 +21,7 @@ from kithbook.importers.values import (
     tag_word,
     without_direction_marks,
 )
-from kithbook.model import Met
+from kithbook.model import CONTACT_KEYS, KEPT_KEYS, ONE_VALUE_KINDS, Met
 
 FORMAT = "csv"
 KEYS = (
@@ -155,7 +155,8 @@ LIST_SEPARATORS = {
     "goals": r"\n",
     "memories": r"\n",
 }
-KEPT_TEXT = ("slug", "uid", "circle", "cadence", "channel", "status", "snooze")
+# Taken as written: the slug, and the kept keys of one value (circle, cadence, status, ..., uid).
+KEPT_TEXT = ("slug", *(key for key in KEPT_KEYS if CONTACT_KEYS[key].kind in ONE_VALUE_KINDS))
 # Outlook writes a birthday it does not know as 0/0/00; its dates are month/day/year.
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})")
 

@@ -21,13 +21,18 @@ from kithbook.importers.values import (
     plain_text,
     tag_word,
 )
-from kithbook.model import ARROWS, Met
+from kithbook.model import ARROWS, CONTACT_KEYS, ONE_VALUE_KINDS, Met
 from kithbook.write.log import format_log_line
 from kithbook.write.text import EditError
 
 FORMAT = "json"
-TEXT_KEYS = ("company", "role", "location", "circle", "cadence", "channel", "status", "snooze")
-LIST_KEYS = ("aka", "emails", "phones", "knows", "goals", "memories")
+# Every one-value key but name and uid (read on their own), and every list of texts as written.
+TEXT_KEYS = tuple(
+    key
+    for key, spec in CONTACT_KEYS.items()
+    if spec.kind in ONE_VALUE_KINDS and key not in ("name", "uid")
+)
+LIST_KEYS = tuple(key for key, spec in CONTACT_KEYS.items() if spec.kind in ("texts", "slugs"))
 
 
 def is_kithbook_json(head: str) -> bool:

@@ -29,9 +29,10 @@ from kithbook.model import Contact, Met, MonthDay, Network
 from kithbook.parse.slugs import free_slug, make_slug, slug_problem
 
 SINGLE_KEYS = ("company", "role", "location")
-# Keys a Kithbook export carries (and other files do not): added when the file has none.
-KEPT_KEYS = ("uid", "circle", "cadence", "channel", "status", "snooze", "private")
-LIST_KEYS = ("knows", "goals", "memories")
+# The kept keys (`model.KEPT_KEYS`: a Kithbook export carries them, other files do not), in the
+# order an import adds them when the file has none: those of one value, then the lists.
+KEPT_VALUES = ("uid", "circle", "cadence", "channel", "status", "snooze", "private")
+KEPT_LISTS = ("knows", "goals", "memories")
 _HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
@@ -123,7 +124,7 @@ class _Person:
     lines: list[int] = field(default_factory=list)
     merge: Merge | None = None  # None for a planned new contact
     written: frozenset[str] = frozenset()  # keys in the file, even those whose value failed to read
-    # Kithbook's own keys (KEPT_KEYS) and lists (LIST_KEYS); rare outside its exports, so None
+    # Kithbook's own keys (KEPT_VALUES) and lists (KEPT_LISTS); rare outside its exports, so None
     # (nothing) until something is added: 10,000 empty dicts would cost the cycle collector time
     keys: dict[str, Any] | None = None
     lists: dict[str, list[str]] | None = None
@@ -151,13 +152,13 @@ class _Person:
             keys={
                 "uid": contact.uid,
                 "circle": contact.circle,
-                "cadence": "never" if contact.cadence_never else _str(contact.cadence),
+                "cadence": contact.cadence_text,
                 "channel": contact.channel,
                 "status": contact.status if "status" in contact.lines else None,
                 "snooze": contact.snooze,
                 "private": True if contact.private else None,
             },
-            lists={key: list(getattr(contact, key)) for key in LIST_KEYS if getattr(contact, key)},
+            lists={key: list(getattr(contact, key)) for key in KEPT_LISTS if getattr(contact, key)},
         )
 
     @classmethod
@@ -358,13 +359,13 @@ def _merge_kept_keys(person: _Person, candidate: Candidate) -> list[Addition]:
     added = []
     keys = person.keys = person.keys or {}
     lists = person.lists = person.lists or {}
-    for key in KEPT_KEYS:
+    for key in KEPT_VALUES:
         value = _kept_value(key, getattr(candidate, key))
         if value in (None, False, "") or keys.get(key) is not None or key in person.written:
             continue
         keys[key] = value
         added.append(Addition("key", key, value))
-    for key in LIST_KEYS:
+    for key in KEPT_LISTS:
         kept = lists.setdefault(key, [])
         for item in getattr(candidate, key):
             if item not in kept:
@@ -469,7 +470,7 @@ def _new_contact(person: _Person) -> NewContact:
         **{key: keys.get(key) for key in ("circle", "cadence", "channel", "status", "snooze")},
         "birthday": birthday_value(person.birthday) if person.birthday else None,
         "met": met,
-        **{key: (person.lists or {}).get(key) for key in LIST_KEYS},
+        **{key: (person.lists or {}).get(key) for key in KEPT_LISTS},
         "dates": person.dates,
         "private": keys.get("private") or None,
     }
@@ -527,10 +528,6 @@ def _url_key(url: str) -> str:
         return f"linkedin:{profile}"
     text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower())
     return text.removeprefix("www.").rstrip("/")
-
-
-def _str(value: object) -> str | None:
-    return None if value is None else str(value)
 
 
 def _shown(value: object) -> str:

@@ -24,6 +24,7 @@ from vobject.base import (
 )
 from vobject.vcard import VCard3_0
 
+from kithbook.exporters.vcard import KITHBOOK_UID  # UID:kithbook:<slug>, for a contact without uid
 from kithbook.importers.candidate import Candidate, ParsedSource, has_letters
 from kithbook.importers.encoding import LEGACY_NAMES, Decoded, decode_bytes, known_codec
 from kithbook.importers.values import (
@@ -41,7 +42,6 @@ from kithbook.importers.values import (
 from kithbook.model import Met
 
 FORMAT = "vcard"
-KITHBOOK_UID = "kithbook:"  # `kith export` writes UID:kithbook:<slug> for a contact without `uid`
 BINARY_PROPERTIES = {"PHOTO", "LOGO", "SOUND", "KEY"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BEGIN = re.compile(r"\s*BEGIN\s*:\s*VCARD\s*", re.IGNORECASE)

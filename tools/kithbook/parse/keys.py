@@ -1,4 +1,4 @@
-"""The known front-matter keys of a contact file and how each one's value is read.
+"""How each known front-matter key of a contact file (`model.CONTACT_KEYS`) is read.
 
 Each reader takes the key's node and stores typed values into the keyword arguments of `Contact`.
 Checks that need the whole network or the configuration (circles, e-mail syntax, slugs that exist)
@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from kithbook.model import Check, LifeDate, Met
+from kithbook.model import CONTACT_KEYS, Check, KeyKind, LifeDate, Met
 from kithbook.parse.fields import FieldReader
 from kithbook.parse.yamlnodes import BOOL, FLOAT, INT, NULL, TIMESTAMP
 
@@ -205,44 +205,38 @@ def _dates(reader: FieldReader, key: str, node: Node, values: Values) -> None:
     values[key] = tuple(dates)
 
 
-KEYS: dict[str, KeyReader] = {
-    "name": _text,
-    "aka": _text_list,
-    "emails": _text_list,
-    "phones": _text_list,
-    "links": _links,
-    "company": _text,
-    "role": _text,
-    "location": _text,
+_READERS: dict[KeyKind, KeyReader] = {
+    "text": _text,
+    "word": _word,
+    "texts": _text_list,
+    "slugs": _lower_list,
     "tags": _tags,
-    "circle": _word,
-    "cadence": _cadence,
-    "channel": _word,
+    "links": _links,
     "met": _met,
-    "memories": _text_list,
-    "goals": _text_list,
-    "birthday": _birthday,
     "dates": _dates,
-    "status": _word,
-    "snooze": _date,
-    "knows": _lower_list,
-    "private": _private,
-    "uid": _text,
+    "duration": _cadence,
+    "month-day": _birthday,
+    "date": _date,
+    "flag": _private,
 }
+KEYS: dict[str, KeyReader] = {key: _READERS[spec.kind] for key, spec in CONTACT_KEYS.items()}
+"""The reader of each known key (`model.CONTACT_KEYS`), in the order they are declared."""
 
 # What each known key holds, for writers such as `kith set`: a list takes items, a date is written
 # bare (YYYY-MM-DD, as YAML reads a date), a month-day is a date or --MM-DD (a birthday without a
-# year), a mapping takes KEY.SUB; derived from the readers above.
-KeyKind = Literal["text", "list", "mapping", "entries", "date", "month-day", "boolean"]
-_READER_KINDS: dict[KeyReader, KeyKind] = {
-    _text_list: "list",
-    _lower_list: "list",
-    _tags: "list",
-    _links: "mapping",
-    _met: "mapping",
-    _dates: "entries",
-    _birthday: "month-day",
-    _date: "date",
-    _private: "boolean",
+# year), a mapping takes KEY.SUB.
+WriteKind = Literal["text", "list", "mapping", "entries", "date", "month-day", "boolean"]
+_WRITTEN_AS: dict[KeyKind, WriteKind] = {
+    "texts": "list",
+    "slugs": "list",
+    "tags": "list",
+    "links": "mapping",
+    "met": "mapping",
+    "dates": "entries",
+    "month-day": "month-day",
+    "date": "date",
+    "flag": "boolean",
 }
-KEY_KINDS: dict[str, KeyKind] = {key: _READER_KINDS.get(read, "text") for key, read in KEYS.items()}
+KEY_KINDS: dict[str, WriteKind] = {
+    key: _WRITTEN_AS.get(spec.kind, "text") for key, spec in CONTACT_KEYS.items()
+}

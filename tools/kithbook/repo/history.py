@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from kithbook.cache import cache_path, read_cache_file, write_cache_file
 from kithbook.config import Config
 from kithbook.parse.load import is_contact_name, parse_contact
-from kithbook.repo.commits import open_repo
+from kithbook.repo.plumbing import open_repo
 
 TRACKED = ("company", "role", "location")
 CACHE_FILE = "git-history.json"  # in the cache folder
@@ -26,7 +26,7 @@ Fields = tuple[str | None, str | None, str | None]
 
 
 @dataclass(frozen=True)
-class Change:
+class KeyChange:
     """One tracked key changing value in a commit: `company: Acme -> Brightline`."""
 
     date: dt.date
@@ -42,7 +42,7 @@ class FileHistory:
     added: dt.date
     last_changed: dt.date
     commits: int
-    changes: tuple[Change, ...]
+    changes: tuple[KeyChange, ...]
 
     def to_json(self) -> dict:
         return json.loads(json.dumps(asdict(self), default=str))
@@ -50,7 +50,7 @@ class FileHistory:
     @classmethod
     def from_json(cls, data: dict) -> FileHistory:
         changes = tuple(
-            Change(
+            KeyChange(
                 dt.date.fromisoformat(change["date"]), change["key"], change["old"], change["new"]
             )
             for change in data["changes"]
@@ -133,14 +133,14 @@ def _histories(
 def _history(
     repo, relative: str, versions: list[tuple[dt.date, str]], config: Config
 ) -> FileHistory:
-    changes: list[Change] = []
+    changes: list[KeyChange] = []
     previous: Fields | None = None
     for date, blob in versions:
         fields = _fields(repo, relative, blob, config)
         if previous is not None:
             for key, old, new in zip(TRACKED, previous, fields, strict=True):
                 if old != new:
-                    changes.append(Change(date, key, old, new))
+                    changes.append(KeyChange(date, key, old, new))
         previous = fields
     return FileHistory(versions[0][0], versions[-1][0], len(versions), tuple(changes))
 

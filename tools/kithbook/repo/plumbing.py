@@ -4,7 +4,8 @@
 blobs in a temporary index (whatever else is staged stays staged, and out of the commit), runs the
 pre-commit hook against that index, makes the commit, moves HEAD with a compare-and-swap, and then
 sets the same entries in the real index so `git status` shows the files clean. Git is run as a
-subprocess (no GitPython import: `kith log` must start fast).
+subprocess (no GitPython import: `kith log` must start fast); `open_repo` gives the GitPython
+repository to the readers that want one (history, a revision, sync), importing it only then.
 """
 
 from __future__ import annotations
@@ -16,8 +17,12 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kithbook.errors import KithbookError
+
+if TYPE_CHECKING:
+    from git import Repo
 
 BULK_PATHS = 100  # above this many files, Git hashes them from the folder into one pack
 _BULK_GIT = (2, 37)  # from this version `git update-index` writes such a pack in one go
@@ -93,6 +98,16 @@ def find_repository(path: Path | str) -> Repository | None:
     top = Path(lines[0]).resolve()
     hook = Path(lines[2]) if os.path.isabs(lines[2]) else Path(path).resolve() / lines[2]
     return Repository(top, Path(lines[1]), hook)
+
+
+def open_repo(root: Path | str) -> Repo | None:
+    """The Git repository holding `root`, or None when there is none."""
+    import git as gitpython
+
+    try:
+        return gitpython.Repo(root, search_parent_directories=True)
+    except (gitpython.InvalidGitRepositoryError, gitpython.NoSuchPathError):
+        return None
 
 
 def git(

@@ -13,7 +13,7 @@ from kithbook.config import CONFIG_FILE, MAX_CONFIG_BYTES, config_from_bytes
 from kithbook.errors import KithbookError
 from kithbook.model import Network
 from kithbook.parse.load import is_contact_name, load_files
-from kithbook.repo.commits import open_repo
+from kithbook.repo.plumbing import open_repo
 
 if TYPE_CHECKING:
     import git

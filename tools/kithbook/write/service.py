@@ -9,7 +9,7 @@ write-and-commit (`.git/kith.lock`, or the network's folder outside Git), then:
 2. reads each file once (refusing symbolic links, files that are not regular files, and folders
    that lead out of the repository) and applies its change to the text as read;
 3. checks each result once, with the network's settings: the file's own checks plus the
-   cross-file rules the change can affect (`write.checks.problems_of_changed`);
+   cross-file rules the change can affect (`write.check_before_write.problems_of_changed`);
 4. writes the files that pass atomically (refusing any that changed on disk meanwhile);
 5. commits exactly the bytes it wrote (`repo.plumbing.commit_contents`: a tree built from those
    bytes, never from the work tree, so concurrent commands never fold into one commit and
@@ -38,7 +38,7 @@ from kithbook.model import Check, Network, Problem
 from kithbook.parse.fields import SLUG
 from kithbook.parse.load import is_contact_name, load, load_files
 from kithbook.repo import journal
-from kithbook.repo.commits import TRAILER, CommitOutcome, already_committed
+from kithbook.repo.commits import TRAILER, CommitOutcome, committed, refused_by_gitignore
 from kithbook.repo.locks import check_git_locks
 from kithbook.repo.plumbing import (
     GitError,
@@ -49,10 +49,9 @@ from kithbook.repo.plumbing import (
     commit_contents,
     find_repository,
     head,
-    ignored,
     match_index_to_head,
 )
-from kithbook.write.checks import problems_of, problems_of_changed
+from kithbook.write.check_before_write import problems_of, problems_of_changed
 from kithbook.write.safe_write import (
     FSYNC_EACH,
     ChangedOnDisk,
@@ -463,14 +462,9 @@ def _commit(
     after a refused `git commit`); no when a Git step failed, so the next command completes it."""
     contents = {repo.path_of(file.absolute): file.after for file in files}
     new = [path for path, file in zip(contents, files, strict=True) if file.before is None]
-    left_out = ignored(repo, new)
-    if left_out:
-        shown = ", ".join(left_out[:3]) + (" ..." if len(left_out) > 3 else "")
-        message = (
-            f"written but not committed: .gitignore excludes {shown}; commit by hand with "
-            "git add -f if you mean to"
-        )
-        return CommitOutcome("failed", message), True
+    refused = refused_by_gitignore(repo, new)
+    if refused is not None:
+        return refused, True
     lines = "".join(f"{key}: {value}\n" for key, value in trailers.items())
     try:
         text = f"{message}\n\n{lines}" if lines else f"{message}\n"
@@ -484,9 +478,7 @@ def _commit(
         return CommitOutcome("failed", f"written but not committed: {error}"), True
     except GitError as error:
         return CommitOutcome("failed", f"written but not committed: {error}"), False
-    if not created:
-        return CommitOutcome("committed", already_committed(sha), sha), True
-    return CommitOutcome("committed", f"committed {sha[:7]}: {message}", sha), True
+    return committed(sha, created, message), True
 
 
 def _finish_interrupted(repo: Repository) -> list[str]:

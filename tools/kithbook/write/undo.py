@@ -16,9 +16,10 @@ from pathlib import Path
 
 from kithbook import clock
 from kithbook.config import load_config
-from kithbook.repo.commits import REVERTS_TRAILER, last_kith_commit
+from kithbook.repo.commits import REVERTS_TRAILER
 from kithbook.repo.merge_driver import merge_texts
 from kithbook.repo.plumbing import GitError, blob_at, find_repository
+from kithbook.repo.undoable import last_kith_commit
 from kithbook.write.service import Change, Outcome, write
 from kithbook.write.text import EditError
 

@@ -6,7 +6,7 @@ import pytest
 
 from kithbook.model import Network
 from kithbook.parse.load import load, load_files
-from kithbook.write.checks import FILE_CHECKS, problems_of, problems_of_changed
+from kithbook.write.check_before_write import FILE_CHECKS, problems_of, problems_of_changed
 
 ADA = "---\nname: Ada Lovelace\nemails: [ada@example.org]\n---\n"
 BROKEN = "---\nname: Charles Babbage\nemails: [not-an-address]\n---\n"
