@@ -101,3 +101,15 @@ SECTIONS = st.sampled_from(
 def test_any_page_renders_the_same_with_the_markers_as_without(sections: list[str]) -> None:
     source = "\n\n".join(sections) + "\n"
     assert render(source, list(EXTENSIONS)) == render(unmarked(source), WITHOUT)
+
+
+def test_a_tight_block_is_followed_by_one_line_break_as_a_table_markdown_made_is() -> None:
+    from kithbook.site.markup import table, table_html
+
+    headers, rows = ["Day", "Person"], [["Tue 1", '<a href="ada.md">Ada &amp; Co</a>']]
+    known = table_html(headers, rows)
+    assert known is not None
+    tight = f"## May\n\n{html_block(known, tight=True)}\n\n## June\n"
+    assert render(tight, list(EXTENSIONS)) == render(
+        f"## May\n\n{table(headers, rows)}\n\n## June\n", WITHOUT
+    )

@@ -10,7 +10,18 @@ from kithbook.model import Contact, LogEntry, Problem
 from kithbook.rules.phrases import MONTH_NAMES, MONTHS, date_words, duration_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
 from kithbook.site.markup import Page, attr, external, html_block, link, mail_link, plural, text
-from kithbook.site.sanitize import safe_html
+from kithbook.site.prerender import (
+    CLOSE,
+    DATA,
+    OPEN,
+    Event,
+    Part,
+    heading_part,
+    html_events,
+    html_part,
+    list_part,
+)
+from kithbook.site.sanitize import paragraphs_html, plain_paragraphs, safe_html
 from kithbook.site.write_box import write_box
 
 DIRECTIONS = {
@@ -39,19 +50,22 @@ SEARCH_BOOST = 2  # a person's page ranks above the manual's pages that use the 
 def contact_page(site: SiteContext, contact: Contact) -> Page:
     """The page of one public contact."""
     uri = contact_uri(contact.slug)
-    sections = [
-        _problems(site.errors_of(contact.path)),
+    problems = _problems(site.errors_of(contact.path))
+    parts = [
+        heading_part(1, f"# {text(contact.name)}", contact.name),
+        *([Part(problems)] if problems else []),
         _card(site, contact, uri),
-        _due(site, contact),
-        write_box(site, contact),
-        _list("Memories", contact.memories),
-        _list("Goals", contact.goals),
-        _notes(contact.notes),
-        _timeline(contact.log),
-        _history(site, contact),
+        *_due(site, contact),
+        *write_box(site, contact),
+        *_list("Memories", contact.memories),
+        *_list("Goals", contact.goals),
+        *_notes(contact.notes),
+        *_timeline(contact.log),
+        *_history(site, contact),
     ]
-    body = f"# {text(contact.name)}\n\n" + "\n\n".join(section for section in sections if section)
-    return Page(uri, contact.name, body, in_nav=False, meta=search_meta(contact))
+    body = "\n\n".join(part.markdown for part in parts)
+    meta = search_meta(contact)
+    return Page(uri, contact.name, body, in_nav=False, meta=meta, parts=tuple(parts))
 
 
 def search_meta(contact: Contact) -> dict[str, object]:
@@ -64,10 +78,24 @@ def search_meta(contact: Contact) -> dict[str, object]:
     return {**meta, "tags": chips} if chips else meta
 
 
-def _notes(notes: str) -> str:
-    """The notes as sanitised HTML (kithbook.site.sanitize): they are untrusted text."""
-    html = safe_html(notes) if notes.strip() else ""
-    return f"## Notes\n\n{html_block(html)}" if html else ""
+def _notes(notes: str) -> list[Part]:
+    """The notes as sanitised HTML (kithbook.site.sanitize): they are untrusted text. Their words
+    for the search index are left to Material's parser (search=None)."""
+    if not notes.strip():
+        return []
+    paragraphs = plain_paragraphs(notes)
+    if paragraphs is not None:  # plain text: its HTML and its words are known
+        html = paragraphs_html(paragraphs)
+        words: list[Event] = []
+        for index, paragraph in enumerate(paragraphs):
+            words += [(DATA, "\n")] if index else []
+            words += [(OPEN, "p"), (DATA, paragraph), (CLOSE, "p")]
+        events: list[Event] | None = words
+    else:
+        html, events = safe_html(notes), None
+    if not html:
+        return []
+    return [heading_part(2, "## Notes", "Notes"), html_part(html_block(html), html, search=events)]
 
 
 def broken_page(path: str, uri: str, problems: list[Problem]) -> Page:
@@ -88,7 +116,7 @@ def _problems(problems: list[Problem]) -> str:
     return f'!!! failure "This file has {plural(len(problems), "error")}"\n\n{lines}'
 
 
-def _card(site: SiteContext, contact: Contact, uri: str) -> str:
+def _card(site: SiteContext, contact: Contact, uri: str) -> Part:
     """The profile card. In the search index it reads "Role · Email: ... Phone: ...": company and
     place are the result's chips (see search_meta), so the lede gives only the role there."""
     where = []
@@ -100,7 +128,10 @@ def _card(site: SiteContext, contact: Contact, uri: str) -> str:
     joined = (" at " if role and contact.company else " · " if role else "") + " · ".join(where)
     lede = role + (f"<span{SKIP}>{joined}</span>" if where else "")
     rows = [(label, value) for label, value in _facts(site, contact, uri) if value]
-    facts, searched = [], 0
+    # The words Material's search takes from the card (kithbook.site.prerender), as it reads them.
+    events: list[Event] = [(DATA, "\n")]
+    events += [(DATA, contact.role or "")] if role else [] if where else [(DATA, "\xa0")]
+    facts, searched, fact_events = [], 0, []
     for label, value in rows:
         skip = SKIP if label in UNSEARCHED_FACTS else ""
         before = '<span class="kb-sep">· </span>' if searched and not skip else ""
@@ -108,6 +139,14 @@ def _card(site: SiteContext, contact: Contact, uri: str) -> str:
         facts.append(
             f'<dt{skip}>{before}{label}<span class="kb-sep">:</span></dt> <dd{skip}>{value}</dd>'
         )
+        if skip:
+            fact_events.append([(DATA, " ")])
+        else:
+            first = [(DATA, "· ")] if before else []
+            label_events = html_events(label)
+            fact_events.append(
+                [*first, *label_events, (DATA, ":"), (DATA, " "), *html_events(value)]
+            )
     listed = "\n".join(facts)
     aka = (
         f'<span class="kb-sep">{" · " if role else ""}</span>'
@@ -115,14 +154,23 @@ def _card(site: SiteContext, contact: Contact, uri: str) -> str:
         if contact.aka
         else ""
     )
+    if contact.aka:
+        events += [(DATA, " · ")] if role else []
+        events.append((DATA, "also " + ", ".join(contact.aka)))
     sep = '<span class="kb-sep"> ·</span>' if role or aka else ""
-    return html_block(
+    events += [(DATA, " ·")] if sep else []
+    events += [(DATA, "\n"), (DATA, "\n")]
+    for index, fact in enumerate(fact_events):
+        events += [(DATA, "\n"), *fact] if index else fact
+    events += [(DATA, "\n"), (DATA, "\n")]
+    card = (
         '<div class="kb-card">\n'
         f'<div class="kb-card__head"><span class="kb-avatar" aria-hidden="true"{SKIP}>'
         f"{attr(initials(contact.name))}</span>"
         f'<div class="kb-card__lede">{lede or "&nbsp;"}{aka}{sep}</div></div>\n'
         f'<dl class="kb-facts">\n{listed}\n</dl>\n</div>'
     )
+    return html_part(html_block(card), card, events)
 
 
 def _facts(site: SiteContext, contact: Contact, uri: str) -> list[tuple[str, str]]:
@@ -225,21 +273,21 @@ def _birthday(site: SiteContext, contact: Contact) -> str:
     return attr(f"{day} ({when_words(upcoming, site.today)}{turns})")
 
 
-def _due(site: SiteContext, contact: Contact) -> str:
+def _due(site: SiteContext, contact: Contact) -> list[Part]:
     """Why they are due, or when they next will be: a box kept out of the search index."""
     items = site.due_by_slug.get(contact.slug, [])
-    ahead = [item.reason for item in site.due.coming_up if item.slug == contact.slug]
+    ahead = [item.reason for item in site.coming_up_by_slug.get(contact.slug, [])]
     coming = f"<p>Coming up: {attr('; '.join(ahead))}.</p>" if ahead else ""
     if items:
         reasons = [reason for item in items for reason in (item.reason, *item.other_reasons)]
         lines = "".join(f"<li>{attr(reason)}</li>" for reason in reasons)
         return _box("warning", "Due now", f"<ul>{lines}</ul>{coming}")
     if contact.status != "active":
-        return ""
+        return []
     next_date = site.next_due(contact)
     if next_date is None:
         if contact.cadence_never:
-            return _box("note", "Coming up", coming) if coming else ""
+            return _box("note", "Coming up", coming) if coming else []
         backlog = "<p>No contact logged yet: they come up in the backlog.</p>"
         return _box("note", "Not due yet", backlog + coming)
     last = contact.last_contact_on(site.today)
@@ -255,12 +303,13 @@ def _due(site: SiteContext, contact: Contact) -> str:
     )
 
 
-def _box(kind: str, title: str, inner: str) -> str:
+def _box(kind: str, title: str, inner: str) -> list[Part]:
     """An admonition as HTML (the theme styles it), kept out of the search index."""
-    return html_block(
+    box = (
         f'<div class="admonition {kind}"{SKIP}><p class="admonition-title">{attr(title)}</p>'
         f"{inner}</div>"
     )
+    return [html_part(html_block(box), box)]
 
 
 def initials(name: str) -> str:
@@ -271,53 +320,77 @@ def initials(name: str) -> str:
     return (letters[0] + (letters[-1] if len(letters) > 1 else "")).upper()
 
 
-def _list(title: str, items: tuple[str, ...]) -> str:
+def _list(title: str, items: tuple[str, ...]) -> list[Part]:
     if not items:
-        return ""
-    return f"## {title}\n\n" + "\n".join(f"- {text(item)}" for item in items)
-
-
-def _timeline(log: tuple[LogEntry, ...]) -> str:
-    if not log:
-        return ""
-    newest_first = sorted(log, key=lambda entry: (entry.date, entry.line), reverse=True)
-    parts = [
-        f'## Log\n\n<p class="kb-muted"{SKIP}>{plural(len(log), "entry", "entries")}, newest first.</p>'
+        return []
+    markdown = "\n".join(f"- {text(item)}" for item in items)
+    return [
+        heading_part(2, f"## {title}", title),
+        list_part(markdown, [("", item) for item in items]),
     ]
+
+
+def _timeline(log: tuple[LogEntry, ...]) -> list[Part]:
+    if not log:
+        return []
+    newest_first = sorted(log, key=lambda entry: (entry.date, entry.line), reverse=True)
+    count = f'<p class="kb-muted"{SKIP}>{plural(len(log), "entry", "entries")}, newest first.</p>'
+    parts = [heading_part(2, "## Log", "Log"), html_part(count, count)]
     for year, entries in groupby(newest_first, key=lambda entry: entry.date.year):
-        items = "\n".join(_entry(entry) for entry in entries)
+        lines, events = [], [(DATA, str(year)), (DATA, "\n"), (OPEN, "ol"), (DATA, "\n")]
+        for index, entry in enumerate(entries):
+            line, entry_events = _entry(entry)
+            lines.append(line)
+            events += [(DATA, "\n"), *entry_events] if index else entry_events
+        events += [(DATA, "\n"), (CLOSE, "ol")]
+        items = "\n".join(lines)
         # A heading without an id: the log stays one section of the search index, not one a year.
-        parts.append(
-            html_block(f'<h3 class="kb-year">{year}</h3>\n<ol class="kb-timeline">\n{items}\n</ol>')
-        )
-    return "\n\n".join(parts)
+        block = f'<h3 class="kb-year">{year}</h3>\n<ol class="kb-timeline">\n{items}\n</ol>'
+        parts.append(html_part(html_block(block), block, events))
+    return parts
 
 
-def _entry(entry: LogEntry) -> str:
-    """One log line. Each part has its own grid area, so a note (no channel) lines up with the
-    rest; the spaces between the parts keep the search index's text readable."""
+def _entry(entry: LogEntry) -> tuple[str, list[Event]]:
+    """One log line, and its words for the search index. Each part has its own grid area, so a
+    note (no channel) lines up with the rest; the spaces between the parts keep the search
+    index's text readable."""
     arrow, words = DIRECTIONS[entry.direction]
     channel = f'<span class="kb-channel">{attr(entry.channel)}</span> ' if entry.channel else ""
-    return (
+    day = f"{entry.date.day} {MONTHS[entry.date.month - 1]}"
+    events: list[Event] = [(OPEN, "li"), (DATA, day), (DATA, " "), (DATA, " ")]
+    events += [(DATA, entry.channel), (DATA, " ")] if entry.channel else []
+    events += [(DATA, entry.text or "\xa0"), (CLOSE, "li")]
+    line = (
         f'<li class="kb-entry kb-entry--{entry.direction}">'
-        f'<time datetime="{entry.date.isoformat()}">{entry.date.day} {MONTHS[entry.date.month - 1]}'
+        f'<time datetime="{entry.date.isoformat()}">{day}'
         f'</time> <span class="kb-dir" title="{words}" aria-label="{words}"{SKIP}>{arrow}</span> '
         f'{channel}<span class="kb-entry__text">{attr(entry.text) or "&nbsp;"}</span></li>'
     )
+    return line, events
 
 
-def _history(site: SiteContext, contact: Contact) -> str:
+def _history(site: SiteContext, contact: Contact) -> list[Part]:
+    heading = heading_part(2, "## History", "History")
     history = site.histories.get(contact.path)
     if history is None:
-        return '## History\n\n<p class="kb-muted">Not committed to Git yet.</p>'
-    lines = [f"- **{date_words(history.added)}**: added to your network"]
+        summary = '<p class="kb-muted">Not committed to Git yet.</p>'
+        return [heading, html_part(summary, summary, _paragraph("Not committed to Git yet."))]
+    added = date_words(history.added)
+    lines = [f"- **{added}**: added to your network"]
+    items = [(f"<strong>{added}</strong>: ", "added to your network")]
     for change in history.changes:
         old, new = change.old or "nothing", change.new or "nothing"
-        lines.append(
-            f"- **{date_words(change.date)}**: {change.key} changed from {text(old)} to {text(new)}"
-        )
-    summary = (
-        f'<p class="kb-muted">{plural(history.commits, "commit")}, last on '
-        f"{date_words(history.last_changed)}.</p>"
-    )
-    return "## History\n\n" + summary + "\n\n" + "\n".join(lines)
+        when = date_words(change.date)
+        lines.append(f"- **{when}**: {change.key} changed from {text(old)} to {text(new)}")
+        items.append((f"<strong>{when}</strong>: ", f"{change.key} changed from {old} to {new}"))
+    words = f"{plural(history.commits, 'commit')}, last on {date_words(history.last_changed)}."
+    summary = f'<p class="kb-muted">{words}</p>'
+    return [
+        heading,
+        html_part(summary, summary, _paragraph(words)),
+        list_part("\n".join(lines), items),
+    ]
+
+
+def _paragraph(words: str) -> list[Event]:
+    return [(OPEN, "p"), (DATA, words), (CLOSE, "p")]

@@ -39,6 +39,9 @@ class SiteContext:
         self.due_by_slug: dict[str, list[DueItem]] = defaultdict(list)
         for item in self.due.items:
             self.due_by_slug[item.slug].append(item)
+        self.coming_up_by_slug: dict[str, list[DueItem]] = defaultdict(list)
+        for item in self.due.coming_up:
+            self.coming_up_by_slug[item.slug].append(item)
         self.problems_by_path: dict[str, list[Problem]] = defaultdict(list)
         for problem in self.problems:
             self.problems_by_path[problem.path].append(problem)

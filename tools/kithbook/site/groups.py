@@ -8,7 +8,17 @@ from collections.abc import Callable
 from kithbook.model import Contact
 from kithbook.rules.phrases import date_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
-from kithbook.site.markup import NOT_SEARCHED, Page, attr, link, plural, table, text
+from kithbook.site.markup import (
+    NOT_SEARCHED,
+    Page,
+    attr,
+    html_block,
+    link,
+    plural,
+    table,
+    table_html,
+    text,
+)
 
 GROUPS: dict[str, tuple[str, Callable[[Contact], tuple[str, ...]]]] = {
     "tags": ("Tags", lambda contact: contact.tags),
@@ -99,11 +109,16 @@ def _group_page(
     headers = ["Name", "Role", "Company" if kind != "companies" else "Location", "Last contact"]
     # The `#` is left out of the search index, where `#python` would not match a search for python.
     label = f"<span data-search-exclude>#</span>{text(name)}" if kind == "tags" else text(name)
+    known = table_html(headers, rows)  # a big group's table skips Markdown when it can
+    listing = (
+        html_block(f'<div data-search-exclude="data-search-exclude">\n{known}\n</div>')
+        if known is not None
+        else f"<div data-search-exclude markdown>\n\n{table(headers, rows)}\n\n</div>"
+    )
     body = (
         f'# {label}\n\n<p class="kb-muted" markdown="span">'
         f"{plural(len(people), 'person', 'people')} · "
-        f"{link('all ' + title.lower(), uri, index_uri)}</p>\n\n"
-        f"<div data-search-exclude markdown>\n\n{table(headers, rows)}\n\n</div>"
+        f"{link('all ' + title.lower(), uri, index_uri)}</p>\n\n{listing}"
     )
     title = ("#" if kind == "tags" else "") + name
     return Page(uri, title, body, in_nav=False, meta=TITLE_ONLY)

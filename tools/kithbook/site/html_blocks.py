@@ -19,13 +19,13 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from kithbook.site.markup import HTML_BLOCK_MARK, html_digest
+from kithbook.site.markup import HTML_BLOCK_MARK, TIGHT, html_digest
 
 _OPENING = f"<!-- {HTML_BLOCK_MARK} "
 # A marked block: markers on lines of their own, no other opening marker inside, and a digest that
 # matches the block; anything else (such words in someone's notes) is left to Markdown as it is.
 _MARKED = re.compile(
-    rf"^{re.escape(_OPENING)}([0-9a-f]{{16}}) -->\n((?:(?!{re.escape(_OPENING)}).)*?)\n"
+    rf"^{re.escape(_OPENING)}([0-9a-f]{{16}})( {TIGHT})? -->\n((?:(?!{re.escape(_OPENING)}).)*?)\n"
     rf"<!-- /{re.escape(HTML_BLOCK_MARK)} -->$",
     re.DOTALL | re.MULTILINE,
 )
@@ -39,12 +39,13 @@ class _SetAsideGeneratedHtml(Preprocessor):
         return _MARKED.sub(self._set_aside, source).split("\n")
 
     def _set_aside(self, block: re.Match[str]) -> str:
-        digest, html = block[1], block[2]
+        digest, tight, html = block[1], block[2], block[3]
         if html_digest(html) != digest:
             return block[0]
         # Stored with its closing line break, as Markdown's own raw HTML parser stores a block, and
         # in the block's place: the page comes out byte for byte as it would without this extension.
-        return self.md.htmlStash.store(html + "\n")
+        # A tight block (HTML that Markdown would have made itself, such as a table) has none.
+        return self.md.htmlStash.store(html if tight else html + "\n")
 
 
 class GeneratedHtmlExtension(Extension):

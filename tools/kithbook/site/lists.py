@@ -8,7 +8,16 @@ from kithbook.model import add_months
 from kithbook.rules.due import occasions
 from kithbook.rules.phrases import MONTH_NAMES, WEEKDAYS, date_words, when_words
 from kithbook.site.context import SiteContext, contact_uri, group_uri
-from kithbook.site.markup import NOT_SEARCHED, Page, link, plural, table, text
+from kithbook.site.markup import (
+    NOT_SEARCHED,
+    Page,
+    html_block,
+    link,
+    plural,
+    table,
+    table_html,
+    text,
+)
 from kithbook.site.today import coming_up_list, compact_list, plan_cards, plan_heading
 
 PEOPLE = "people/index.md"
@@ -36,14 +45,18 @@ def people_page(site: SiteContext) -> Page:
                 _next_due_cell(site, contact, next_date),
             ]
         )
+    headers = ["Name", "Circle", "Company", "Tags", "Last contact", "Next due"]
+    known = table_html(headers, rows)  # thousands of rows: an HTML block when it can be
+    listing = (
+        html_block(f'<div class="kb-people">\n{known}\n</div>')
+        if known is not None
+        else '<div class="kb-people" markdown>\n\n' + table(headers, rows) + "\n\n</div>"
+    )
     body = (
         "# People\n\n"
         f'<p class="kb-muted">{plural(len(site.contacts), "person", "people")}. '
         "Type to filter by any "
-        "column; click a column heading to sort.</p>\n\n"
-        '<div class="kb-people" markdown>\n\n'
-        + table(["Name", "Circle", "Company", "Tags", "Last contact", "Next due"], rows)
-        + "\n\n</div>"
+        "column; click a column heading to sort.</p>\n\n" + listing
     )
     return Page(PEOPLE, "People", body, hide=("navigation", "toc"), meta=NOT_SEARCHED)
 
@@ -102,10 +115,10 @@ def calendar_page(site: SiteContext) -> Page:
             ]
             for occasion in in_month
         ]
-        parts += [
-            f"## {MONTH_NAMES[month - 1]} {year}",
-            table(["Day", "Person", "Occasion", "When"], rows),
-        ]
+        headers = ["Day", "Person", "Occasion", "When"]
+        known = table_html(headers, rows)
+        listing = table(headers, rows) if known is None else html_block(known, tight=True)
+        parts += [f"## {MONTH_NAMES[month - 1]} {year}", listing]
     if not found:
         parts.append('<p class="kb-empty">No birthdays or yearly dates recorded.</p>')
     return Page(CALENDAR, "Calendar", "\n\n".join(parts), meta=NOT_SEARCHED)

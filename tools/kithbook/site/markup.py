@@ -16,6 +16,7 @@ import yaml
 
 # The one plural rule, re-exported for the pages:
 from kithbook.rules.phrases import plural as plural
+from kithbook.site.prerender import Part
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: a site writes 1,000 of these
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
@@ -32,6 +33,8 @@ class Page:
     in_nav: bool = True
     hide: tuple[str, ...] = ("navigation",)
     meta: dict[str, object] = field(default_factory=dict)
+    # The body's parts, when the page knows what MkDocs makes of them (kithbook.site.prerender).
+    parts: tuple[Part, ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def markdown(self) -> str:
@@ -50,12 +53,40 @@ NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
 HTML_BLOCK_MARK = "kithbook:html"
 
 
-def html_block(html: str) -> str:
+def html_block(html: str, *, tight: bool = False) -> str:
     """A block of generated HTML, marked so that Markdown sets it aside whole (see html_blocks.py)
     instead of parsing it with Python's HTML parser: a contact page's card and timeline are most of
     its text. The opening marker carries a digest of the block, so that the same words in someone's
-    notes mark nothing. Without that extension the markers are plain HTML comments."""
-    return f"<!-- {HTML_BLOCK_MARK} {html_digest(html)} -->\n{html}\n<!-- /{HTML_BLOCK_MARK} -->"
+    notes mark nothing. Without that extension the markers are plain HTML comments. A `tight` block
+    is followed by one line break in the page, as an element Markdown made is (a raw HTML block is
+    followed by two)."""
+    flag = f" {TIGHT}" if tight else ""
+    return (
+        f"<!-- {HTML_BLOCK_MARK} {html_digest(html)}{flag} -->\n{html}\n<!-- /{HTML_BLOCK_MARK} -->"
+    )
+
+
+TIGHT = "tight"
+_TABLE_CELL_TEXT = re.compile(r"[\w .,:;!?'’\"()/@%+=#-]*")
+_ENTITIES = re.compile(r"&(?:amp|lt|gt);")
+_TAG = re.compile(r"<[a-zA-Z/][^<>]*>")
+
+
+def table_html(headers: list[str], rows: list[list[str]]) -> str | None:
+    """The HTML that Markdown's `tables` extension makes of `table(headers, rows)`, when every cell
+    renders as itself (plain text and inline HTML, no backslash escapes); None otherwise. A big
+    network's lists are tables of thousands of rows: as an HTML block they skip Markdown."""
+    for cell in (*headers, *(cell for row in rows for cell in row)):
+        if cell != cell.strip() or any(char in cell for char in "\n\r\t_|`\\"):
+            return None
+        pieces = _TAG.split(cell)
+        if not all(_TABLE_CELL_TEXT.fullmatch(_ENTITIES.sub("", piece)) for piece in pieces):
+            return None
+    head = "".join(f"<th>{header}</th>\n" for header in headers)
+    body = "".join(
+        "<tr>\n" + "".join(f"<td>{cell}</td>\n" for cell in row) + "</tr>\n" for row in rows
+    )
+    return f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
 
 
 def html_digest(html: str) -> str:

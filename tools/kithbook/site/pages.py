@@ -7,7 +7,7 @@ writes them as files, so another engine could render them unchanged.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib import resources
 
 from kithbook.model import Network, Problem
@@ -34,27 +34,35 @@ def site_pages(
     histories: Mapping[str, FileHistory] | None = None,
 ) -> list[Page]:
     """Every page of the site, nav pages first in nav order; private contacts appear in none."""
+    return list(each_site_page(network, today, problems, histories))
+
+
+def each_site_page(
+    network: Network,
+    today: dt.date,
+    problems: list[Problem],
+    histories: Mapping[str, FileHistory] | None = None,
+) -> Iterator[Page]:
+    """The pages of `site_pages`, one at a time: a big network's pages need not all be held at
+    once. Each page name comes once, the site's own pages first: a contact's page can never take
+    the place of one (reserved names are renamed in `page_slug`; this holds whatever collides)."""
     site = public_context(network, today, problems, histories or {})
-    pages = [home_page(site), people_page(site), due_page(site), calendar_page(site)]
-    for kind in GROUPS:
-        pages += group_pages(site, kind)
-    pages.append(graph_page(site))
-    pages.append(stats_page(site))
-    pages += [contact_page(site, contact) for contact in site.contacts]
-    pages += [
-        broken_page(path, broken_uri(path), site.problems_by_path[path])
-        for path in site.broken_files
-    ]
-    return _first_of_each_uri(pages)
+    seen: set[str] = set()
 
+    def pages() -> Iterator[Page]:
+        yield from (home_page(site), people_page(site), due_page(site), calendar_page(site))
+        for kind in GROUPS:
+            yield from group_pages(site, kind)
+        yield graph_page(site)
+        yield stats_page(site)
+        yield from (contact_page(site, contact) for contact in site.contacts)
+        for path in site.broken_files:
+            yield broken_page(path, broken_uri(path), site.problems_by_path[path])
 
-def _first_of_each_uri(pages: list[Page]) -> list[Page]:
-    """Each page name once, the site's own pages first: a contact's page can never take the place
-    of one (reserved names are renamed in `page_slug`; this holds whatever else collides)."""
-    first: dict[str, Page] = {}
-    for page in pages:
-        first.setdefault(page.uri, page)
-    return list(first.values())
+    for page in pages():
+        if page.uri not in seen:
+            seen.add(page.uri)
+            yield page
 
 
 def asset_files() -> dict[str, bytes]:

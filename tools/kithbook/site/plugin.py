@@ -3,7 +3,8 @@
 It reads the `kithbook` options of the config file MkDocs was given (`-f other.yml` too) and uses the
 same loader as the tools, logs every error in a contact file as an MkDocs warning (so `mkdocs build
 --strict` fails), and puts the pages of `docs_dir` under a Help section so they can never collide
-with generated pages.
+with generated pages. Person pages are rendered, and given to Material's search index, from what the
+plugin already knows of them (site/fast_pages.py), not by Markdown and the search parser per page.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import dataclasses
 import logging
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -21,7 +22,7 @@ from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
@@ -46,6 +47,9 @@ _MD_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
 EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables", "kithbook.site.html_blocks")
 
 
+_NOTHING = object()
+
+
 class _AnyValue(config_options.BaseConfigOption):
     """Accepts any value: kithbook.config validates the options, with file and line."""
 
@@ -61,6 +65,8 @@ else:  # an MkDocs option per Kithbook option, made from the one declaration in 
 
 class KithbookPlugin(BasePlugin[KithbookConfig]):
     """Generates the network's pages: home, people, due, calendar, groups, graph, contacts."""
+
+    _searched: object = _NOTHING  # a person page's search meta while the search plugin runs
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """A dirty build (`kith serve`) is what this plugin is made for: keep it quiet."""
@@ -96,7 +102,6 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        pages = self._pages()
         docs_dir = str(Path(config.docs_dir).resolve())
         help_pages = []
         for file in list(files):
@@ -111,31 +116,69 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
                 files.append(moved)
                 if moved.is_documentation_page() and moved.inclusion.is_in_nav():
                     help_pages.append(moved.src_uri)
-        self.generated = {page.uri for page in pages}
-        for page in pages:
+        from kithbook.site.fast_pages import Prerenderer
+
+        self.prerenderer = Prerenderer(config)
+        self.generated: set[str] = set()
+        self._link_targets: dict[str, dict[str, tuple[str, File | None]]] = {}
+        nav = []
+        for page in self._pages():  # one at a time: only what MkDocs keeps stays in memory
+            self.generated.add(page.uri)
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(self._generated(config, page.uri, page.markdown.encode(), inclusion))
+            file = self._generated(config, page.uri, page.markdown.encode(), inclusion)
+            files.append(file)
+            self.prerenderer.page(file, config, page)  # a person page becomes file.page
+            if page.in_nav:
+                nav.append({page.title: page.uri})
         from kithbook.site.pages import asset_files
 
         for uri, content in asset_files().items():
             files.append(self._generated(config, uri, content, InclusionLevel.UNDEFINED))
         if not config.nav:
-            config.nav = [{page.title: page.uri} for page in pages if page.in_nav]
+            config.nav = nav
             if help_pages:
                 config.nav.append({"Help": nest_paths(sorted(help_pages))})
         return files
+
+    @event_priority(50)  # before Material's search plugin
+    def _index_person_page(
+        self, context: dict, page: Page, config: MkDocsConfig, nav: object
+    ) -> dict:
+        """Gives Material's search index a person page's sections, which the plugin knows, and
+        has the search plugin skip parsing the page (it still strips the page's search marks)."""
+        if self.prerenderer.index(page):
+            self._searched = page.meta.get("search")
+            page.meta["search"] = {**(self._searched or {}), "exclude": True}
+        return context
+
+    @event_priority(-50)  # after Material's search plugin
+    def _restore_search_meta(
+        self, context: dict, page: Page, config: MkDocsConfig, nav: object
+    ) -> dict:
+        if self._searched is not _NOTHING:
+            if self._searched is None:
+                page.meta.pop("search", None)
+            else:
+                page.meta["search"] = self._searched
+            self._searched = _NOTHING
+        return context
+
+    on_page_context = CombinedEvent(_index_person_page, _restore_search_meta)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Turn the `.md` hrefs of generated pages into URLs; a target that is missing is a
         warning, as MkDocs does for Markdown links."""
         if page.file.src_uri not in self.generated:
             return html
+        folder = posixpath.dirname(page.file.src_uri)
+        targets = self._link_targets.setdefault(folder, {})  # a big site has 100,000 links
 
         def url(match: re.Match) -> str:
-            target = posixpath.normpath(
-                posixpath.join(posixpath.dirname(page.file.src_uri), unquote(match[1]))
-            )
-            file = files.get_file_from_path(target)
+            href = match[1]
+            if href not in targets:
+                target = posixpath.normpath(posixpath.join(folder, unquote(href)))
+                targets[href] = (target, files.get_file_from_path(target))
+            target, file = targets[href]
             if file is None:
                 log.warning(f"{page.file.src_uri}: link to {target}, which is not a page")
                 return match[0]
@@ -160,16 +203,16 @@ class KithbookPlugin(BasePlugin[KithbookConfig]):
         server.watch(str(self.root / self.kithbook_config.contacts_dir))
         return server
 
-    def _pages(self) -> list[GeneratedPage]:
+    def _pages(self) -> Iterator[GeneratedPage]:
         from kithbook.parse.load import load
         from kithbook.repo.history import file_histories
         from kithbook.rules.validate import validate
-        from kithbook.site.pages import site_pages
+        from kithbook.site.pages import each_site_page
 
         network = load(self.root, config=self.kithbook_config)
         problems = validate(network, self.today)
         _report(problems)
-        return site_pages(
+        return each_site_page(
             network, self.today, problems, file_histories(self.root, self.kithbook_config)
         )
 

@@ -22,6 +22,7 @@ from kithbook.rules.due import DueItem
 from kithbook.rules.suggestions import Suggestion, suggest_for
 from kithbook.site.context import SiteContext
 from kithbook.site.markup import attr, html_block, text
+from kithbook.site.prerender import Part, heading_part, html_part
 
 ANCHOR = "write-to"  # the Due page links each row to PERSON_PAGE#write-to
 
@@ -55,13 +56,13 @@ def _day(site: SiteContext) -> _Day:
     return _DAY[0]
 
 
-def write_box(site: SiteContext, contact: Contact) -> str:
-    """The box, or nothing for a contact you should not write to now (paused, declined, archived
-    and not due)."""
+def write_box(site: SiteContext, contact: Contact) -> list[Part]:
+    """The box (its heading and its HTML), or nothing for a contact you should not write to now
+    (paused, declined, archived and not due)."""
     day = _day(site)
     item = day.items.get(contact.slug)
     if item is None and contact.status != "active":
-        return ""
+        return []
     try:
         result = draft(
             contact,
@@ -74,11 +75,7 @@ def write_box(site: SiteContext, contact: Contact) -> str:
             variant=day.variants.get(contact.slug),
         )
     except DraftError as error:
-        return (
-            _title(contact)
-            + "\n\n"
-            + html_block(f'<p class="kb-empty">No draft: {attr(error)}</p>')
-        )
+        return [_title(contact), _html(f'<p class="kb-empty">No draft: {attr(error)}</p>')]
     block_id = f"kb-draft-{contact.slug}"
     why = f"{result.intent} · {result.channel}"
     if item is not None:
@@ -105,14 +102,26 @@ def write_box(site: SiteContext, contact: Contact) -> str:
             f'<p><strong>Suggestions</strong></p>\n<ul class="kb-suggestions">\n{rows}\n</ul>'
         )
     parts.append("</div>")
-    title = _title(contact)
-    return title + "\n\n" + html_block("\n".join(parts))
+    return [_title(contact), _html("\n".join(parts))]
 
 
-def _title(contact: Contact) -> str:
+def _title(contact: Contact) -> Part:
     """The box's heading, `#write-to`; left out of the search index with the box (a search for
     "birthday" should find people, not every draft)."""
-    return f"## Write to {text(first_name(contact.name))} {{#{ANCHOR} data-search-exclude}}"
+    first = first_name(contact.name)
+    return heading_part(
+        2,
+        f"## Write to {text(first)} {{#{ANCHOR} data-search-exclude}}",
+        f"Write to {first}",
+        id=ANCHOR,
+        attributes=" data-search-exclude",
+    )
+
+
+def _html(html: str) -> Part:
+    """A block of the box: it is under a heading kept out of the search index, so the search
+    takes no words from it."""
+    return html_part(html_block(html), html)
 
 
 def _suggestion(suggestion: Suggestion) -> str:

@@ -1,0 +1,216 @@
+"""Person pages that MkDocs renders from what the plugin already knows (kithbook.site.prerender).
+
+`PersonPage` is an MkDocs `Page` (as Material's blog plugin makes its posts) whose `render` sets the
+HTML, table of contents and anchors that Markdown would, without running Markdown; `Prerenderer`
+hands Material's search index the page's sections, so that the search plugin does not parse the
+page's HTML again. Both are used only while they give exactly what MkDocs and Material give: with
+the Markdown extensions and `toc` settings they were made for, and after the first person page of
+each build, rendered and parsed both ways, came out the same. Otherwise every page goes through
+Markdown and the search parser as before (a message at the info level says so).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from markdown.extensions.toc import nest_toc_tokens, slugify, unique
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+from kithbook.site.markup import Page as GeneratedPage
+from kithbook.site.prerender import Prerendered, SearchSection, prerender
+
+log = logging.getLogger("mkdocs.plugins.kithbook")
+
+# The Markdown extensions whose effect on a person page `prerender` knows: MkDocs' defaults and
+# the plugin's own, without settings. Any other extension, or any setting of these (such as `toc:
+# permalink`), and pages go through Markdown.
+KNOWN_EXTENSIONS = frozenset(
+    {"toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html"}
+    | {"kithbook.site.html_blocks"}
+)
+
+
+class Prerenderer:
+    """The prerendered path of one build: on until the first page shows a difference."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        extensions = config.markdown_extensions
+        self.html = all(isinstance(name, str) for name in extensions) and set(extensions) <= set(
+            KNOWN_EXTENSIONS
+        )
+        settings = config.mdx_configs or {}
+        self.html = self.html and not any(settings.get(name) for name in KNOWN_EXTENSIONS)
+        self.html_checked = False
+        self.search_index = _material_search_index(config)
+        self.search_checked = False
+
+    def page(self, file: File, config: MkDocsConfig, generated: GeneratedPage) -> None:
+        """Makes a person page's `PersonPage` (it becomes `file.page`), rendered now from its parts;
+        other pages are left to MkDocs, and so is every page when the build's Markdown is not the
+        one `prerender` knows."""
+        if not self.html or generated.parts is None:
+            return
+        if not file.is_modified():  # a dirty build (`kith serve`) will not render it: no need
+            return
+        result = prerender(generated.parts, slugify, unique, nest_toc_tokens, self._search_text)
+        if result is not None:
+            PersonPage(file, config, _digest(generated.body.strip() + "\n"), result, self)
+
+    def render(self, page: PersonPage, config: MkDocsConfig, files: Files) -> bool:
+        """Sets what `Page.render` would from the prerendered page; False when the page must go
+        through Markdown (another plugin changed its Markdown, or the first page differed)."""
+        result, page.result = page.result, None
+        if result is None or not self.html or _digest(page.markdown or "") != page.expected:
+            return False
+        if not self.html_checked:
+            self.html_checked = True
+            Page.render(page, config, files)
+            difference = _difference(page, result)
+            if difference:
+                self.html = False
+                log.info(f"kithbook: person pages go through Markdown ({difference})")
+                return True
+        page.content = result.content
+        page.toc = get_toc(result.toc_tokens)  # type: ignore[arg-type]
+        page._title_from_render = result.title
+        page.present_anchor_ids = result.anchor_ids
+        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = {}
+        page.sections = result.sections
+        return True
+
+    def index(self, page: Page) -> bool:
+        """Adds the page's sections to Material's search index; False when the search plugin must
+        parse the page itself."""
+        sections = page.sections if isinstance(page, PersonPage) else None
+        index = self.search_index
+        if sections is None or index is None or (page.meta.get("search") or {}).get("exclude"):
+            return False
+        if not self.search_checked:
+            self.search_checked = True
+            ours = [_compared(s.id, not s.searched, [s.title], [s.text]) for s in sections]
+            if _material_sections(page.content or "") != ours:
+                self.search_index = None
+                log.info("kithbook: Material's search parses person pages (its sections differ)")
+                return False
+        from material.plugins.search.plugin import Element
+        from material.plugins.search.plugin import Section as MaterialSection
+
+        for ours_section in sections:
+            if not ours_section.searched:
+                continue
+            section = MaterialSection(Element("h1" if ours_section.id is None else "h2"))
+            section.id, section.title, section.text = (
+                ours_section.id,
+                [ours_section.title] if ours_section.title else [],
+                [ours_section.text],
+            )
+            index.create_entry_for_section(section, page.toc, page.url, page)
+        return True
+
+    @staticmethod
+    def _search_text(fragment: str) -> list[str] | None:
+        """The text Material's search parser takes from a block that starts a section (the
+        notes): the block parsed on its own under a heading, as it stands in the page."""
+        sections = _material_parse(f'<h2 id="kithbook">Notes</h2>\n{fragment}\n\n')
+        # The parser opens a section of its own before a first heading that is not an `<h1>`.
+        # A heading in the block (Material adds its words to the section's title): not handled.
+        if sections is None or len(sections) != 2 or sections[0].text:
+            return None
+        if sections[1].title != ["Notes"]:
+            return None
+        return list(sections[1].text)
+
+
+class PersonPage(Page):
+    """A person's page: rendered from its parts when the build's `Prerenderer` allows it."""
+
+    def __init__(
+        self,
+        file: File,
+        config: MkDocsConfig,
+        expected: bytes,
+        result: Prerendered,
+        renderer: Prerenderer,
+    ) -> None:
+        super().__init__(None, file, config)
+        self.expected = expected  # the digest of the Markdown the page was prerendered from
+        self.result: Prerendered | None = result  # until rendered
+        self.renderer = renderer
+        self.sections: list[SearchSection] | None = None
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.sections = None
+        if not self.renderer.render(self, config, files):
+            super().render(config, files)
+
+
+def _digest(markdown: str) -> bytes:
+    return hashlib.blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _difference(page: Page, result: Prerendered) -> str:
+    """What differs between Markdown's rendering of the page and the prerendered one, or ''."""
+    if page.content != result.content:
+        return f"{page.file.src_uri}: the HTML differs"
+    if list(_toc_items(page.toc)) != list(_toc_items(get_toc(result.toc_tokens))):  # type: ignore[arg-type]
+        return f"{page.file.src_uri}: the table of contents differs"
+    if page.present_anchor_ids != result.anchor_ids:
+        return f"{page.file.src_uri}: the anchors differ"
+    if page._title_from_render != result.title:
+        return f"{page.file.src_uri}: the title differs"
+    if page.links_to_anchors:
+        return f"{page.file.src_uri}: it links to anchors"
+    return ""
+
+
+def _toc_items(items: Any) -> Iterator[tuple[str, str, int, tuple]]:
+    for item in items:
+        assert isinstance(item, AnchorLink)
+        yield item.title, item.id, item.level, tuple(_toc_items(item.children))
+
+
+def _material_search_index(config: MkDocsConfig) -> Any:
+    """The search index of Material's search plugin in this build, or None."""
+    try:
+        from material.plugins.search.plugin import SearchIndex, SearchPlugin
+    except ImportError:
+        return None
+    for plugin in config.plugins.values():
+        if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
+            index = getattr(plugin, "search_index", None)
+            return index if isinstance(index, SearchIndex) else None
+    return None
+
+
+def _material_parse(html: str) -> list[Any] | None:
+    try:
+        from material.plugins.search.plugin import Parser
+    except ImportError:
+        return None
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return list(parser.data)
+
+
+def _material_sections(html: str) -> list[tuple[str | None, bool, str, str]] | None:
+    sections = _material_parse(html)
+    if sections is None:
+        return None
+    return [_compared(s.id, s.is_excluded(), s.title, s.text) for s in sections]
+
+
+def _compared(
+    id: str | None, excluded: bool, title: list[str], text: list[str]
+) -> tuple[str | None, bool, str, str]:
+    """A section as it would reach the index (an excluded one does not: only its place counts)."""
+    if excluded:
+        return id, True, "", ""
+    return id, False, "".join(title).strip(), "".join(text).strip()
