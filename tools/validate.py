@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kithbook.cli import main  # noqa: E402
+from kithbook.cli import run  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main(["validate", *sys.argv[1:]]))
+    run(["validate", *sys.argv[1:]])

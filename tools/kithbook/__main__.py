@@ -1,7 +1,5 @@
 """`python -m kithbook COMMAND ...`: the `kith` command without the console script."""
 
-import sys
+from kithbook.cli import run
 
-from kithbook.cli import main
-
-sys.exit(main())
+run()

@@ -135,12 +135,16 @@ def tool_digest() -> str:
     import kithbook
 
     hasher = hashlib.sha256(kithbook.__version__.encode())
-    package = Path(kithbook.__file__).parent
-    for source in sorted(package.rglob("*.py")):
-        stat = source.stat()
-        hasher.update(
-            f"{source.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
-        )
+    package = os.path.dirname(kithbook.__file__)
+    sources = []
+    for folder, _folders, names in os.walk(package):
+        for name in names:
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                found = os.stat(path)
+                sources.append((os.path.relpath(path, package), found.st_size, found.st_mtime_ns))
+    for relative, size, mtime in sorted(sources):
+        hasher.update(f"{relative}\0{size}\0{mtime}\n".encode())
     return hasher.hexdigest()
 
 

@@ -18,6 +18,7 @@ import importlib
 import sys
 from collections.abc import Iterable, Sequence
 from types import ModuleType
+from typing import NoReturn
 
 from kithbook.cli.common import ArgumentParser, HelpFormatter, check_root
 from kithbook.errors import KithbookError
@@ -164,6 +165,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     finally:
         sys.stdout, sys.stderr = streams
+
+
+def run(argv: Sequence[str] | None = None) -> NoReturn:
+    """The `kith` command itself (the console script, `python -m kithbook`, tools/*.py): `main`,
+    then the process ends (see kithbook.cli.exiting)."""
+    from kithbook.cli import exiting
+
+    exiting.start()
+    exiting.exit_with(main(argv))
 
 
 def _not_utf8(values: Iterable[object]) -> str | None:

@@ -24,6 +24,7 @@ from kithbook.cli.common import (
     print_problems,
     today_from,
 )
+from kithbook.cli.exiting import keep_until_exit
 from kithbook.clock import today_is_pinned
 from kithbook.model import Problem
 from kithbook.rules.due import KINDS
@@ -179,6 +180,7 @@ def _compute_run(
     else:
         network, note = None, None
         problems, due = _from_files(args, root, files, today, upcoming)
+    keep_until_exit(network, problems, due)  # see kithbook.cli.exiting
     items = _filtered(due.items, args)
     coming_up = [item for item in due.coming_up if _wanted(item.contact, item.kind, args)]
     stdout = _Capture(sys.stdout.isatty())

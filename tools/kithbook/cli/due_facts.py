@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kithbook.cache import FRESH_NS, Identity, PerFileStore, Scanned, are_of_type, is_identity
+from kithbook.cli.exiting import keep_until_exit
 from kithbook.config import Config
 from kithbook.model import Contact, PersonRef, Problem
 from kithbook.parse.cache import (
@@ -87,6 +88,7 @@ def due_facts(
         or any(stored.entries.get(name) is not found for name, found in kept.items())
     ):
         store.write(root, key, kept, stored)
+    keep_until_exit(facts, stored)
     return _assembled(facts, config)
 
 
@@ -104,10 +106,9 @@ def _from_parses(
     """Every file's answers, from its parse in the per-file cache of parsed contacts (or parsed
     now); a file's identity is the one seen before reading, so a file changed meanwhile misses
     next time."""
-    return {
-        name: _facts_of_parse(parsed, config, rules)
-        for name, parsed in parsed_files(root, config, entries)
-    }
+    parsed = parsed_files(root, config, entries)
+    keep_until_exit(parsed)  # the contacts: freed by the process's end, not one by one
+    return {name: _facts_of_parse(found, config, rules) for name, found in parsed}
 
 
 def _facts_of_parse(parsed: Entry | Problem, config: Config, rules: Rules) -> Facts:
@@ -221,16 +222,15 @@ def _facts_of_row(name: Any, row: Any) -> Facts:
     identity, problems, private, part = row
     if not (
         type(name) is str
-        and type(identity) is tuple
         and is_identity(identity)
-        and are_of_type(problems, Problem)
+        and (problems == () or are_of_type(problems, Problem))  # most files: no problem
         and type(private) is bool
     ):
         raise TypeError("not a stored answer")
     if part is None:
         return (identity, problems, private, None)
     checked, references, share = part
-    if not are_of_type(checked, Problem):
+    if not (checked == () or are_of_type(checked, Problem)):
         raise TypeError("not a stored answer")
     return (identity, problems, private, (checked, References(*references), _share(share)))
 

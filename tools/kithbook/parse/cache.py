@@ -206,7 +206,9 @@ def parse_file(
     """One file read and parsed as the cold load does, or the problem that it cannot be read."""
     try:
         data = read_at_most(
-            os.path.join(folder, posixpath.basename(relative)), config.max_file_bytes + 1
+            os.path.join(folder, posixpath.basename(relative)),
+            config.max_file_bytes + 1,
+            identity[0] if identity is not None else None,
         )
     except OSError as error:
         return Problem(relative, 1, "error", f"cannot read the file: {error.strerror}", Check.FILE)

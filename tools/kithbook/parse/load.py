@@ -100,18 +100,22 @@ def read_contact_files(
         yield relative, data
 
 
-def read_at_most(path: str, limit: int) -> bytes:
+def read_at_most(path: str, limit: int, size: int | None = None) -> bytes:
     """The file's bytes, or its first `limit` bytes when it is longer (a stray video, /dev/zero).
 
     Reads as much as the file holds rather than `limit`: asking for 1 MB allocates 1 MB, which for
     10,000 small files costs more system time than reading them. Plain `os` calls, as `open()`
-    adds an isatty and a seek per file.
+    adds an isatty and a seek per file. `size`: the size of the regular file a caller just looked
+    at (the file is read to its end whatever its size now), which saves a stat.
     """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
-        found = os.fstat(descriptor)
-        size = found.st_size
-        regular = stat.S_ISREG(found.st_mode)
+        if size is None:
+            found = os.fstat(descriptor)
+            size = found.st_size
+            regular = stat.S_ISREG(found.st_mode)
+        else:
+            regular = True  # the caller saw a regular file of this size
         chunks = []
         wanted = min(size + 1, limit) if size else limit  # +1: a file that grew is seen whole
         while wanted > 0:
