@@ -160,13 +160,17 @@ def test_a_first_page_that_differs_sends_every_page_through_markdown(
         "markdown_extensions:\n  - abbr\n",
     ],
 )
-def test_markdown_settings_it_does_not_know_send_person_pages_through_markdown(
-    network, markdown, counted
+def test_markdown_settings_it_does_not_know_send_person_pages_through_markdown_and_say_so(
+    network, markdown, counted, caplog
 ):
     config = network / "mkdocs.yml"
     config.write_text(config.read_text() + markdown)
-    page = (run_build(network, "site") / "people" / "ada-lovelace" / "index.html").read_text()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.kithbook"):
+        site = run_build(network, "site")
+    page = (site / "people" / "ada-lovelace" / "index.html").read_text()
     assert counted["rendered"] == 0
+    said = [r.message for r in caplog.records if "person pages go through Markdown" in r.message]
+    assert len(said) == 1 and "mkdocs.yml" in said[0]
     if "permalink" in markdown:
         assert 'class="headerlink"' in page
 

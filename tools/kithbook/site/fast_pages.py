@@ -40,12 +40,10 @@ class Prerenderer:
     """The prerendered path of one build: on until the first page shows a difference."""
 
     def __init__(self, config: MkDocsConfig) -> None:
-        extensions = config.markdown_extensions
-        self.html = all(isinstance(name, str) for name in extensions) and set(extensions) <= set(
-            KNOWN_EXTENSIONS
-        )
-        settings = config.mdx_configs or {}
-        self.html = self.html and not any(settings.get(name) for name in KNOWN_EXTENSIONS)
+        unknown = _unknown_markdown(config)
+        self.html = not unknown
+        if unknown:
+            log.info(f"kithbook: person pages go through Markdown ({unknown})")
         self.html_checked = False
         self.search_index = _material_search_index(config)
         self.search_checked = False
@@ -149,6 +147,18 @@ class PersonPage(Page):
         self.sections = None
         if not self.renderer.render(self, config, files):
             super().render(config, files)
+
+
+def _unknown_markdown(config: MkDocsConfig) -> str:
+    """What in the build's Markdown settings `prerender` does not know, or ''."""
+    for extension in config.markdown_extensions:
+        if not isinstance(extension, str) or extension not in KNOWN_EXTENSIONS:
+            return f"mkdocs.yml adds the Markdown extension {extension!r}"
+    settings = config.mdx_configs or {}
+    for name in sorted(KNOWN_EXTENSIONS):
+        if settings.get(name):
+            return f"mkdocs.yml sets options of the Markdown extension {name!r}"
+    return ""
 
 
 def _digest(markdown: str) -> bytes:
