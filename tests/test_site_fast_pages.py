@@ -187,3 +187,27 @@ def test_a_dirty_rebuild_after_an_edit_renders_the_edited_person_page_and_skips_
     assert counted == {"rendered": 1, "indexed": 1}  # Bob's page did not change
     assert "tea and maps." in (site / "people" / "ada-lovelace" / "index.html").read_text()
     assert "tea and maps." in (site / "search" / "search_index.json").read_text()
+
+
+def test_a_material_search_that_indexes_pages_otherwise_parses_every_person_page_itself(
+    network, monkeypatch, counted, caplog
+):
+    # Another Material version whose entries hold more than the sections' words (here a field of
+    # its own): the first person page's entries differ, so Material indexes every page itself.
+    from material.plugins.search.plugin import SearchIndex
+
+    add_entry = SearchIndex.add_entry_from_context
+
+    def with_a_field(self, page):
+        before = len(self.entries)
+        add_entry(self, page)
+        for entry in self.entries[before:]:
+            entry["words"] = len(entry["text"].split())
+
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", with_a_field)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.kithbook"):
+        fast = files_of(run_build(network, "site"))
+    assert counted["indexed"] == 0 and "its entries differ" in caplog.text
+    index = json.loads(fast["search/search_index.json"])
+    assert all("words" in doc for doc in index["docs"])
+    assert fast == through_markdown(network, monkeypatch)

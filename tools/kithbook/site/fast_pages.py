@@ -92,24 +92,11 @@ class Prerenderer:
             return False
         if not self.search_checked:
             self.search_checked = True
-            ours = [_compared(s.id, not s.searched, [s.title], [s.text]) for s in sections]
-            if _material_sections(page.content or "") != ours:
+            if not _same_entries(index, page, sections):
                 self.search_index = None
-                log.info("kithbook: Material's search parses person pages (its sections differ)")
+                log.info("kithbook: Material's search parses person pages (its entries differ)")
                 return False
-        from material.plugins.search.plugin import Element
-        from material.plugins.search.plugin import Section as MaterialSection
-
-        for ours_section in sections:
-            if not ours_section.searched:
-                continue
-            section = MaterialSection(Element("h1" if ours_section.id is None else "h2"))
-            section.id, section.title, section.text = (
-                ours_section.id,
-                [ours_section.title] if ours_section.title else [],
-                [ours_section.text],
-            )
-            index.create_entry_for_section(section, page.toc, page.url, page)
+        _add_sections(index, page, sections)
         return True
 
     @staticmethod
@@ -210,17 +197,31 @@ def _material_parse(html: str) -> list[Any] | None:
     return list(parser.data)
 
 
-def _material_sections(html: str) -> list[tuple[str | None, bool, str, str]] | None:
-    sections = _material_parse(html)
-    if sections is None:
-        return None
-    return [_compared(s.id, s.is_excluded(), s.title, s.text) for s in sections]
+def _add_sections(index: Any, page: Page, sections: list[SearchSection]) -> None:
+    """Adds the page's searched sections to Material's index, as its parser's would be."""
+    from material.plugins.search.plugin import Element
+    from material.plugins.search.plugin import Section as MaterialSection
+
+    for ours in sections:
+        if not ours.searched:
+            continue
+        section = MaterialSection(Element("h1" if ours.id is None else "h2"))
+        section.id, section.title, section.text = (
+            ours.id,
+            [ours.title] if ours.title else [],
+            [ours.text],
+        )
+        index.create_entry_for_section(section, page.toc, page.url, page)
 
 
-def _compared(
-    id: str | None, excluded: bool, title: list[str], text: list[str]
-) -> tuple[str | None, bool, str, str]:
-    """A section as it would reach the index (an excluded one does not: only its place counts)."""
-    if excluded:
-        return id, True, "", ""
-    return id, False, "".join(title).strip(), "".join(text).strip()
+def _same_entries(index: Any, page: Page, sections: list[SearchSection]) -> bool:
+    """Whether Material's own indexing of the page makes the entries that ours make, each in a
+    new index like `index`. Both use Material's internals (its index, parser and sections), so an
+    error counts as a difference: another Material version has its search parse the pages."""
+    try:
+        theirs, ours = type(index)(**index.config), type(index)(**index.config)
+        theirs.add_entry_from_context(page)
+        _add_sections(ours, page, sections)
+        return bool(theirs.entries == ours.entries)
+    except Exception:  # any error of another Material version: its own parser is used
+        return False
