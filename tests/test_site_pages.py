@@ -368,3 +368,23 @@ def test_a_persons_search_entry_has_company_and_tags_as_chips_and_readable_facts
     assert '<dt>Email<span class="kb-sep">:</span></dt>' in html
     assert '<dt><span class="kb-sep">· </span>Phone<span class="kb-sep">:</span></dt>' in html
     assert "<dt data-search-exclude>Cadence" in html  # not needed to find anyone
+
+
+def test_a_company_or_tag_too_long_for_a_file_name_gets_a_short_page_name_of_its_own(make_network):
+    long_a, long_b = "Lanternfish " * 30 + "Alpha", "Lanternfish " * 30 + "Beta"
+    contacts = {
+        "ada-lovelace": f"---\nname: Ada Lovelace\ncompany: {long_a}\ntags: [{'x' * 300}]\n---\n",
+        "bob-stone": f"---\nname: Bob Stone\ncompany: {long_b}\n---\n",
+        "cy-young": "---\nname: Cy Young\ncompany: Acme Analytics\n---\n",
+    }
+    pages = build(make_network(contacts))
+    groups = [uri for uri in pages if uri.startswith(("companies/", "tags/"))]
+    assert all(len(uri.rsplit("/", 1)[-1]) <= 100 for uri in groups), groups
+    companies = [uri for uri in groups if uri.startswith("companies/lanternfish-")]
+    assert len(companies) == 2  # cut to the same words, told apart by their digests
+    assert "companies/acme-analytics.md" in groups  # a name of ordinary length is unchanged
+    for uri in companies:
+        assert (
+            f'href="../{uri}"'
+            in pages["people/ada-lovelace.md"].body + pages["people/bob-stone.md"].body
+        )

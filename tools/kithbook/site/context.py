@@ -8,6 +8,7 @@ hints that name them, are dropped too.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from kithbook.model import Contact, Network, Problem
 from kithbook.parse.fields import SLUG
 from kithbook.parse.load import suggest_slug
-from kithbook.parse.slugs import RESERVED
+from kithbook.parse.slugs import MAX_GIVEN_LENGTH, MAX_LENGTH, RESERVED
 from kithbook.public import private_paths, public_network, public_problems
 from kithbook.repo.history import FileHistory
 from kithbook.rules.due import DueItem, DueList, due_list, next_due
@@ -113,6 +114,11 @@ def broken_uri(path: str) -> str:
 
 
 def group_uri(kind: str, name: str) -> str:
-    """The page of a tag, circle or company (`tags/python.md`, `companies/acme-analytics.md`)."""
+    """The page of a tag, circle or company (`tags/python.md`, `companies/acme-analytics.md`).
+    A name longer than a file name may be (a pasted company of 300 letters) is cut, with a digest
+    of its whole slug, so that two such names never share a page."""
     slug = suggest_slug(name)
+    if len(slug) > MAX_GIVEN_LENGTH:
+        digest = hashlib.blake2b(slug.encode(), digest_size=4).hexdigest()
+        slug = f"{slug[:MAX_LENGTH].rstrip('-')}-{digest}"
     return f"{kind}/{'index-page' if slug == 'index' else slug}.md"
