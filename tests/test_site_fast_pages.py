@@ -211,3 +211,19 @@ def test_a_material_search_that_indexes_pages_otherwise_parses_every_person_page
     index = json.loads(fast["search/search_index.json"])
     assert all("words" in doc for doc in index["docs"])
     assert fast == through_markdown(network, monkeypatch)
+
+
+def test_a_material_search_parser_of_another_shape_leaves_the_notes_to_material(monkeypatch):
+    import material.plugins.search.plugin as material_search
+
+    class Reshaped(material_search.Parser):
+        def close(self):
+            super().close()
+            self.data = [object() for _ in self.data]  # sections without .text or .title
+
+    notes = "<p>Ada <em>likes</em> tea.</p>"
+    assert (
+        "".join(fast_pages.Prerenderer._search_text(notes) or []).strip() == "<p>Ada likes tea.</p>"
+    )
+    monkeypatch.setattr(material_search, "Parser", Reshaped)
+    assert fast_pages.Prerenderer._search_text(notes) is None

@@ -103,14 +103,17 @@ class Prerenderer:
     def _search_text(fragment: str) -> list[str] | None:
         """The text Material's search parser takes from a block that starts a section (the
         notes): the block parsed on its own under a heading, as it stands in the page."""
-        sections = _material_parse(f'<h2 id="kithbook">Notes</h2>\n{fragment}\n\n')
-        # The parser opens a section of its own before a first heading that is not an `<h1>`.
-        # A heading in the block (Material adds its words to the section's title): not handled.
-        if sections is None or len(sections) != 2 or sections[0].text:
+        try:
+            sections = _material_parse(f'<h2 id="kithbook">Notes</h2>\n{fragment}\n\n')
+            # The parser opens a section of its own before a first heading that is not an `<h1>`.
+            # A heading in the block (Material adds its words to the section's title): not handled.
+            if sections is None or len(sections) != 2 or sections[0].text:
+                return None
+            if sections[1].title != ["Notes"]:
+                return None
+            return list(sections[1].text)
+        except Exception:  # another Material version's parser: the page is parsed by Material
             return None
-        if sections[1].title != ["Notes"]:
-            return None
-        return list(sections[1].text)
 
 
 class PersonPage(Page):
