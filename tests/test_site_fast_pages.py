@@ -15,7 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from kithbook.site import fast_pages
-from kithbook.site.prerender import Prerendered
+from kithbook.site.prerender import Prerendered, SearchSection
 
 ADA = """
     ---
@@ -227,3 +227,40 @@ def test_a_material_search_parser_of_another_shape_leaves_the_notes_to_material(
     )
     monkeypatch.setattr(material_search, "Parser", Reshaped)
     assert fast_pages.Prerenderer._search_text(notes) is None
+
+
+@pytest.mark.parametrize("differs", ["html", "search"])
+def test_a_later_page_with_a_kind_of_block_the_first_did_not_show_is_checked_too(
+    network, monkeypatch, counted, caplog, differs
+):
+    # Bob's notes go through nh3 and Material's parser, a kind of block Ada's page has not: were
+    # his page wrong (another Markdown or Material), the site would say so and stay right.
+    real = fast_pages.prerender
+
+    def wrong_for_bob(parts, *args):
+        result = real(parts, *args)
+        if result is None or parts[0].markdown != "# Bob Stone":
+            return result
+        if differs == "html":
+            return Prerendered(
+                result.content + "<p>x</p>",
+                result.toc_tokens,
+                result.anchor_ids,
+                result.title,
+                result.sections,
+            )
+        sections = [
+            SearchSection(s.id, s.searched, s.title, s.text + " x") for s in result.sections
+        ]
+        return Prerendered(
+            result.content, result.toc_tokens, result.anchor_ids, result.title, sections
+        )
+
+    monkeypatch.setattr(fast_pages, "prerender", wrong_for_bob)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.kithbook"):
+        site = files_of(run_build(network, "site"))
+    said = "person pages go through Markdown" if differs == "html" else "its entries differ"
+    assert said in caplog.text
+    assert counted["indexed"] == 1  # Ada's page, checked first, still is
+    monkeypatch.setattr(fast_pages, "prerender", real)
+    assert site == through_markdown(network, monkeypatch)

@@ -5,15 +5,16 @@ HTML, table of contents and anchors that Markdown would, without running Markdow
 hands Material's search index the page's sections, so that the search plugin does not parse the
 page's HTML again. Both are used only while they give exactly what MkDocs and Material give: with
 the Markdown extensions and `toc` settings they were made for, and after the first person page of
-each build, rendered and parsed both ways, came out the same. Otherwise every page goes through
-Markdown and the search parser as before (a message at the info level says so).
+each build, rendered and parsed both ways, came out the same (and so did each later page that holds
+a kind of block the checked pages did not). Otherwise every page goes through Markdown and the
+search parser as before (a message at the info level says so).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Sequence
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
@@ -23,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from kithbook.site.markup import Page as GeneratedPage
-from kithbook.site.prerender import Prerendered, SearchSection, prerender
+from kithbook.site.prerender import Part, Prerendered, SearchSection, prerender
 
 log = logging.getLogger("mkdocs.plugins.kithbook")
 
@@ -37,16 +38,18 @@ KNOWN_EXTENSIONS = frozenset(
 
 
 class Prerenderer:
-    """The prerendered path of one build: on until the first page shows a difference."""
+    """The prerendered path of one build: on until a checked page shows a difference. A page is
+    checked when it holds a kind of block no checked page held (see `_kinds`): the first person
+    page, then at most a few more."""
 
     def __init__(self, config: MkDocsConfig) -> None:
         unknown = _unknown_markdown(config)
         self.html = not unknown
         if unknown:
             log.info(f"kithbook: person pages go through Markdown ({unknown})")
-        self.html_checked = False
+        self.html_checked: frozenset[Hashable] = frozenset()  # the kinds of block checked
         self.search_index = _material_search_index(config)
-        self.search_checked = False
+        self.search_checked: frozenset[Hashable] = frozenset()
 
     def page(self, file: File, config: MkDocsConfig, generated: GeneratedPage) -> None:
         """Makes a person page's `PersonPage` (it becomes `file.page`), rendered now from its parts;
@@ -58,16 +61,17 @@ class Prerenderer:
             return
         result = prerender(generated.parts, slugify, unique, nest_toc_tokens, self._search_text)
         if result is not None:
-            PersonPage(file, config, _digest(generated.body.strip() + "\n"), result, self)
+            digest = _digest(generated.body.strip() + "\n")
+            PersonPage(file, config, digest, _kinds(generated.parts), result, self)
 
     def render(self, page: PersonPage, config: MkDocsConfig, files: Files) -> bool:
         """Sets what `Page.render` would from the prerendered page; False when the page must go
-        through Markdown (another plugin changed its Markdown, or the first page differed)."""
+        through Markdown (another plugin changed its Markdown, or a checked page differed)."""
         result, page.result = page.result, None
         if result is None or not self.html or _digest(page.markdown or "") != page.expected:
             return False
-        if not self.html_checked:
-            self.html_checked = True
+        if not page.kinds <= self.html_checked:
+            self.html_checked |= page.kinds
             Page.render(page, config, files)
             difference = _difference(page, result)
             if difference:
@@ -86,12 +90,13 @@ class Prerenderer:
     def index(self, page: Page) -> bool:
         """Adds the page's sections to Material's search index; False when the search plugin must
         parse the page itself."""
-        sections = page.sections if isinstance(page, PersonPage) else None
-        index = self.search_index
-        if sections is None or index is None or (page.meta.get("search") or {}).get("exclude"):
+        if not isinstance(page, PersonPage) or page.sections is None:
             return False
-        if not self.search_checked:
-            self.search_checked = True
+        sections, index = page.sections, self.search_index
+        if index is None or (page.meta.get("search") or {}).get("exclude"):
+            return False
+        if not page.kinds <= self.search_checked:
+            self.search_checked |= page.kinds
             if not _same_entries(index, page, sections):
                 self.search_index = None
                 log.info("kithbook: Material's search parses person pages (its entries differ)")
@@ -124,11 +129,13 @@ class PersonPage(Page):
         file: File,
         config: MkDocsConfig,
         expected: bytes,
+        kinds: frozenset[Hashable],
         result: Prerendered,
         renderer: Prerenderer,
     ) -> None:
         super().__init__(None, file, config)
         self.expected = expected  # the digest of the Markdown the page was prerendered from
+        self.kinds = kinds  # the kinds of block it is made of (`_kinds`)
         self.result: Prerendered | None = result  # until rendered
         self.renderer = renderer
         self.sections: list[SearchSection] | None = None
@@ -137,6 +144,22 @@ class PersonPage(Page):
         self.sections = None
         if not self.renderer.render(self, config, files):
             super().render(config, files)
+
+
+def _kinds(parts: Sequence[Part]) -> frozenset[Hashable]:
+    """The kinds of block a page is made of: each heading's level, explicit id and attributes, and
+    each other block's form (a raw HTML block or a list) and how its search words are known. What
+    a page holds that the checked pages did not (a write box, a list, notes that Material parses)
+    is checked on that page, so no form reaches the site unchecked."""
+    kinds: set[Hashable] = set()
+    for part in parts:
+        heading = part.heading
+        if heading is not None:
+            kinds.add(("heading", heading.level, heading.id is not None, heading.attributes))
+        else:
+            form = "raw" if part.verbatim else (part.html or "")[:4]
+            kinds.add((form, part.search is None))
+    return frozenset(kinds)
 
 
 def _unknown_markdown(config: MkDocsConfig) -> str:
