@@ -66,28 +66,33 @@ def due_facts(
     entries = contact_entries(folder, scanned)
     store = PerFileStore(STORE_NAME, ALLOWED, _checked, _row)
     stored = store.read(root, key)
+    fresh_from = time.time_ns() - FRESH_NS
     if stored is None:
         facts = _from_parses(root, config, rules, entries)
+        changed = True
     else:
         facts = {}
+        kept_before = stored.entries
+        changed = len(entries) != len(kept_before)
         for name, identity in entries:
-            found = stored.entries.get(name) if identity is not None else None
+            found = kept_before.get(name) if identity is not None else None
             if found is None or found[0] != identity:
                 parsed = parse_file(str(folder), f"{prefix}/{name}", identity, config)
                 found = _facts_of_parse(parsed, config, rules)
+                changed = True
             facts[name] = found
-    fresh_from = time.time_ns() - FRESH_NS
-    kept = {
-        name: found
-        for name, found in facts.items()
-        if found[0] != _UNKNOWN and found[0][1] < fresh_from
-    }
-    if (
-        stored is None
-        or len(kept) != len(stored.entries)
-        or any(stored.entries.get(name) is not found for name, found in kept.items())
-    ):
-        store.write(root, key, kept, stored)
+    if changed:  # a file too fresh to trust its timestamp, or unreadable, is not kept
+        kept = {
+            name: found
+            for name, found in facts.items()
+            if found[0] != _UNKNOWN and found[0][1] < fresh_from
+        }
+        if (
+            stored is None
+            or kept.keys() != stored.entries.keys()
+            or any(stored.entries.get(name) is not found for name, found in kept.items())
+        ):
+            store.write(root, key, kept, stored)
     keep_until_exit(facts, stored)
     return _assembled(facts, config)
 
