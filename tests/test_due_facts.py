@@ -11,17 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from file_edits import age, apply_edits, edits
 from kithbook.cli import main
 from kithbook.parse import cache as parse_cache
 
 DEMO = Path(__file__).resolve().parents[1] / "contacts"
-PAST = 1_700_000_000  # a moment long gone, in seconds: files dated then are not "fresh"
 CACHE = ".kithbook-cache"
-
-
-def age(path: Path, seconds: int) -> None:
-    """Date a file in the past, so the stores may keep it (a file written now is too fresh)."""
-    os.utime(path, (PAST + seconds, PAST + seconds))
 
 
 def used_before(root: Path) -> None:
@@ -185,15 +180,7 @@ TEXTS = st.sampled_from(
     ]
 )
 NAMES = st.sampled_from(["a.md", "b.md", "c.md", "index.md", "Bad Name.md"])
-OPERATIONS = st.lists(
-    st.one_of(
-        st.tuples(st.just("write"), NAMES, TEXTS),
-        st.tuples(st.just("remove"), NAMES, st.just("")),
-        st.tuples(st.just("rename"), NAMES, NAMES),
-    ),
-    min_size=1,
-    max_size=8,
-)
+OPERATIONS = edits(NAMES, TEXTS, max_size=8)
 
 
 @pytest.mark.slow
@@ -214,14 +201,5 @@ def test_any_edits_between_runs_give_the_cold_output(
     clock = 0
     mode = ("--all",) if table else ("--json",)
     for operations in steps:
-        for operation, name, argument in operations:
-            path = folder / name
-            if operation == "write":
-                path.write_text(argument, encoding="utf-8")
-                clock += 1
-                age(path, clock)  # each edit at its own moment, as a person's edits are
-            elif operation == "remove":
-                path.unlink(missing_ok=True)
-            elif path.exists() and name != argument:
-                path.rename(folder / argument)
+        clock = apply_edits(folder, operations, clock)
         same_as_cold(root, capsys, *mode, "--today", "2026-12-01")
