@@ -22,7 +22,7 @@ CACHE = ".kithbook-cache"
 def used_before(root: Path) -> None:
     """Mark the folder as used, so the first run keeps what it works out."""
     (root / CACHE).mkdir(exist_ok=True)
-    for name in ("contacts.seen", "due-facts.seen"):
+    for name in ("contacts.seen", "due-facts.seen", "due-facts-upcoming.seen"):
         (root / CACHE / name).touch()
 
 
@@ -70,7 +70,8 @@ def test_the_demo_network_from_kept_answers_is_the_cold_run(
     demo: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
 ) -> None:
     same_as_cold(demo, capsys, *args)  # works every file out and keeps it
-    assert (demo / CACHE / "due-facts.pickle").exists()
+    store = "due-facts-upcoming" if "--upcoming" in args else "due-facts"
+    assert (demo / CACHE / f"{store}.pickle").exists()
     for path in (demo / CACHE / "due").iterdir():
         path.unlink()  # not the output cache: the kept answers
     assert "Today's plan" in same_as_cold(demo, capsys, *args) or "--json" in args
@@ -97,6 +98,15 @@ def test_after_one_edit_only_that_file_is_read_again(
     assert parsed == ["contacts/ada-quillfeather.md"]
     monkeypatch.undo()
     same_as_cold(demo, capsys, "--json", "--today", "2026-12-01")
+
+
+def test_a_plain_run_and_one_with_a_look_ahead_keep_their_answers_apart(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for args in [(), ("--upcoming", "7d"), ()]:
+        same_as_cold(demo, capsys, "--json", "--today", "2026-12-01", *args)
+    assert (demo / CACHE / "due-facts.pickle").exists()
+    assert (demo / CACHE / "due-facts-upcoming.pickle").exists()
 
 
 def test_answers_kept_for_one_day_are_not_used_on_another(
