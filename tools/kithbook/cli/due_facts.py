@@ -7,9 +7,10 @@ the contact a due item shows). They depend on the file, today and the settings o
 kept under the file's identity (as the per-file cache of parsed contacts keeps its parses) for one
 day and one look-ahead: the store's key is the parse cache's (Kithbook, Python, settings) with
 today and `--upcoming` (kept apart from the plain run's, so `kith due` and `kith due --upcoming
-7d` in turn do not throw each other's answers away). Each run then does what spans files afresh from every file's answers: the
-cross-file checks, the order of the problems, and the plan. The result is always a cold run's
-(tests compare them byte for byte after random edits, additions, removals and renames).
+7d` in turn do not throw each other's answers away). Each run then does what spans files afresh
+from every file's answers: the cross-file checks, the order of the problems, and the plan. The
+result is always a cold run's (tests compare them byte for byte after random edits, additions,
+removals and renames).
 
 When nothing is stored for today (the first run of a day, new settings), the network is loaded
 through the per-file cache of parsed contacts, and every file's answers worked out and kept.
