@@ -9,7 +9,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kithbook.cli.due import compact_json
+from kithbook.cli.common import compact_json
 from kithbook.model import Check
 
 FIGURES = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12).map(

@@ -23,7 +23,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeVar
 
 CACHE_DIR = ".kithbook-cache"
 GITIGNORE = "# Kithbook's cache: safe to delete.\n*\n"
@@ -316,14 +316,10 @@ class _AllowListUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in this cache")
 
 
-class Scanned(NamedTuple):
-    """One entry of a folder: its name, its stat (following links; None when it cannot be looked
-    at) and whether it may be a file (a broken link is not; a link loop may be, and reading it
-    reports the problem)."""
-
-    name: str
-    stat: os.stat_result | None
-    may_be_file: bool
+Scanned = tuple[str, "os.stat_result | None", bool]
+"""One entry of a folder: its name, its stat (following links; None when it cannot be looked at)
+and whether it may be a file (a broken link is not; a link loop may be, and reading it reports the
+problem). A plain tuple: a named one costs a folder of 10,000 files 4 ms to make."""
 
 
 def scan_folder(folder: Path) -> list[Scanned]:
@@ -334,12 +330,12 @@ def scan_folder(folder: Path) -> list[Scanned]:
         entries = list(os.scandir(folder))
     except (FileNotFoundError, NotADirectoryError):
         return []
-    found = []
+    found: list[Scanned] = []
     for entry in entries:
         try:
-            found.append(Scanned(entry.name, entry.stat(), True))
+            found.append((entry.name, entry.stat(), True))
         except OSError:
-            found.append(Scanned(entry.name, None, may_be_file(entry)))
+            found.append((entry.name, None, may_be_file(entry)))
     return found
 
 

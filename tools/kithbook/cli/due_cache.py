@@ -25,6 +25,7 @@ from kithbook.cache import (
     tool_digest,
     write_cache_file,
 )
+from kithbook.cli.common import compact_json
 from kithbook.config import CONFIG_FILE, Config
 
 SUBDIR = "due"
@@ -125,7 +126,7 @@ def store(root: Path, request: dict[str, Any], current: Fingerprint, run: Cached
     }
     # written only into a folder of the cache's own (kithbook.cache refuses links), so the prune
     # below never reaches a folder of yours that a cloned network's `due` link points to
-    if not write_cache_file(root, path, json.dumps(payload, ensure_ascii=False)):
+    if not write_cache_file(root, path, compact_json(payload)):
         return False
     try:
         _prune(path.parent)

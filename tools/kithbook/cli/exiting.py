@@ -32,8 +32,9 @@ def start() -> None:
 
 def exit_with(code: int) -> NoReturn:
     """End the process with `code`: without Python's teardown when a command kept something
-    (the output flushed first), else as usual."""
-    if _kept:
+    (the output flushed first), else as usual; as usual too under a profiler or a tracer
+    (cProfile, coverage), which write their results at the normal exit."""
+    if _kept and sys.getprofile() is None and sys.gettrace() is None:
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
