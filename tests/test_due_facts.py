@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from file_edits import age, apply_edits, edits
 from kithbook.cache import _AllowListUnpickler
 from kithbook.cli import due_facts, main
 from kithbook.model import PersonRef
@@ -24,19 +25,13 @@ from kithbook.rules.backlog import BacklogCandidate
 from kithbook.rules.due import ContactDue, DueItem, Rules
 
 DEMO = Path(__file__).resolve().parents[1] / "contacts"
-PAST = 1_700_000_000  # a moment long gone, in seconds: files dated then are not "fresh"
 CACHE = ".kithbook-cache"
-
-
-def age(path: Path, seconds: int) -> None:
-    """Date a file in the past, so the stores may keep it (a file written now is too fresh)."""
-    os.utime(path, (PAST + seconds, PAST + seconds))
 
 
 def used_before(root: Path) -> None:
     """Mark the folder as used, so the first run keeps what it works out."""
     (root / CACHE).mkdir(exist_ok=True)
-    for name in ("contacts.seen", "due-facts.seen"):
+    for name in ("contacts.seen", "due-facts.seen", "due-facts-upcoming.seen"):
         (root / CACHE / name).touch()
 
 
@@ -84,7 +79,8 @@ def test_the_demo_network_from_kept_answers_is_the_cold_run(
     demo: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
 ) -> None:
     same_as_cold(demo, capsys, *args)  # works every file out and keeps it
-    assert (demo / CACHE / "due-facts.pickle").exists()
+    store = "due-facts-upcoming" if "--upcoming" in args else "due-facts"
+    assert (demo / CACHE / f"{store}.pickle").exists()
     for path in (demo / CACHE / "due").iterdir():
         path.unlink()  # not the output cache: the kept answers
     assert "Today's plan" in same_as_cold(demo, capsys, *args) or "--json" in args
@@ -111,6 +107,15 @@ def test_after_one_edit_only_that_file_is_read_again(
     assert parsed == ["contacts/ada-quillfeather.md"]
     monkeypatch.undo()
     same_as_cold(demo, capsys, "--json", "--today", "2026-12-01")
+
+
+def test_a_plain_run_and_one_with_a_look_ahead_keep_their_answers_apart(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for args in [(), ("--upcoming", "7d"), ()]:
+        same_as_cold(demo, capsys, "--json", "--today", "2026-12-01", *args)
+    assert (demo / CACHE / "due-facts.pickle").exists()
+    assert (demo / CACHE / "due-facts-upcoming.pickle").exists()
 
 
 def test_answers_kept_for_one_day_are_not_used_on_another(
@@ -223,15 +228,7 @@ TEXTS = st.sampled_from(
     ]
 )
 NAMES = st.sampled_from(["a.md", "b.md", "c.md", "index.md", "Bad Name.md"])
-OPERATIONS = st.lists(
-    st.one_of(
-        st.tuples(st.just("write"), NAMES, TEXTS),
-        st.tuples(st.just("remove"), NAMES, st.just("")),
-        st.tuples(st.just("rename"), NAMES, NAMES),
-    ),
-    min_size=1,
-    max_size=8,
-)
+OPERATIONS = edits(NAMES, TEXTS, max_size=8)
 
 
 @pytest.mark.slow
@@ -252,14 +249,5 @@ def test_any_edits_between_runs_give_the_cold_output(
     clock = 0
     mode = ("--all",) if table else ("--json",)
     for operations in steps:
-        for operation, name, argument in operations:
-            path = folder / name
-            if operation == "write":
-                path.write_text(argument, encoding="utf-8")
-                clock += 1
-                age(path, clock)  # each edit at its own moment, as a person's edits are
-            elif operation == "remove":
-                path.unlink(missing_ok=True)
-            elif path.exists() and name != argument:
-                path.rename(folder / argument)
+        clock = apply_edits(folder, operations, clock)
         same_as_cold(root, capsys, *mode, "--today", "2026-12-01")

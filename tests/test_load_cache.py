@@ -3,7 +3,6 @@ not give, and only the changed files re-read."""
 
 from __future__ import annotations
 
-import os
 import pickle
 import shutil
 from pathlib import Path
@@ -12,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from file_edits import age, apply_edits, edits
 from kithbook.cache import _AllowListUnpickler
 from kithbook.parse import cache as cache_module
 from kithbook.parse.load import load
 
 DEMO = Path(__file__).resolve().parents[1] / "contacts"
-PAST = 1_700_000_000  # a moment long gone, in seconds: files dated then are not "fresh"
 
 
 def snapshot(root: Path, *, cache: bool) -> tuple:
@@ -28,11 +27,6 @@ def snapshot(root: Path, *, cache: bool) -> tuple:
         [str(problem) + problem.check for problem in network.problems],
         sorted(network.private_unreadable),
     )
-
-
-def age(path: Path, seconds: int) -> None:
-    """Date a file in the past, so the cache may keep it (a file written now is too fresh)."""
-    os.utime(path, (PAST + seconds, PAST + seconds))
 
 
 @pytest.fixture
@@ -154,15 +148,7 @@ TEXTS = st.sampled_from(
     ]
 )
 NAMES = st.sampled_from(["a.md", "b.md", "c.md", "Bad Name.md", ".hidden.md", "d.txt"])
-OPERATIONS = st.lists(
-    st.one_of(
-        st.tuples(st.just("write"), NAMES, TEXTS),
-        st.tuples(st.just("remove"), NAMES, st.just("")),
-        st.tuples(st.just("rename"), NAMES, NAMES),
-    ),
-    min_size=1,
-    max_size=12,
-)
+OPERATIONS = edits(NAMES, TEXTS, max_size=12)
 
 
 @pytest.mark.slow
@@ -178,14 +164,5 @@ def test_any_edits_between_runs_give_the_cold_answer(tmp_path_factory, steps) ->
     (root / ".kithbook-cache" / "contacts.seen").touch()  # so that the first run keeps its parses
     clock = 0
     for operations in steps:
-        for operation, name, argument in operations:
-            path = folder / name
-            if operation == "write":
-                path.write_text(argument, encoding="utf-8")
-                clock += 1
-                age(path, clock)  # each edit at its own moment, as a person's edits are
-            elif operation == "remove":
-                path.unlink(missing_ok=True)
-            elif path.exists() and name != argument:
-                path.rename(folder / argument)
+        clock = apply_edits(folder, operations, clock)
         assert snapshot(root, cache=True) == snapshot(root, cache=False)

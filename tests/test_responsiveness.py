@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kithbook.parse.load import load
-from kithbook.rules.responsiveness import responsiveness
+from kithbook.rules.responsiveness import median, responsiveness
 
 D = dt.date
 TODAY = D(2026, 12, 1)
@@ -112,3 +112,11 @@ def test_a_closer_circle_starts_from_a_higher_prior(make_network):
     close = habits(make_network, "close")
     acquaintance = habits(make_network, "acquaintance")
     assert close.reply_rate > acquaintance.reply_rate
+
+
+@pytest.mark.parametrize("values", [[], [3], [1, 5], [4, 1, 9], [2, 2, 8, 100], [0, 0, 0, 1]])
+def test_median_is_the_statistics_median(values: list[int]) -> None:
+    import statistics
+
+    expected = float(statistics.median(values)) if values else None
+    assert median(values) == expected

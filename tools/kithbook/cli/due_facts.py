@@ -6,9 +6,11 @@ of it (`References`) and its share of the plan (`ContactDue`, about a `PersonRef
 the contact a due item shows). They depend on the file, today and the settings only, so they are
 kept under the file's identity (as the per-file cache of parsed contacts keeps its parses) for one
 day and one look-ahead: the store's key is the parse cache's (Kithbook, Python, settings) with
-today and `--upcoming`. Each run then does what spans files afresh from every file's answers: the
-cross-file checks, the order of the problems, and the plan. The result is always a cold run's
-(tests compare them byte for byte after random edits, additions, removals and renames).
+today and `--upcoming` (kept apart from the plain run's, so `kith due` and `kith due --upcoming
+7d` in turn do not throw each other's answers away). Each run then does what spans files afresh
+from every file's answers: the cross-file checks, the order of the problems, and the plan. The
+result is always a cold run's (tests compare them byte for byte after random edits, additions,
+removals and renames).
 
 When nothing is stored for today (the first run of a day, new settings), the network is loaded
 through the per-file cache of parsed contacts, and every file's answers worked out and kept.
@@ -64,7 +66,8 @@ def due_facts(
     folder = root / config.contacts_dir
     prefix = Path(config.contacts_dir).as_posix()
     entries = contact_entries(folder, scanned)
-    store = PerFileStore(STORE_NAME, ALLOWED, _checked, _row)
+    name = STORE_NAME if rules.horizon == rules.today else f"{STORE_NAME}-upcoming"
+    store = PerFileStore(name, ALLOWED, _checked, _row)
     stored = store.read(root, key)
     fresh_from = time.time_ns() - FRESH_NS
     if stored is None:

@@ -45,6 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kithbook.cli.exiting import keep_until_exit
     from kithbook.parse.load import load
     from kithbook.rules.validate import CHECK_NAMES, has_errors, validate
 
@@ -55,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
     root = check_root(args.root)
     wanted = [_relative(root, path) for path in args.files]
     network = load(root, cache=True)
+    keep_until_exit(network)  # freed by the process's end (kithbook.cli.exiting)
     problems = validate(network, today_from(args))
     if wanted:
         problems = [

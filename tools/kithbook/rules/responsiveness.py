@@ -42,11 +42,7 @@ class Responsiveness:
 
     @property
     def median_days_to_answer(self) -> float | None:
-        if not self.waits:
-            return None
-        from statistics import median  # imported when asked: it costs kith due's start 5 ms
-
-        return float(median(self.waits))
+        return median(self.waits)
 
     @property
     def initiative(self) -> float:
@@ -83,6 +79,19 @@ class Responsiveness:
             "last_answer": self.last_answer.isoformat() if self.last_answer else None,
             "describe": self.describe(),
         }
+
+
+def median(values: tuple[int, ...] | list[int]) -> float | None:
+    """The middle value (the mean of the two middle ones for an even count), None for none: what
+    `statistics.median` gives, without importing it (and `random`, `decimal`, `fractions`) on
+    every `kith due`."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def circle_prior(contact: Contact) -> float:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from statistics import median
 from typing import Any
 
 from kithbook.model import Contact, LogEntry, Network
-from kithbook.rules.responsiveness import REPLIES, answer_days
+from kithbook.rules.responsiveness import REPLIES, answer_days, median
 
 __all__ = ["VALUE_TAGS", "Funnel", "Rate", "Stats", "stats"]
 
@@ -178,7 +177,7 @@ def stats(network: Network, today: dt.date, since: dt.date) -> Stats:
         overall=overall,
         by_channel=dict(sorted(by_channel.items())),
         by_circle={name: by_circle[name] for name in order if name in by_circle},
-        median_days_to_answer=float(median(waits)) if waits else None,
+        median_days_to_answer=median(waits),
         they_wrote_first=wrote_first,
         funnel=funnel,
         circles=tuple(
