@@ -1,6 +1,6 @@
-"""How a `kith` process ends (kithbook.cli.exiting): when `kith due` kept its network, the process
-ends with `os._exit`, and its output must still be whole, its exit code kept and an error one line;
-called in-process, nothing is kept and nothing exits."""
+"""How a `kith` process ends (kithbook.cli.exiting): when `kith due` or `kith validate` kept its
+network, the process ends with `os._exit`, and its output must still be whole, its exit code kept
+and an error one line; called in-process, nothing is kept and nothing exits."""
 
 from __future__ import annotations
 
@@ -94,3 +94,24 @@ def test_called_in_process_nothing_is_kept(
 ) -> None:
     in_process(network, ["--json", "--no-cache", "--today", "2026-12-01"], capsys)
     assert exiting._kept == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param([sys.executable, str(TOOLS / "validate.py")], id="tools-validate"),
+        pytest.param([sys.executable, "-m", "kithbook", "validate"], id="kith-validate"),
+    ],
+)
+@pytest.mark.parametrize("args", [[], ["--json"]], ids=["text", "json"])
+def test_kith_validate_ends_the_same_way_with_its_output_and_exit_code(
+    network: Path, capsys: pytest.CaptureFixture[str], command: list[str], args: list[str]
+) -> None:
+    capsys.readouterr()
+    code = main(["validate", "--root", str(network), *args])
+    expected = (code, *capsys.readouterr())
+    assert code == 1
+    done = subprocess.run(
+        [*command, "--root", str(network), *args], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout, done.stderr) == expected
