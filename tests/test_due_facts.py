@@ -3,8 +3,12 @@ give, and after an edit only the changed file is read and worked out again."""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
+import pickle
 import shutil
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -12,8 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from file_edits import age, apply_edits, edits
-from kithbook.cli import main
+from kithbook.cache import _AllowListUnpickler
+from kithbook.cli import due_facts, main
+from kithbook.model import PersonRef
 from kithbook.parse import cache as parse_cache
+from kithbook.parse.load import load
+from kithbook.rules.backlog import BacklogCandidate
+from kithbook.rules.due import ContactDue, DueItem, Rules
 
 DEMO = Path(__file__).resolve().parents[1] / "contacts"
 CACHE = ".kithbook-cache"
@@ -166,6 +175,35 @@ def test_the_first_file_with_an_address_owns_it_as_in_a_cold_run(
         shutil.rmtree(tmp_path / CACHE / "due")
     assert '"path":"contacts/b.md","line":3,"severity":"error","check":"duplicate-email"' in output
     assert '"slug":"a"' in output and '"slug":"b"' not in output
+
+
+def test_a_stored_share_has_one_value_for_every_field() -> None:
+    """A share is stored as plain tuples written field by field: a field added to DueItem,
+    ContactDue or BacklogCandidate and not to the row would be lost after an edit, and the
+    answer would differ from a cold run's. `plan` is not stored (it is `plan`'s to set)."""
+    person = PersonRef("ada", "contacts/ada.md", "Ada", None, None, ())
+    item = DueItem(person, "reconnect", dt.date(2026, 12, 1), "why", 1.0)
+    candidate = BacklogCandidate(person, 1.0, None, (), "why", 0.5, False)
+    row = due_facts._share_row(ContactDue(person, True, reasons=(item,), candidate=candidate))
+    assert len(row) == len(fields(ContactDue))
+    assert len(row[4][0]) == len(fields(DueItem)) - 2  # not its contact, nor `plan`
+    assert len(row[7]) == len(fields(BacklogCandidate)) - 1  # not its contact
+
+
+@pytest.mark.parametrize(
+    ("today", "upcoming"),
+    [("2026-12-01", 0), ("2026-12-07", 14), ("2027-02-14", 30), ("2026-06-30", 365)],
+)
+def test_every_share_of_the_demo_reads_back_from_the_store_as_it_was(
+    today: str, upcoming: int
+) -> None:
+    network = load(DEMO.parent)
+    rules = Rules(network.config, dt.date.fromisoformat(today), upcoming)
+    for contact in network.contacts:
+        share = rules.contact_due(contact, PersonRef.of(contact))
+        data = pickle.dumps(due_facts._share_row(share))
+        row = _AllowListUnpickler(io.BytesIO(data), parse_cache.ALLOWED).load()
+        assert due_facts._share(row) == share, contact.path
 
 
 TEXTS = st.sampled_from(

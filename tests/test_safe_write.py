@@ -210,3 +210,24 @@ def test_a_batch_interrupted_leaves_no_temporary_file(tmp_path: Path) -> None:
     with pytest.raises(KeyboardInterrupt):
         write_batch(writes, interrupt)
     assert os.listdir(tmp_path) == []
+
+
+def test_the_temporary_file_is_opened_as_tempfile_opens_one() -> None:
+    """The write service makes its temporary file itself, in place of `tempfile.mkstemp`: with
+    at least the same flags, among them Windows' O_BINARY (without it every newline written
+    would become CRLF, changing bytes a person wrote)."""
+    import tempfile
+
+    wanted = tempfile._bin_openflags  # type: ignore[attr-defined]  # mkstemp's own flags
+    assert kithbook.write.safe_write._TEMPORARY_FLAGS & wanted == wanted
+
+
+def test_a_temporary_file_is_hidden_beside_its_file_and_named_as_the_cleanup_expects(
+    tmp_path: Path,
+) -> None:
+    descriptor, temporary = kithbook.write.safe_write._new_temporary(tmp_path / "ada.md")
+    os.close(descriptor)
+    name = Path(temporary).name
+    assert Path(temporary).parent == tmp_path and name.startswith(".ada.md.")
+    assert kithbook.write.safe_write._TEMPORARY.fullmatch(name)
+    assert stat.S_IMODE(os.stat(temporary).st_mode) == 0o600

@@ -1,7 +1,9 @@
 """`kith due`: who to reach out to today, and why; problems first, exit 1 if the network has errors.
 
 The output of a run is cached (see kithbook.cli.due_cache) and replayed while nothing it depends on has
-changed; `--at` and `--ics` always compute.
+changed; on a miss, each contact file's answers kept while it is unchanged are used
+(kithbook.cli.due_facts). `--at`, `--staged`, `--ics` and `--no-cache` always compute from a loaded
+network.
 """
 
 from __future__ import annotations

@@ -277,7 +277,13 @@ def _temporary_with(path: Path, data: bytes, mode: int, *, durable: bool = True)
 
 
 _TEMPORARY_FLAGS = (
-    os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    os.O_RDWR
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NOINHERIT", 0)  # Windows' O_CLOEXEC
+    | getattr(os, "O_BINARY", 0)  # Windows: else every \n written becomes \r\n
 )
 
 
