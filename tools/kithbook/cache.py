@@ -152,6 +152,9 @@ Identity = tuple[int, int, int, int]
 """A file's size, mtime_ns, ctime_ns and inode: a tool can restore an mtime, not a ctime, and an
 editor that saves by rename makes a new inode."""
 
+UNKNOWN_IDENTITY: Identity = (0, 0, 0, 0)
+"""The identity of a file that could not be looked at: never kept."""
+
 Row = TypeVar("Row", bound=tuple[Any, ...])
 
 

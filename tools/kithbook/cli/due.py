@@ -2,7 +2,7 @@
 
 The output of a run is cached (see kithbook.cli.due_cache) and replayed while nothing it depends on has
 changed; on a miss, each contact file's answers kept while it is unchanged are used
-(kithbook.cli.due_facts). `--at`, `--staged`, `--ics` and `--no-cache` always compute from a loaded
+(kithbook.cli.due_answers). `--at`, `--staged`, `--ics` and `--no-cache` always compute from a loaded
 network.
 """
 
@@ -162,7 +162,7 @@ def _compute(
     args: argparse.Namespace, root: Path, today: dt.date, mode: Mode, files: _Files | None
 ) -> CachedRun:
     """The run itself, with the cycle collector paused while the network is in memory; from each
-    contact file's kept answers when `files` are given (kithbook.cli.due_facts), else from the
+    contact file's kept answers when `files` are given (kithbook.cli.due_answers), else from the
     network loaded afresh (or at a commit, or as staged)."""
     from kithbook.gc_pause import garbage_collector_paused
 
@@ -223,8 +223,8 @@ def _from_network(
 def _from_files(
     args: argparse.Namespace, root: Path, files: _Files, today: dt.date, upcoming: int
 ) -> tuple[list[Problem], DueList[Any]]:
-    """The same as `_from_network`, from each contact file's answers (kithbook.cli.due_facts)."""
-    from kithbook.cli.due_facts import due_facts
+    """The same as `_from_network`, from each contact file's answers (kithbook.cli.due_answers)."""
+    from kithbook.cli.due_answers import due_answers
     from kithbook.rules.due import Rules, paths_with_errors, plan
     from kithbook.rules.validate import in_order
 
@@ -232,7 +232,7 @@ def _from_files(
     if args.circle:
         _check_circles(args.circle, tuple(config.circles))
     rules = Rules(config, today, upcoming)
-    file_problems, shares = due_facts(root, config, rules, files.scanned)
+    file_problems, shares = due_answers(root, config, rules, files.scanned)
     problems = in_order(files.config_problems + file_problems)
     return problems, plan(shares, rules, args.per_day, paths_with_errors(problems))
 

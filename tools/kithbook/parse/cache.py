@@ -27,6 +27,7 @@ from typing import Any
 
 from kithbook.cache import (
     FRESH_NS,
+    UNKNOWN_IDENTITY,
     Identity,
     PerFileStore,
     Scanned,
@@ -215,4 +216,4 @@ def parse_file(
     found: list[Problem] = []
     contact = parse_contact(relative, data, config, found)
     private = contact is None and looks_private(data)
-    return (identity or (0, 0, 0, 0), contact, tuple(found), private)
+    return (identity or UNKNOWN_IDENTITY, contact, tuple(found), private)

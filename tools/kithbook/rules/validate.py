@@ -3,7 +3,7 @@ time) and those that compare files (`NETWORK_CHECKS`, over each contact's `Refer
 
 `validate(network, today)` gives the loader's problems and every check's, sorted by file and line
 (`in_order`). `kith due` runs the same parts file by file and keeps each file's answers
-(kithbook.cli.due_facts). Checks are pure: no clock (today is a parameter), no file access.
+(kithbook.cli.due_answers). Checks are pure: no clock (today is a parameter), no file access.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _problem(
 
 
 # Checks of one file: each looks at one contact alone (with the settings and today), so a file's
-# answers can be kept while the file is unchanged (kithbook.cli.due_facts).
+# answers can be kept while the file is unchanged (kithbook.cli.due_answers).
 
 
 def unknown_key_problems(contact: Contact, config: Config, today: dt.date) -> Iterator[Problem]:

@@ -23,7 +23,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kithbook.cache import FRESH_NS, Identity, PerFileStore, Scanned, are_of_type, is_identity
+from kithbook.cache import (
+    FRESH_NS,
+    UNKNOWN_IDENTITY,
+    Identity,
+    PerFileStore,
+    Scanned,
+    are_of_type,
+    is_identity,
+)
 from kithbook.cli.exiting import keep_until_exit
 from kithbook.config import Config
 from kithbook.model import Contact, PersonRef, Problem
@@ -50,12 +58,12 @@ FORMAT = 1
 # The answers of one file as stored: (identity, loader problems, whether an unreadable file says
 # private, and for a contact (file checks' problems, references, share of the plan)).
 ContactPart = tuple[tuple[Problem, ...], References, ContactDue[PersonRef]]
-Facts = tuple[Identity, tuple[Problem, ...], bool, ContactPart | None]
+Answers = tuple[Identity, tuple[Problem, ...], bool, ContactPart | None]
 
-STORE_NAME = "due-facts"
+STORE_NAME = "due-answers"
 
 
-def due_facts(
+def due_answers(
     root: Path, config: Config, rules: Rules, scanned: list[Scanned] | None = None
 ) -> tuple[list[Problem], list[ContactDue[PersonRef]]]:
     """The loader's and the checks' problems (in order, without the configuration's) and every
@@ -71,24 +79,24 @@ def due_facts(
     stored = store.read(root, key)
     fresh_from = time.time_ns() - FRESH_NS
     if stored is None:
-        facts = _from_parses(root, config, rules, entries)
+        answers = _from_parses(root, config, rules, entries)
         changed = True
     else:
-        facts = {}
+        answers = {}
         kept_before = stored.entries
         changed = len(entries) != len(kept_before)
         for name, identity in entries:
             found = kept_before.get(name) if identity is not None else None
             if found is None or found[0] != identity:
                 parsed = parse_file(str(folder), f"{prefix}/{name}", identity, config)
-                found = _facts_of_parse(parsed, config, rules)
+                found = _answers_of_parse(parsed, config, rules)
                 changed = True
-            facts[name] = found
+            answers[name] = found
     if changed:  # a file too fresh to trust its timestamp, or unreadable, is not kept
         kept = {
             name: found
-            for name, found in facts.items()
-            if found[0] != _UNKNOWN and found[0][1] < fresh_from
+            for name, found in answers.items()
+            if found[0] != UNKNOWN_IDENTITY and found[0][1] < fresh_from
         }
         if (
             stored is None
@@ -96,11 +104,8 @@ def due_facts(
             or any(stored.entries.get(name) is not found for name, found in kept.items())
         ):
             store.write(root, key, kept, stored)
-    keep_until_exit(facts, stored)
-    return _assembled(facts, config)
-
-
-_UNKNOWN: Identity = (0, 0, 0, 0)  # the identity of a file that could not be looked at
+    keep_until_exit(answers, stored)
+    return _assembled(answers, config)
 
 
 def _key(root: Path, config: Config, rules: Rules) -> str:
@@ -110,30 +115,30 @@ def _key(root: Path, config: Config, rules: Rules) -> str:
 
 def _from_parses(
     root: Path, config: Config, rules: Rules, entries: list[tuple[str, Identity | None]]
-) -> dict[str, Facts]:
+) -> dict[str, Answers]:
     """Every file's answers, from its parse in the per-file cache of parsed contacts (or parsed
     now); a file's identity is the one seen before reading, so a file changed meanwhile misses
     next time."""
     parsed = parsed_files(root, config, entries)
     keep_until_exit(parsed)  # the contacts: freed by the process's end, not one by one
-    return {name: _facts_of_parse(found, config, rules) for name, found in parsed}
+    return {name: _answers_of_parse(found, config, rules) for name, found in parsed}
 
 
-def _facts_of_parse(parsed: Entry | Problem, config: Config, rules: Rules) -> Facts:
+def _answers_of_parse(parsed: Entry | Problem, config: Config, rules: Rules) -> Answers:
     if isinstance(parsed, Problem):  # unreadable: reported afresh every time
-        return (_UNKNOWN, (parsed,), False, None)
+        return (UNKNOWN_IDENTITY, (parsed,), False, None)
     identity, contact, problems, private = parsed
-    return _facts(identity, problems, private, contact, config, rules)
+    return _answers(identity, problems, private, contact, config, rules)
 
 
-def _facts(
+def _answers(
     identity: Identity,
     problems: tuple[Problem, ...],
     private: bool,
     contact: Contact | None,
     config: Config,
     rules: Rules,
-) -> Facts:
+) -> Answers:
     if contact is None:
         return (identity, problems, private, None)
     checked = tuple(contact_problems(contact, config, rules.today))
@@ -142,7 +147,7 @@ def _facts(
 
 
 def _assembled(
-    facts: dict[str, Facts], config: Config
+    answers: dict[str, Answers], config: Config
 ) -> tuple[list[Problem], list[ContactDue[PersonRef]]]:
     """What spans files, from every file's answers: the cross-file checks and the order of all
     problems, and the contacts' shares in the order of their slugs."""
@@ -151,7 +156,7 @@ def _assembled(
     contacts: list[tuple[References, ContactDue[PersonRef]]] = []
     loader: list[Problem] = []
     prefix = Path(config.contacts_dir).as_posix()
-    for name, (_identity, parse_problems, private, part) in facts.items():
+    for name, (_identity, parse_problems, private, part) in answers.items():
         loader.extend(parse_problems)
         if part is None:
             if private:
@@ -173,10 +178,10 @@ def _assembled(
 # per-file cache of parsed contacts checks its entries; anything else is a miss.
 
 
-def _row(facts: Facts) -> tuple[Any, ...]:
-    identity, problems, private, part = facts
+def _row(answers: Answers) -> tuple[Any, ...]:
+    identity, problems, private, part = answers
     if part is None:
-        return facts
+        return answers
     checked, references, share = part
     return (identity, problems, private, (checked, tuple(references), _share_row(share)))
 
@@ -218,15 +223,15 @@ def _item_row(item: DueItem[PersonRef]) -> tuple[Any, ...]:
     )
 
 
-def _checked(rows: dict[Any, Any]) -> dict[str, Facts] | None:
+def _checked(rows: dict[Any, Any]) -> dict[str, Answers] | None:
     """The stored answers, rebuilt; None when any is not shaped as `_row` writes it."""
     try:
-        return {name: _facts_of_row(name, row) for name, row in rows.items()}
+        return {name: _answers_of_row(name, row) for name, row in rows.items()}
     except (TypeError, ValueError):
         return None
 
 
-def _facts_of_row(name: Any, row: Any) -> Facts:
+def _answers_of_row(name: Any, row: Any) -> Answers:
     identity, problems, private, part = row
     if not (
         type(name) is str

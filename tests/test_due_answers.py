@@ -1,4 +1,4 @@
-"""`kith due`'s per-file answers (kithbook.cli.due_facts): never an output a cold run would not
+"""`kith due`'s per-file answers (kithbook.cli.due_answers): never an output a cold run would not
 give, and after an edit only the changed file is read and worked out again."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from file_edits import age, apply_edits, edits
 from kithbook.cache import _AllowListUnpickler
-from kithbook.cli import due_facts, main
+from kithbook.cli import due_answers, main
 from kithbook.model import PersonRef
 from kithbook.parse import cache as parse_cache
 from kithbook.parse.load import load
@@ -31,7 +31,7 @@ CACHE = ".kithbook-cache"
 def used_before(root: Path) -> None:
     """Mark the folder as used, so the first run keeps what it works out."""
     (root / CACHE).mkdir(exist_ok=True)
-    for name in ("contacts.seen", "due-facts.seen", "due-facts-upcoming.seen"):
+    for name in ("contacts.seen", "due-answers.seen", "due-answers-upcoming.seen"):
         (root / CACHE / name).touch()
 
 
@@ -79,7 +79,7 @@ def test_the_demo_network_from_kept_answers_is_the_cold_run(
     demo: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
 ) -> None:
     same_as_cold(demo, capsys, *args)  # works every file out and keeps it
-    store = "due-facts-upcoming" if "--upcoming" in args else "due-facts"
+    store = "due-answers-upcoming" if "--upcoming" in args else "due-answers"
     assert (demo / CACHE / f"{store}.pickle").exists()
     for path in (demo / CACHE / "due").iterdir():
         path.unlink()  # not the output cache: the kept answers
@@ -114,8 +114,8 @@ def test_a_plain_run_and_one_with_a_look_ahead_keep_their_answers_apart(
 ) -> None:
     for args in [(), ("--upcoming", "7d"), ()]:
         same_as_cold(demo, capsys, "--json", "--today", "2026-12-01", *args)
-    assert (demo / CACHE / "due-facts.pickle").exists()
-    assert (demo / CACHE / "due-facts-upcoming.pickle").exists()
+    assert (demo / CACHE / "due-answers.pickle").exists()
+    assert (demo / CACHE / "due-answers-upcoming.pickle").exists()
 
 
 def test_answers_kept_for_one_day_are_not_used_on_another(
@@ -135,7 +135,7 @@ def test_a_damaged_or_planted_store_is_only_a_miss(
     demo: Path, capsys: pytest.CaptureFixture[str], content: bytes
 ) -> None:
     same_as_cold(demo, capsys, "--json", "--today", "2026-12-01")
-    (demo / CACHE / "due-facts.pickle").write_bytes(content)
+    (demo / CACHE / "due-answers.pickle").write_bytes(content)
     shutil.rmtree(demo / CACHE / "due")
     same_as_cold(demo, capsys, "--json", "--today", "2026-12-01")
 
@@ -149,7 +149,7 @@ def test_a_store_copied_from_another_folder_is_a_miss(
     copy = tmp_path_factory.mktemp("copy")
     shutil.copytree(demo / "contacts", copy / "contacts")
     (copy / CACHE).mkdir()
-    for name in ("due-facts.pickle", "due-facts.seen"):
+    for name in ("due-answers.pickle", "due-answers.seen"):
         shutil.copy(demo / CACHE / name, copy / CACHE / name)
     ada = copy / "contacts" / "ada-quillfeather.md"
     ada.write_text(ada.read_text(encoding="utf-8").replace("Ada", "Adah"), encoding="utf-8")
@@ -184,7 +184,7 @@ def test_a_stored_share_has_one_value_for_every_field() -> None:
     person = PersonRef("ada", "contacts/ada.md", "Ada", None, None, ())
     item = DueItem(person, "reconnect", dt.date(2026, 12, 1), "why", 1.0)
     candidate = BacklogCandidate(person, 1.0, None, (), "why", 0.5, False)
-    row = due_facts._share_row(ContactDue(person, True, reasons=(item,), candidate=candidate))
+    row = due_answers._share_row(ContactDue(person, True, reasons=(item,), candidate=candidate))
     assert len(row) == len(fields(ContactDue))
     assert len(row[4][0]) == len(fields(DueItem)) - 2  # not its contact, nor `plan`
     assert len(row[7]) == len(fields(BacklogCandidate)) - 1  # not its contact
@@ -201,9 +201,9 @@ def test_every_share_of_the_demo_reads_back_from_the_store_as_it_was(
     rules = Rules(network.config, dt.date.fromisoformat(today), upcoming)
     for contact in network.contacts:
         share = rules.contact_due(contact, PersonRef.of(contact))
-        data = pickle.dumps(due_facts._share_row(share))
+        data = pickle.dumps(due_answers._share_row(share))
         row = _AllowListUnpickler(io.BytesIO(data), parse_cache.ALLOWED).load()
-        assert due_facts._share(row) == share, contact.path
+        assert due_answers._share(row) == share, contact.path
 
 
 TEXTS = st.sampled_from(
