@@ -5,9 +5,11 @@
 The floor is the least any reader must do: read every file, split off the front matter and
 `yaml.load` it with CSafeLoader (in this process). Cold runs `tools/due.py --json` as a subprocess
 with no cache (interpreter start-up included); warm runs it again with the cache the previous run
-left. Each figure is the least CPU time (user + system; a subprocess's from
-getrusage(RUSAGE_CHILDREN)) over interleaved rounds, so other work on a shared machine slows every
-contender alike instead of skewing one. Bars: cold <= 1.5 x floor, warm < 0.5 s.
+left; after one edit runs it after one contact file changed, on a network whose answers were kept
+earlier that day (kithbook.cli.due_answers). Each figure is the least CPU time (user + system; a
+subprocess's from getrusage(RUSAGE_CHILDREN)) over interleaved rounds, so other work on a shared
+machine slows every contender alike instead of skewing one; the floor in the same run says how
+fast the machine was. Bars: cold <= 1.5 x floor, after one edit < 0.3 s, warm < 0.5 s.
 """
 
 from __future__ import annotations
@@ -35,10 +37,12 @@ TODAY = "2026-12-01"
 # Python may write its bytecode cache as it would for a user (a first, untimed run fills it).
 CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 COLD_BAR = 1.5
+EDIT_BAR = 0.3
 WARM_BAR = 0.5
 FLOOR = "floor (read + split + CSafeLoader)"
 COLD = "tools/due.py --json, cold"
 WARM = "tools/due.py --json, warm (cache)"
+EDIT = "tools/due.py --json, after one edit"
 
 
 def floor(root: Path) -> float:
@@ -75,6 +79,22 @@ def warm(root: Path) -> float:
     return due_run(root)
 
 
+def after_edit(root: Path) -> float:
+    """A run after one contact file changed, the day's answers kept: the run before the measured
+    one works every file out and keeps the answers (the first run in a folder only notes it ran)."""
+    _edit_one(root)
+    due_run(root)
+    _edit_one(root)
+    return due_run(root)
+
+
+def _edit_one(root: Path) -> None:
+    """Change one contact file, as `kith log` or an editor would: a line added to its notes."""
+    paths = sorted((root / "contacts").glob("*.md"))
+    with open(paths[len(paths) // 2], "a", encoding="utf-8") as stream:
+        stream.write("\nAnother note.\n")
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -92,10 +112,11 @@ def best_times(
 
 
 def report(results: dict[str, float], contacts: int, log_lines: int, rounds: int) -> bool:
-    """Print the figures side by side with their bars; True when both bars are met."""
+    """Print the figures side by side with their bars; True when every bar is met."""
     base = results[FLOOR]
     cold_ratio = results[COLD] / base
     cold_met = cold_ratio <= COLD_BAR
+    edit_met = results[EDIT] < EDIT_BAR
     warm_met = results[WARM] < WARM_BAR
     print(f"{contacts} contacts x {log_lines} log lines, least CPU time of {rounds} rounds")
     print(f"  {FLOOR:<36} {base:6.2f} s  1.00x floor")
@@ -104,10 +125,14 @@ def report(results: dict[str, float], contacts: int, log_lines: int, rounds: int
         f"   bar <= {COLD_BAR}x floor: {'met' if cold_met else 'NOT met'}"
     )
     print(
+        f"  {EDIT:<36} {results[EDIT]:6.2f} s  {results[EDIT] / base:4.2f}x floor"
+        f"   bar < {EDIT_BAR} s: {'met' if edit_met else 'NOT met'}"
+    )
+    print(
         f"  {WARM:<36} {results[WARM]:6.2f} s  {results[WARM] / base:4.2f}x floor"
         f"   bar < {WARM_BAR} s: {'met' if warm_met else 'NOT met'}"
     )
-    return cold_met and warm_met
+    return cold_met and edit_met and warm_met
 
 
 def main() -> int:
@@ -126,7 +151,8 @@ def main() -> int:
     try:
         floor(folder)  # warm the page cache so every measurement reads from memory
         cold(folder)  # and Python's bytecode cache of kithbook
-        results = best_times({FLOOR: floor, COLD: cold, WARM: warm}, folder, args.repeat)
+        contenders = {FLOOR: floor, COLD: cold, WARM: warm, EDIT: after_edit}
+        results = best_times(contenders, folder, args.repeat)
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)

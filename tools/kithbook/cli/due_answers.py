@@ -35,6 +35,7 @@ from kithbook.cache import (
 from kithbook.cli.exiting import keep_until_exit
 from kithbook.config import Config
 from kithbook.model import Contact, PersonRef, Problem
+from kithbook.parse.addresses import phone_problem, remember_valid_phones
 from kithbook.parse.cache import (
     ALLOWED,
     Entry,
@@ -53,11 +54,13 @@ from kithbook.rules.validate import (
     references_of,
 )
 
-FORMAT = 1
+FORMAT = 2
 
 # The answers of one file as stored: (identity, loader problems, whether an unreadable file says
-# private, and for a contact (file checks' problems, references, share of the plan)).
-ContactPart = tuple[tuple[Problem, ...], References, ContactDue[PersonRef]]
+# private, and for a contact (file checks' problems, references, share of the plan, and the phone
+# numbers found valid: an edit seldom changes them, and checking one again needs the phonenumbers
+# library, whose import is a twentieth of a run after an edit)).
+ContactPart = tuple[tuple[Problem, ...], References, ContactDue[PersonRef], tuple[str, ...]]
 Answers = tuple[Identity, tuple[Problem, ...], bool, ContactPart | None]
 
 STORE_NAME = "due-answers"
@@ -74,8 +77,8 @@ def due_answers(
     folder = root / config.contacts_dir
     prefix = Path(config.contacts_dir).as_posix()
     entries = contact_entries(folder, scanned)
-    name = STORE_NAME if rules.horizon == rules.today else f"{STORE_NAME}-upcoming"
-    store = PerFileStore(name, ALLOWED, _checked, _row)
+    store_name = STORE_NAME if rules.horizon == rules.today else f"{STORE_NAME}-upcoming"
+    store = PerFileStore(store_name, ALLOWED, _checked, _row)
     stored = store.read(root, key)
     fresh_from = time.time_ns() - FRESH_NS
     if stored is None:
@@ -88,6 +91,8 @@ def due_answers(
         for name, identity in entries:
             found = kept_before.get(name) if identity is not None else None
             if found is None or found[0] != identity:
+                if found is not None and found[3] is not None:
+                    remember_valid_phones(found[3][3], config.phone_region)
                 parsed = parse_file(str(folder), f"{prefix}/{name}", identity, config)
                 found = _answers_of_parse(parsed, config, rules)
                 changed = True
@@ -143,7 +148,9 @@ def _answers(
         return (identity, problems, private, None)
     checked = tuple(contact_problems(contact, config, rules.today))
     share = rules.contact_due(contact, PersonRef.of(contact))
-    return (identity, problems, private, (checked, references_of(contact), share))
+    region = config.phone_region
+    valid = tuple(number for number in contact.phones if phone_problem(number, region) is None)
+    return (identity, problems, private, (checked, references_of(contact), share, valid))
 
 
 def _assembled(
@@ -162,7 +169,7 @@ def _assembled(
             if private:
                 private_unreadable.append(f"{prefix}/{name}")
             continue
-        checked, its_references, share = part
+        checked, its_references, share, _valid_phones = part
         problems.extend(checked)
         contacts.append((its_references, share))
     contacts.sort(key=lambda pair: pair[0].slug)
@@ -182,8 +189,9 @@ def _row(answers: Answers) -> tuple[Any, ...]:
     identity, problems, private, part = answers
     if part is None:
         return answers
-    checked, references, share = part
-    return (identity, problems, private, (checked, tuple(references), _share_row(share)))
+    checked, references, share, valid_phones = part
+    row = (checked, tuple(references), _share_row(share), valid_phones)
+    return (identity, problems, private, row)
 
 
 def _share_row(share: ContactDue[PersonRef]) -> tuple[Any, ...]:
@@ -242,10 +250,11 @@ def _answers_of_row(name: Any, row: Any) -> Answers:
         raise TypeError("not a stored answer")
     if part is None:
         return (identity, problems, private, None)
-    checked, references, share = part
-    if not (checked == () or are_of_type(checked, Problem)):
+    checked, references, share, valid_phones = part
+    if not ((checked == () or are_of_type(checked, Problem)) and are_of_type(valid_phones, str)):
         raise TypeError("not a stored answer")
-    return (identity, problems, private, (checked, References(*references), _share(share)))
+    contact_part = (checked, References(*references), _share(share), valid_phones)
+    return (identity, problems, private, contact_part)
 
 
 def _share(row: tuple[Any, ...]) -> ContactDue[PersonRef]:
