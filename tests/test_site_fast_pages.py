@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from kithbook.site import fast_pages
-from kithbook.site.prerender import Prerendered, SearchSection
+from kithbook.site.prerender import SearchSection
 
 ADA = """
     ---
@@ -136,13 +137,7 @@ def test_a_first_page_that_differs_sends_every_page_through_markdown(
         result = real(*args)
         if result is None:
             return None
-        return Prerendered(
-            result.content + "<p>x</p>",
-            result.toc_tokens,
-            result.anchor_ids,
-            result.title,
-            result.sections,
-        )
+        return replace(result, content=result.content + "<p>x</p>")
 
     monkeypatch.setattr(fast_pages, "prerender", wrong_content)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.kithbook"):
@@ -242,19 +237,11 @@ def test_a_later_page_with_a_kind_of_block_the_first_did_not_show_is_checked_too
         if result is None or parts[0].markdown != "# Bob Stone":
             return result
         if differs == "html":
-            return Prerendered(
-                result.content + "<p>x</p>",
-                result.toc_tokens,
-                result.anchor_ids,
-                result.title,
-                result.sections,
-            )
+            return replace(result, content=result.content + "<p>x</p>")
         sections = [
             SearchSection(s.id, s.searched, s.title, s.text + " x") for s in result.sections
         ]
-        return Prerendered(
-            result.content, result.toc_tokens, result.anchor_ids, result.title, sections
-        )
+        return replace(result, sections=sections)
 
     monkeypatch.setattr(fast_pages, "prerender", wrong_for_bob)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.kithbook"):
