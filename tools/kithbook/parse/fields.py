@@ -106,14 +106,18 @@ class FieldReader:
 
     def text_list(self, key: str, node: Node) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """A list of texts with each item's line; a single text counts as a list of one."""
-        items = self.items(key, node)
+        items = node.value if type(node) is SequenceNode else self.items(key, node)
         texts: list[str] = []
         lines: list[int] = []
+        offset = self.line_offset
         for item in items:
-            value = self.text(key, item)
+            if type(item) is ScalarNode and item.tag == STR:  # plain text: `text`'s first case
+                value: str | None = item.value.strip() or None
+            else:
+                value = self.text(key, item)
             if value is not None:
                 texts.append(value)
-                lines.append(self.line(item))
+                lines.append(item.start_mark.line + offset)
         return tuple(texts), tuple(lines)
 
     def items(self, key: str, node: Node) -> list[Node]:

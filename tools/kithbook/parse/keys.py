@@ -12,11 +12,11 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any, Literal
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kithbook.model import CONTACT_KEYS, Check, KeyKind, LifeDate, Met
 from kithbook.parse.fields import FieldReader
-from kithbook.parse.yamlnodes import BOOL, FLOAT, INT, NULL, TIMESTAMP
+from kithbook.parse.yamlnodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP
 
 TAG = re.compile(r"[^\W_][\w-]*")
 
@@ -36,7 +36,10 @@ KeyReader = Callable[[FieldReader, str, Node, Values], None]
 
 
 def _text(reader: FieldReader, key: str, node: Node, values: Values) -> None:
-    values[key] = reader.text(key, node, required=key == "name")
+    if type(node) is ScalarNode and node.tag == STR and node.value.strip():  # `text`'s first case
+        values[key] = node.value.strip()
+    else:
+        values[key] = reader.text(key, node, required=key == "name")
 
 
 def _text_list(reader: FieldReader, key: str, node: Node, values: Values) -> None:
@@ -54,8 +57,11 @@ def _lower_list(reader: FieldReader, key: str, node: Node, values: Values) -> No
 def _tags(reader: FieldReader, key: str, node: Node, values: Values) -> None:
     tags: list[str] = []
     lines: list[int] = []
-    for item in reader.items(key, node):
-        text = reader.text(key, item)
+    for item in node.value if type(node) is SequenceNode else reader.items(key, node):
+        if type(item) is ScalarNode and item.tag == STR:  # plain text: `text`'s first case
+            text: str | None = item.value.strip() or None
+        else:
+            text = reader.text(key, item)
         if text is None:
             continue
         if not is_tag(text) or text != text.lower():

@@ -56,7 +56,9 @@ _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TYPED_FIRST = frozenset(key for key in _Loader.yaml_implicit_resolvers if key)
 _SHORTCUT = None not in _Loader.yaml_implicit_resolvers and not _Loader.yaml_path_resolvers
 _resolve_by_regex = _Loader.resolve
-_TYPED_TAGS: dict[str, str] = {}  # plain scalars that may be typed (`name`, `2024-01-01`) -> tag
+_TYPED_TAGS: dict[str, str] = {}  # plain scalars that may be typed (`2024`, `+44 20 ...`) -> tag
+# A day written YYYY-MM-DD matches PyYAML's timestamp pattern and neither its int nor its float one.
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _Composer(_Loader):
@@ -64,8 +66,8 @@ class _Composer(_Loader):
 
     The C composer calls the resolver for every node. A list or mapping gets its default tag, and
     so does a quoted scalar; plain text whose first character starts no implicit type (`Ada`,
-    `email`) is text; the rest are resolved by PyYAML and remembered. Same tags (the tests compare
-    them on generated YAML), a third of the time.
+    `email`) is text; a day written `YYYY-MM-DD` is a timestamp; the rest are resolved by PyYAML and
+    remembered. Same tags (the tests compare them on generated YAML), a third of the time.
     """
 
     if _SHORTCUT:
@@ -75,6 +77,8 @@ class _Composer(_Loader):
                 if not implicit[0] or (value and value[0] not in _TYPED_FIRST):
                     return STR
                 tag = _TYPED_TAGS.get(value)
+                if tag is None and _ISO_DAY.fullmatch(value):  # `1963-09-12`: every one differs
+                    return TIMESTAMP
                 if tag is None:
                     if len(_TYPED_TAGS) >= 4096:
                         _TYPED_TAGS.clear()
