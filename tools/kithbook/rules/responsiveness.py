@@ -122,29 +122,30 @@ def responsiveness_of(entries: list[LogEntry], prior: float) -> Responsiveness:
     is answered by the first `<-`/`<->` on or after its day, when within `ANSWER_WINDOW` days."""
     sent = they_first = i_first = 0
     waits: list[int] = []
-    pending: list[dt.date] = []
+    pending: list[int] = []  # the day numbers (ordinals) of `->` entries not yet answered
     last_answer: dt.date | None = None
-    previous: dt.date | None = None
-    gap = dt.timedelta(days=CONVERSATION_GAP)
+    answered_on = previous = -CONVERSATION_GAP - 1  # day numbers: none yet
     for date, direction, _channel, _text, _line in entries:
-        opens = previous is None or date - previous > gap
-        previous = date
+        day = date.toordinal()
+        opens = day - previous > CONVERSATION_GAP
+        previous = day
         if direction == "out":
             sent += 1
             i_first += opens
-            if last_answer == date:
+            if answered_on == day:
                 waits.append(0)
             else:
-                pending.append(date)
+                pending.append(day)
         elif direction in REPLIES:
             they_first += opens and direction == "in"
             if pending:
-                for day in pending:
-                    wait = (date - day).days
+                for sent_on in pending:
+                    wait = day - sent_on
                     if wait <= ANSWER_WINDOW:
                         waits.append(wait)
                 pending.clear()
             last_answer = date
+            answered_on = day
     answered = len(waits)
     return Responsiveness(  # sent, answered, reply_rate, prior, waits, they, I, last answer
         sent,
