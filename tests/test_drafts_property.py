@@ -84,7 +84,10 @@ def contact_files(draw: st.DrawFn) -> str:
 
 
 def tokens_of(text: str) -> set[str]:
-    return {token for token in TOKENS.findall(text) if token[0].isdigit() or token[0].isupper()}
+    """The names and numbers of a text; a word ending in a hyphen or an apostrophe counts with and
+    without it, as a draft trims the punctuation at the end of a value (`where: "À-"`: `since À.`)."""
+    tokens = {token for token in TOKENS.findall(text) if token[0].isdigit() or token[0].isupper()}
+    return tokens | {token.rstrip("-'’") for token in tokens}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 from kithbook.hints import did_you_mean
 from kithbook.model import ARROWS, Check, LogEntry, Problem
@@ -45,8 +45,7 @@ PRIVATE_TITLE = "private"
 ENTRY_EXAMPLE = "- 2026-11-02 -> email: what happened"
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     log: tuple[LogEntry, ...]
     notes: str
     private_notes: str

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kithbook.errors import KithbookError
 
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """`front_matter` starts on line `front_matter_line`; `body` on line `body_line` (1-based)."""
 
     front_matter: str
@@ -54,7 +53,7 @@ def lf_text(text: str) -> str:
 
 def split(text: str) -> Document:
     """Separate the `---` front matter from the Markdown body."""
-    if not text.strip():
+    if not text or text.isspace():
         raise DocumentError(
             1, "the file is empty; a contact file starts with '---', 'name: ...', '---'"
         )

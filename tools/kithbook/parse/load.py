@@ -194,7 +194,7 @@ def parse_contact(
         )
         return None
 
-    file_name = posixpath.basename(relative)
+    file_name = relative.rpartition("/")[2]  # posixpath.basename, without its call
     slug = posixpath.splitext(file_name)[0]
     if not SLUG.fullmatch(slug):
         message = (
@@ -249,9 +249,10 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
     lines: dict[str, int] = {}
     values: dict[str, Any] = {"lines": lines, "item_lines": {}, "extra": {}}
     offset = reader.line_offset
+    key_names, readers = _KEY_NAMES, KEYS
     for key_node, value_node in mapping.value:
-        written = key_text(key_node)
-        key = _KEY_NAMES.get(written, written)
+        written = key_node.value if type(key_node) is ScalarNode else key_text(key_node)
+        key = key_names.get(written, written)
         line = key_node.start_mark.line + offset
         if key == "<<" and key_node.tag == MERGE:
             reader.report(
@@ -270,7 +271,7 @@ def _read_keys(reader: FieldReader, mapping: MappingNode, slug: str) -> dict[str
                 Check.DUPLICATE_KEY,
             )
         lines[key] = line
-        known = KEYS.get(key)
+        known = readers.get(key)
         if known is not None:
             known(reader, key, value_node, values)
         else:
