@@ -301,7 +301,9 @@ LOG_PIECES = {
         ["email", "phone", "in-person", "Email", "pigeon", "", "e_mail", "video2"]
     ),
     "colon": st.sampled_from([": ", ":", " : ", "", ":\t", ": \u00a0"]),
-    "text": st.text(st.sampled_from(list("ab #-:\t\u00a0\u2003\x1c.&/é")), max_size=12),
+    "text": st.text(
+        st.sampled_from(list("ab #-:\t\u00a0\u2003\x1c\x0b\x85\u3000.&/é")), max_size=12
+    ),
 }
 
 

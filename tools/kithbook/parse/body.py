@@ -22,10 +22,12 @@ _ENTRY = re.compile(
     r"(?:(?P<arrow><->|->|<-)[ \t]*(?P<channel>[A-Za-z][\w-]*)?|(?P<note>note)\b)"
     r"[ \t]*(?::[ \t]*(?P<text>.*))?$"
 )
-# The fast path's entry: the text group comes out stripped, as `str.strip` would leave it.
+# The fast path's entry: the text group comes out with its leading space stripped, and its
+# trailing space (the same characters: `\s` is `str.isspace`) is stripped after, which is cheaper
+# than making the regex stop at the last non-space character.
 _SIMPLE_ENTRY = re.compile(
     r"^ {0,3}[-*+][ \t]+(\d{4}-\d\d-\d\d)[ \t]+"
-    r"(?:(<->|->|<-)[ \t]*([a-z][a-z-]*)|note)[ \t]*(?::[^\S\n]*((?:.*\S)?)[^\S\n]*)?$",
+    r"(?:(<->|->|<-)[ \t]*([a-z][a-z-]*)|note)[ \t]*(?::[^\S\n]*(.*))?$",
     re.MULTILINE,
 )
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
@@ -200,7 +202,7 @@ def _simple_log(logs: list[tuple[int, str]], channels: dict[str, str]) -> list[L
                     dates,
                     map(_DIRECTION_OF_ARROW.__getitem__, arrows),
                     map(channels.get, channel_names),  # a note's "" is None
-                    texts,
+                    map(str.rstrip, texts),
                     numbers,
                 ),
             )
