@@ -7,7 +7,9 @@ from typing import NamedTuple
 
 from kithbook.errors import KithbookError
 
-_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+# A `---` or `...` line, found from the line break before it (a literal first character lets the
+# regex engine skip ahead, where `^` would be tried at every position).
+_FENCE = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)")
 
 
 class Document(NamedTuple):
@@ -66,11 +68,12 @@ def split(text: str) -> Document:
         )
     if first_end < 0:
         raise DocumentError(1, "the front matter opened here is never closed with a '---' line")
-    closing = _FENCE.search(text, first_end + 1)
+    closing = _FENCE.search(text, first_end)
     if closing is None:
         raise DocumentError(1, "the front matter opened here is never closed with a '---' line")
-    front_matter = text[first_end + 1 : closing.start()]
+    fence_start = closing.start() + 1
+    front_matter = text[first_end + 1 : fence_start]
     body_start = text.find("\n", closing.end())
     body = "" if body_start < 0 else text[body_start + 1 :]
-    closing_line = text.count("\n", 0, closing.start()) + 1
+    closing_line = text.count("\n", 0, fence_start) + 1
     return Document(front_matter, body, 2, closing_line + 1)

@@ -50,7 +50,7 @@ def _text_list(reader: FieldReader, key: str, node: Node, values: Values) -> Non
 
 def _lower_list(reader: FieldReader, key: str, node: Node, values: Values) -> None:
     texts, lines = reader.text_list(key, node)
-    values[key] = tuple(text.lower() for text in texts)
+    values[key] = tuple(map(str.lower, texts))
     values["item_lines"][key] = lines
 
 
@@ -82,8 +82,10 @@ def _tags(reader: FieldReader, key: str, node: Node, values: Values) -> None:
 
 def _word(reader: FieldReader, key: str, node: Node, values: Values) -> None:
     """A word from a fixed list (circle, channel, status), read as written: `status: off` is off."""
-    if isinstance(node, ScalarNode) and node.tag in (BOOL, INT, FLOAT, TIMESTAMP):
+    if type(node) is ScalarNode and node.tag == STR:  # plain text: `text`'s first case
         text: str | None = node.value.strip()
+    elif isinstance(node, ScalarNode) and node.tag in (BOOL, INT, FLOAT, TIMESTAMP):
+        text = node.value.strip()
     else:
         text = reader.text(key, node)
     if text:
