@@ -71,12 +71,15 @@ def parse_body(body: str, first_line: int, path: str, channels: tuple[str, ...])
     problems: list[Problem] = []
     if entries is None:
         entries, problems = _careful_log(logs, path, channels)
-    return Body(
-        tuple(entries),
-        "\n".join(part.strip("\n") for part in notes if part.strip()),
-        "\n".join(part.strip("\n") for part in private if part.strip()),
-        tuple(problems),
-    )
+    return Body(tuple(entries), _joined(notes), _joined(private), tuple(problems))
+
+
+def _joined(parts: list[str]) -> str:
+    """The sections' texts that are not blank, without their blank first and last lines, one
+    after the other (most bodies have one notes section and no private one)."""
+    if len(parts) == 1:
+        return parts[0].strip("\n") if not parts[0].isspace() else ""
+    return "\n".join(part.strip("\n") for part in parts if part.strip())
 
 
 def log_sections(body: str) -> list[tuple[int, int]]:
@@ -93,7 +96,7 @@ def _sections(body: str) -> list[tuple[str, int, int]]:
     spans: list[tuple[str, int, int]] = []
     kind, start = "notes", 0
     for begin, end, title in _headings(body):
-        if any(first <= begin < finish for first, finish in fences):
+        if fences and any(first <= begin < finish for first, finish in fences):
             continue
         spans.append((kind, start, begin))
         kind = "log" if title == LOG_TITLE else "private" if title == PRIVATE_TITLE else "notes"
