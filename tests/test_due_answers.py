@@ -86,6 +86,34 @@ def test_the_demo_network_from_kept_answers_is_the_cold_run(
     assert "Today's plan" in same_as_cold(demo, capsys, *args) or "--json" in args
 
 
+@pytest.mark.parametrize("args", [("--json",), ("--all",), ("--upcoming", "2w")])
+def test_a_one_off_run_loads_the_network_and_keeps_no_answers(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+) -> None:
+    """The first run in a folder keeps nothing (a CI job, a fresh clone): it loads the network,
+    as --no-cache does, and only notes that it ran; the next run works every file's answers out
+    and keeps them. Both answer as a cold run."""
+    shutil.copytree(DEMO, tmp_path / "contacts")
+    for index, path in enumerate(sorted((tmp_path / "contacts").iterdir())):
+        age(path, index)
+    store = "due-answers-upcoming" if "--upcoming" in args else "due-answers"
+
+    def not_in_a_one_off_run(*_args: object) -> None:
+        raise AssertionError("a one-off run worked each file's answers out")
+
+    monkeypatch.setattr(due_answers, "due_answers", not_in_a_one_off_run)
+    first = same_as_cold(tmp_path, capsys, "--today", "2026-12-01", *args)
+    monkeypatch.undo()
+    assert (tmp_path / CACHE / f"{store}.seen").exists()
+    assert not (tmp_path / CACHE / f"{store}.pickle").exists()
+    shutil.rmtree(tmp_path / CACHE / "due")  # not the output cache: the answers
+    assert same_as_cold(tmp_path, capsys, "--today", "2026-12-01", *args) == first
+    assert (tmp_path / CACHE / f"{store}.pickle").exists()
+
+
 def test_after_one_edit_only_that_file_is_read_again(
     demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -263,13 +263,23 @@ class PerFileStore(Generic[Row]):
                 rows = {name: self.dump(entry) for name, entry in changed.items()}
                 self._write(root, self.changes_file, (key, stored.generation, (rows, removed)))
                 return
-        elif not (folder / self.base_file).exists() and not (folder / self.seen_file).exists():
-            self._write(root, self.seen_file, None)  # a one-off run does not pay for a store
+        elif not self.keeps_entries(root):
+            self.note_run(root)  # a one-off run does not pay for a store
             return
         generation = os.urandom(8).hex()
         rows = {name: self.dump(entry) for name, entry in entries.items()}
         if self._write(root, self.base_file, (key, generation, rows)):
             (folder / self.changes_file).unlink(missing_ok=True)
+
+    def keeps_entries(self, root: Path | str) -> bool:
+        """Whether `write` would keep entries: a store was written in this cache folder before, or
+        an earlier run noted that it ran (else a run only notes that it ran)."""
+        folder = cache_path(root)
+        return (folder / self.base_file).exists() or (folder / self.seen_file).exists()
+
+    def note_run(self, root: Path | str) -> None:
+        """Note that a run was made here, so that the next one keeps its entries."""
+        self._write(root, self.seen_file, None)
 
     def _changes(self, stored: Any) -> tuple[dict[str, Row] | None, frozenset[str]]:
         """The changed entries and removed names of a changes file; (None, ...) when malformed."""

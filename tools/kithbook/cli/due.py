@@ -29,14 +29,14 @@ from kithbook.cli.common import (
 )
 from kithbook.cli.exiting import keep_until_exit
 from kithbook.clock import today_is_pinned
-from kithbook.model import Problem
+from kithbook.model import Contact, Problem
 from kithbook.rules.due import KINDS
 
 if TYPE_CHECKING:
     from kithbook.cache import Scanned
     from kithbook.cli.due_cache import CachedRun
     from kithbook.config import Config
-    from kithbook.model import Contact, Duration, Network
+    from kithbook.model import Duration, Network
     from kithbook.rules.due import DueItem, DueList
 
 Mode = str | tuple[str, int, str | None, bool]
@@ -223,8 +223,10 @@ def _from_network(
 def _from_files(
     args: argparse.Namespace, root: Path, files: _Files, today: dt.date, upcoming: int
 ) -> tuple[list[Problem], DueList[Any]]:
-    """The same as `_from_network`, from each contact file's answers (kithbook.cli.due_answers)."""
-    from kithbook.cli.due_answers import due_answers
+    """The same as `_from_network`, from each contact file's answers (kithbook.cli.due_answers).
+    A one-off run (the first in its folder) keeps no answers, so it loads the network instead,
+    which costs less than working each file's answers out for nothing."""
+    from kithbook.cli.due_answers import due_answers, keeps_answers, note_run
     from kithbook.rules.due import Rules, paths_with_errors, plan
     from kithbook.rules.validate import in_order
 
@@ -232,6 +234,13 @@ def _from_files(
     if args.circle:
         _check_circles(args.circle, tuple(config.circles))
     rules = Rules(config, today, upcoming)
+    if not keeps_answers(root, rules):
+        from kithbook.parse.load import load
+
+        network = load(root, cache=True, scanned=files.scanned)
+        keep_until_exit(network)
+        note_run(root, rules)
+        return _from_network(args, network, today, upcoming)
     file_problems, shares = due_answers(root, config, rules, files.scanned)
     problems = in_order(files.config_problems + file_problems)
     return problems, plan(shares, rules, args.per_day, paths_with_errors(problems))
@@ -245,7 +254,11 @@ def _with_contacts(
     or from the per-file cache of parsed contacts when the table shows many."""
     from dataclasses import replace
 
-    detailed = [item for item in items if item.plan or item.upcoming or args.all]
+    detailed = [
+        item
+        for item in items
+        if (item.plan or item.upcoming or args.all) and not isinstance(item.contact, Contact)
+    ]
     if not detailed:
         return items
     contacts = _contacts_at(root, config, {item.contact.path for item in detailed})
@@ -254,7 +267,7 @@ def _with_contacts(
         raise CommandError(f"{missing[0]} changed while kith due read it; run kith due again")
     return [
         replace(item, contact=contacts[item.contact.path])
-        if item.plan or item.upcoming or args.all
+        if item.contact.path in contacts and (item.plan or item.upcoming or args.all)
         else item
         for item in items
     ]

@@ -77,8 +77,7 @@ def due_answers(
     folder = root / config.contacts_dir
     prefix = Path(config.contacts_dir).as_posix()
     entries = contact_entries(folder, scanned)
-    store_name = STORE_NAME if rules.horizon == rules.today else f"{STORE_NAME}-upcoming"
-    store = PerFileStore(store_name, ALLOWED, _checked, _row)
+    store = _store(rules)
     stored = store.read(root, key)
     fresh_from = time.time_ns() - FRESH_NS
     if stored is None:
@@ -111,6 +110,23 @@ def due_answers(
             store.write(root, key, kept, stored)
     keep_until_exit(answers, stored)
     return _assembled(answers, config)
+
+
+def keeps_answers(root: Path, rules: Rules) -> bool:
+    """Whether a run with `rules` keeps the answers it works out: not in a one-off run (the first
+    in its folder), which only notes that it ran (see `kithbook.cache.PerFileStore`)."""
+    return _store(rules).keeps_entries(root)
+
+
+def note_run(root: Path, rules: Rules) -> None:
+    """Note a run whose answers were worked out without `due_answers`, so the next one keeps them."""
+    _store(rules).note_run(root)
+
+
+def _store(rules: Rules) -> PerFileStore[Answers]:
+    """`kith due`'s answers and `kith due --upcoming`'s, kept apart."""
+    name = STORE_NAME if rules.horizon == rules.today else f"{STORE_NAME}-upcoming"
+    return PerFileStore(name, ALLOWED, _checked, _row)
 
 
 def _key(root: Path, config: Config, rules: Rules) -> str:

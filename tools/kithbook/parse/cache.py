@@ -144,14 +144,20 @@ def contact_entries(
 
 
 def load_cached(
-    root: Path, config: Config, problems: list[Problem], private_unreadable: set[str]
+    root: Path,
+    config: Config,
+    problems: list[Problem],
+    private_unreadable: set[str],
+    scanned: list[Scanned] | None = None,
 ) -> list[Contact]:
     """The contacts of the network, each parsed file taken from the cache while unchanged; their
     problems appended to `problems` in the order a cold load reports them, and the files that
-    cannot be read as a contact but say private added to `private_unreadable`."""
+    cannot be read as a contact but say private added to `private_unreadable`. `scanned`: the
+    contacts folder as `scan_folder` saw it before any file was read (looked at here when None)."""
     prefix = Path(config.contacts_dir).as_posix()
     contacts: list[Contact] = []
-    for name, parsed in parsed_files(root, config):
+    entries = contact_entries(root / config.contacts_dir, scanned)
+    for name, parsed in parsed_files(root, config, entries):
         if isinstance(parsed, Problem):
             problems.append(parsed)
             continue

@@ -16,7 +16,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kithbook.cache import may_be_file
+from kithbook.cache import Scanned, may_be_file
 from kithbook.config import Config, load_config
 from kithbook.gc_pause import garbage_collector_paused
 from kithbook.model import Check, Contact, Network, Problem
@@ -42,10 +42,17 @@ from kithbook.parse.yamlnodes import (
 from kithbook.public import looks_private
 
 
-def load(root: Path | str = ".", *, config: Config | None = None, cache: bool = False) -> Network:
+def load(
+    root: Path | str = ".",
+    *,
+    config: Config | None = None,
+    cache: bool = False,
+    scanned: list[Scanned] | None = None,
+) -> Network:
     """Read `<root>/mkdocs.yml` and every `<root>/contacts/*.md` into a Network. With `cache`, files
     unchanged since an earlier run come from the per-file cache (`kithbook.parse.cache`): the same
-    Network, without re-reading them."""
+    Network, without re-reading them; `scanned` is then the contacts folder as `scan_folder` saw it
+    before any file was read (looked at here when None)."""
     root = Path(root)
     problems: list[Problem] = []
     if config is None:
@@ -54,7 +61,7 @@ def load(root: Path | str = ".", *, config: Config | None = None, cache: bool = 
         from kithbook.parse.cache import load_cached
 
         private_unreadable: set[str] = set()
-        contacts = load_cached(root, config, problems, private_unreadable)
+        contacts = load_cached(root, config, problems, private_unreadable, scanned)
         contacts.sort(key=lambda contact: contact.slug)
         return Network(root, config, contacts, problems, private_unreadable)
     return load_files(root, config, read_contact_files(root, config, problems), problems)
