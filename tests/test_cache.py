@@ -12,7 +12,15 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from gitrepo import commit_all, git, init_repo
-from kithbook.cache import CACHE_DIR, cache_path, write_cache_file
+from kithbook.cache import (
+    CACHE_DIR,
+    LIBRARIES,
+    _is_metadata_of,
+    cache_path,
+    library_versions,
+    tool_digest,
+    write_cache_file,
+)
 from kithbook.cli import main
 from kithbook.config import Config
 from kithbook.parse.load import load
@@ -111,3 +119,46 @@ def test_problems_kept_in_the_loaders_cache_come_back_from_it(tmp_path: Path):
     assert stored is not None  # readable: the check names pass the unpickler's allow-list
     assert list(stored.entries["ada.md"][2]) == cold and cold[0].check == "date"
     assert load(tmp_path, cache=True).problems == cold
+
+
+def test_the_cache_keys_name_each_library_contacts_are_read_with() -> None:
+    """PyYAML types the values, phonenumbers and email-validator judge them: each is named with its
+    installed metadata, found without importing it."""
+    found = dict(line.split("\0", 1) for line in library_versions().splitlines())
+    assert set(found) == set(LIBRARIES)
+    for package, distribution in LIBRARIES.items():
+        assert f"{distribution}-" in found[package].lower()
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    ["PyYAML-0.0.1.dist-info", "pyyaml-0.0.1.egg-info", None],
+    ids=["dist-info", "egg-info", "no metadata"],
+)
+def test_another_copy_or_version_of_a_library_changes_every_cache_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, metadata: str | None
+) -> None:
+    """An upgrade (or another copy earlier on the path) may type or judge a value differently:
+    nothing kept with the old one is trusted."""
+    before = tool_digest()
+    (tmp_path / "yaml").mkdir()
+    (tmp_path / "yaml" / "__init__.py").write_text("__version__ = '0.0.1'\n", encoding="utf-8")
+    if metadata:
+        (tmp_path / metadata).mkdir()
+    monkeypatch.syspath_prepend(str(tmp_path))
+    tool_digest.cache_clear()
+    try:
+        line = library_versions().splitlines()[0]
+        assert line.startswith(f"yaml\0{tmp_path}")
+        assert (metadata or "") in line
+        assert tool_digest() != before
+    finally:
+        tool_digest.cache_clear()
+
+
+def test_the_metadata_of_a_distribution_is_told_from_its_neighbours() -> None:
+    assert _is_metadata_of("PyYAML-6.0.2.dist-info", "pyyaml")
+    assert _is_metadata_of("email_validator-2.2.0.dist-info", "email_validator")
+    assert not _is_metadata_of("pyyaml_env_tag-1.1.dist-info", "pyyaml")
+    assert not _is_metadata_of("types_PyYAML-6.0.12.dist-info", "pyyaml")
+    assert not _is_metadata_of("pyyaml", "pyyaml")

@@ -20,6 +20,7 @@ import io
 import os
 import pickle
 import stat
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,8 +129,9 @@ def read_cache_file(path: Path, limit: int = 1 << 30) -> bytes | None:
 
 @functools.lru_cache(maxsize=1)
 def tool_digest() -> str:
-    """Kithbook's version and the path, size and mtime of each of its sources, digested: what every
-    cache depends on besides its own inputs (computed once a process)."""
+    """Kithbook's version, the path, size and mtime of each of its sources and the libraries it reads
+    contacts with (`library_versions`), digested: what every cache depends on besides its own
+    inputs (computed once a process)."""
     import hashlib
 
     import kithbook
@@ -145,7 +147,48 @@ def tool_digest() -> str:
                 sources.append((os.path.relpath(path, package), found.st_size, found.st_mtime_ns))
     for relative, size, mtime in sorted(sources):
         hasher.update(f"{relative}\0{size}\0{mtime}\n".encode())
+    hasher.update(library_versions().encode("utf-8", "surrogateescape"))
     return hasher.hexdigest()
+
+
+# The libraries whose answers the caches keep (package: distribution): the type YAML gives a value,
+# whether a phone number is valid, what is wrong with an e-mail address.
+LIBRARIES = {"yaml": "pyyaml", "phonenumbers": "phonenumbers", "email_validator": "email_validator"}
+
+
+def library_versions() -> str:
+    """Where each library of `LIBRARIES` is installed and its distribution's metadata folder there
+    (`pyyaml-6.0.2.dist-info`, which names the version), found without importing it: importing
+    phonenumbers alone costs a run after an edit a twentieth of its time. An upgrade, or another
+    copy earlier on the path, changes the text, and so every cache key."""
+    found = []
+    listed: dict[str, list[str]] = {}
+    for package, distribution in LIBRARIES.items():
+        where = "not found"
+        for entry in sys.path:
+            folder = entry or "."
+            init = os.path.join(folder, package, "__init__.py")
+            if not os.path.isfile(init):
+                continue
+            if folder not in listed:
+                try:
+                    listed[folder] = sorted(os.listdir(folder))
+                except OSError:
+                    listed[folder] = []
+            metadata = [name for name in listed[folder] if _is_metadata_of(name, distribution)]
+            init_stat = os.stat(init)
+            where = f"{folder}\0{'/'.join(metadata)}\0{init_stat.st_size}\0{init_stat.st_mtime_ns}"
+            break
+        found.append(f"{package}\0{where}")
+    return "\n".join(found)
+
+
+def _is_metadata_of(name: str, distribution: str) -> bool:
+    """Whether a folder name is a distribution's installed metadata: `PyYAML-6.0.2.dist-info`,
+    `email_validator-2.2.0.dist-info`, `phonenumbers-8.13.0.egg-info`."""
+    if not name.endswith((".dist-info", ".egg-info")):
+        return False
+    return name.split("-", 1)[0].lower().replace(".", "_") == distribution
 
 
 Identity = tuple[int, int, int, int]

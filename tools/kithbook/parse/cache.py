@@ -3,10 +3,11 @@
 Each contact file's parse (its Contact, or None, and its problems) is kept under the file's identity:
 name, size, mtime, ctime and inode, the same stat the due cache trusts (a tool can restore an mtime,
 not a ctime; an editor that saves by rename makes a new inode). The whole cache is thrown away when
-Kithbook (its version or any of its sources), Python, `mkdocs.yml` or the configuration changes. A
-file written within two seconds of the run is parsed but not stored, since its timestamp cannot yet
-tell a later write apart. The answer is always the one a cold load gives: same contacts, same
-problems in the same order (a property test edits, adds, removes and renames files to check it).
+Kithbook (its version or any of its sources), the libraries it reads values with, Python,
+`mkdocs.yml` or the configuration changes. A file written within two seconds of the run is parsed
+but not stored, since its timestamp cannot yet tell a later write apart. The answer is always the
+one a cold load gives: same contacts, same problems in the same order (a property test edits, adds,
+removes and renames files to check it).
 
 The parses are kept in `.kithbook-cache/` by a `kithbook.cache.PerFileStore`: a base and a small file
 of changes, both replaced atomically and read with an allow-list of classes (Kithbook's value types,
